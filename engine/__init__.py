@@ -1,0 +1,27 @@
+"""The NumPy engine: forward and backward steps of every recurrent cell in the spec (no Qt).
+
+Public entry points: ``step`` (one forward step of any cell, returning a frozen ``StepRecord``),
+``backward`` (one backward step of rnn, lstm and gru), parameter helpers in ``engine.params``, the
+PyTorch and Keras layouts in ``engine.layouts``, and counts in ``engine.counts``.
+"""
+
+from engine.errors import EngineError, NonFiniteError, ShapeError, UnknownNameError
+from engine.params import CELLS, CONVENTIONS, GATES, check_params, param_shapes, random_params
+from engine.record import OUTPUT_KEYS, StepRecord
+from engine.step import step
+
+__all__ = [
+    "CELLS",
+    "CONVENTIONS",
+    "GATES",
+    "OUTPUT_KEYS",
+    "EngineError",
+    "NonFiniteError",
+    "ShapeError",
+    "StepRecord",
+    "UnknownNameError",
+    "check_params",
+    "param_shapes",
+    "random_params",
+    "step",
+]

@@ -1,0 +1,118 @@
+"""Parameter counts and framework tensor shapes, from the formulas of the cells spec.
+
+With N = n(n + d), a cell with G blocks has G(N + n) parameters with one bias per block and G(N + 2n)
+with PyTorch's two. Stacked layer l > 1 reads n inputs (2n when bidirectional); bidirectional doubles
+every layer. PyTorch's ``nn.LSTM(proj_size=p)`` projects h to p, so the recurrent input is p wide.
+"""
+
+from __future__ import annotations
+
+from engine.errors import EngineError, UnknownNameError
+
+# Blocks (gates plus candidate) for the cells whose count follows G(N + n).
+BLOCKS: dict[str, int] = {"rnn": 1, "lstm": 4, "gru": 3, "cifg": 3, "mgu": 2}
+COUNTED_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru", "peephole", "cifg", "mgu", "sru")
+TORCH_MODULES: tuple[str, ...] = ("RNN", "LSTM", "GRU")
+
+
+def _check_positive(**sizes: int) -> None:
+    for name, value in sizes.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise EngineError(f"{name} must be a non-negative whole number, got {value!r}")
+
+
+def layer_param_count(cell: str, d: int, n: int, *, biases: int = 1, proj_size: int = 0) -> int:
+    """Parameters of one single-direction layer reading d inputs with n hidden units."""
+    _check_positive(d=d, n=n, proj_size=proj_size)
+    if biases not in (1, 2):
+        raise EngineError(f"biases must be 1 or 2, got {biases!r}")
+    if proj_size and cell != "lstm":
+        raise EngineError("proj_size is only defined for the LSTM")
+    if cell == "lstm" and proj_size:
+        p = proj_size
+        return 4 * n * d + 4 * n * p + 4 * n * biases + p * n
+    if cell in BLOCKS:
+        return BLOCKS[cell] * (n * (n + d) + biases * n)
+    if cell == "peephole":
+        if biases != 1:
+            raise EngineError("the peephole LSTM is counted with one bias per gate")
+        return 4 * (n * (n + d) + n) + 3 * n
+    if cell == "sru":
+        if biases != 1:
+            raise EngineError("the SRU is counted with one bias per gate")
+        if d != n:
+            raise EngineError(f"the SRU highway needs d = n, got d={d}, n={n}")
+        return 3 * n * d + 4 * n
+    raise UnknownNameError(f"unknown cell {cell!r} for counting; expected one of {COUNTED_CELLS}")
+
+
+def param_count(
+    cell: str,
+    d: int,
+    n: int,
+    *,
+    biases: int = 1,
+    bidirectional: bool = False,
+    num_layers: int = 1,
+    proj_size: int = 0,
+) -> int:
+    """Total parameters of a (possibly stacked, bidirectional) recurrent layer stack."""
+    _check_positive(num_layers=num_layers)
+    if num_layers < 1:
+        raise EngineError(f"num_layers must be at least 1, got {num_layers}")
+    directions = 2 if bidirectional else 1
+    out_width = proj_size if proj_size else n
+    total = 0
+    for layer in range(num_layers):
+        layer_input = d if layer == 0 else directions * out_width
+        total += directions * layer_param_count(
+            cell, layer_input, n, biases=biases, proj_size=proj_size
+        )
+    return total
+
+
+def torch_shapes(
+    module: str,
+    *,
+    input_size: int,
+    hidden_size: int,
+    batch: int,
+    seq_len: int,
+    num_layers: int = 1,
+    bidirectional: bool = False,
+    batch_first: bool = False,
+    proj_size: int = 0,
+) -> dict[str, tuple[int, ...]]:
+    """Shapes PyTorch's ``nn.RNN/LSTM/GRU`` returns for a batched input.
+
+    ``output`` is (N, L, D·H_out) with batch_first, else (L, N, D·H_out); ``h_n`` is
+    (num_layers·D, N, H_out) whatever batch_first says; the LSTM's ``c_n`` keeps hidden_size.
+    """
+    if module not in TORCH_MODULES:
+        raise UnknownNameError(f"unknown module {module!r}; expected one of {TORCH_MODULES}")
+    _check_positive(
+        input_size=input_size,
+        hidden_size=hidden_size,
+        batch=batch,
+        seq_len=seq_len,
+        num_layers=num_layers,
+        proj_size=proj_size,
+    )
+    if proj_size and module != "LSTM":
+        raise EngineError("proj_size is only defined for nn.LSTM")
+    if proj_size and proj_size >= hidden_size:
+        raise EngineError(f"proj_size must be smaller than hidden_size, got {proj_size}")
+    directions = 2 if bidirectional else 1
+    h_out = proj_size if proj_size else hidden_size
+    output = (
+        (batch, seq_len, directions * h_out)
+        if batch_first
+        else (seq_len, batch, directions * h_out)
+    )
+    shapes: dict[str, tuple[int, ...]] = {
+        "output": output,
+        "h_n": (num_layers * directions, batch, h_out),
+    }
+    if module == "LSTM":
+        shapes["c_n"] = (num_layers * directions, batch, hidden_size)
+    return shapes
