@@ -1,0 +1,263 @@
+"""Exports: a session or mock-interview report as Markdown and as HTML, the history as CSV.
+
+Everything that came from a user or a file is escaped: HTML through ``html.escape``, Markdown by
+turning markup characters into entities or backslash escapes, CSV cells that a spreadsheet would
+run as a formula get a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from quizapp.study.store import Attempt, SessionInfo, Store, StudyMode
+
+CSV_COLUMNS = (
+    "id",
+    "answered_at",
+    "mode",
+    "session_id",
+    "item_key",
+    "item_kind",
+    "subject",
+    "quantities",
+    "difficulty",
+    "seed",
+    "score",
+    "duration_seconds",
+    "mistakes",
+    "answer",
+    "read_as",
+)
+_TITLES = {
+    StudyMode.DRILL: "Drill session",
+    StudyMode.REVIEW: "Review session",
+    StudyMode.MOCK: "Mock interview",
+    StudyMode.MISTAKES: "Mistakes session",
+    StudyMode.QUESTIONS: "Questions session",
+}
+
+
+@dataclass(frozen=True)
+class SubjectScore:
+    """Mean score of a report's attempts on one topic or cell."""
+
+    subject: str
+    attempts: int
+    mean_score: float
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """What a session report shows: the session, its attempts (oldest first) and totals."""
+
+    title: str
+    session: SessionInfo | None
+    attempts: tuple[Attempt, ...]
+    mean_score: float | None
+    total_seconds: float
+    by_subject: tuple[SubjectScore, ...]
+
+
+def make_report(attempts: Sequence[Attempt], session: SessionInfo | None = None) -> SessionReport:
+    """A report over ``attempts`` (the session's, or any selection)."""
+    ordered = tuple(sorted(attempts, key=lambda a: (a.answered_at, a.id or 0)))
+    groups: dict[str, list[float]] = {}
+    for attempt in ordered:
+        groups.setdefault(attempt.subject, []).append(attempt.score)
+    by_subject = tuple(
+        SubjectScore(subject, len(scores), statistics.fmean(scores))
+        for subject, scores in sorted(groups.items())
+    )
+    title = _TITLES[session.mode] if session is not None else "Study report"
+    return SessionReport(
+        title=title,
+        session=session,
+        attempts=ordered,
+        mean_score=statistics.fmean(a.score for a in ordered) if ordered else None,
+        total_seconds=sum(a.duration_seconds for a in ordered),
+        by_subject=by_subject,
+    )
+
+
+def session_report(store: Store, session_id: int) -> SessionReport:
+    """The report of one stored session."""
+    return make_report(store.attempts(session_id=session_id), store.session(session_id))
+
+
+def _when(moment: datetime | None) -> str:
+    return "—" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC%z")
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{100 * share:.0f}%"
+
+
+def _header_facts(report: SessionReport) -> list[tuple[str, str]]:
+    facts: list[tuple[str, str]] = []
+    if report.session is not None:
+        facts += [
+            ("Mode", report.session.mode.value),
+            ("Started", _when(report.session.started_at)),
+            ("Ended", _when(report.session.ended_at)),
+        ]
+    facts += [
+        ("Answers", str(len(report.attempts))),
+        ("Mean score", _percent(report.mean_score)),
+        ("Time spent", f"{report.total_seconds / 60:.1f} min"),
+    ]
+    return facts
+
+
+def _attempt_cells(number: int, attempt: Attempt) -> list[str]:
+    return [
+        str(number),
+        attempt.item_key,
+        attempt.subject,
+        _percent(attempt.score),
+        f"{attempt.duration_seconds:.0f} s",
+        ", ".join(attempt.mistakes) or "—",
+        attempt.read_as,
+    ]
+
+
+_ATTEMPT_HEADERS = ["#", "Item", "Topic / cell", "Score", "Time", "Mistakes", "Read as"]
+# Characters that start emphasis, code, links, tables, headings or strikethrough anywhere in a line.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows literally: no HTML, no emphasis, no links, one line."""
+    text = html.escape(text, quote=False)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return " ".join(text.splitlines())
+
+
+def report_markdown(report: SessionReport) -> str:
+    """The report as Markdown."""
+    lines = [f"# {escape_markdown(report.title)}", ""]
+    lines += [f"- **{name}**: {escape_markdown(value)}" for name, value in _header_facts(report)]
+    if report.by_subject:
+        lines += ["", "## By topic or cell", "", "| Topic / cell | Answers | Mean score |"]
+        lines += ["| --- | ---: | ---: |"]
+        lines += [
+            f"| {escape_markdown(row.subject)} | {row.attempts} | {_percent(row.mean_score)} |"
+            for row in report.by_subject
+        ]
+    lines += ["", "## Answers", ""]
+    if not report.attempts:
+        lines.append("No answers in this session.")
+    else:
+        lines.append("| " + " | ".join(_ATTEMPT_HEADERS) + " |")
+        lines.append("|" + " --- |" * len(_ATTEMPT_HEADERS))
+        for number, attempt in enumerate(report.attempts, start=1):
+            cells = [escape_markdown(cell) for cell in _attempt_cells(number, attempt)]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def report_html(report: SessionReport) -> str:
+    """The report as a standalone HTML page (every value escaped, no scripts, no external links)."""
+    title = html.escape(report.title)
+    facts = "\n".join(
+        f"<dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd>"
+        for name, value in _header_facts(report)
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        f"<title>{title}</title>",
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #999;padding:.3em .6em;text-align:left}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{title}</h1>",
+        f"<dl>\n{facts}\n</dl>",
+    ]
+    if report.by_subject:
+        parts.append("<h2>By topic or cell</h2>")
+        parts.append(
+            _html_table(
+                ["Topic / cell", "Answers", "Mean score"],
+                (
+                    [row.subject, str(row.attempts), _percent(row.mean_score)]
+                    for row in report.by_subject
+                ),
+            )
+        )
+    parts.append("<h2>Answers</h2>")
+    if report.attempts:
+        parts.append(
+            _html_table(
+                _ATTEMPT_HEADERS,
+                (_attempt_cells(n, a) for n, a in enumerate(report.attempts, start=1)),
+            )
+        )
+    else:
+        parts.append("<p>No answers in this session.</p>")
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def csv_safe(text: str) -> str:
+    """Prefix an apostrophe to a cell a spreadsheet would evaluate as a formula (not to numbers)."""
+    if text and text[0] in "=+-@\t\r" and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def _csv_row(attempt: Attempt) -> list[str]:
+    values = [
+        "" if attempt.id is None else str(attempt.id),
+        attempt.answered_at.isoformat(),
+        attempt.mode.value,
+        "" if attempt.session_id is None else str(attempt.session_id),
+        attempt.item_key,
+        attempt.item_kind.value,
+        attempt.subject,
+        "+".join(attempt.quantities),
+        attempt.difficulty or "",
+        "" if attempt.seed is None else str(attempt.seed),
+        repr(attempt.score),
+        repr(attempt.duration_seconds),
+        " ".join(attempt.mistakes),
+        attempt.answer,
+        attempt.read_as,
+    ]
+    return [csv_safe(value) for value in values]
+
+
+def write_history_csv(attempts: Iterable[Attempt], stream: TextIO) -> int:
+    """Write a header and one row per attempt; returns the number of rows written."""
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for attempt in attempts:
+        writer.writerow(_csv_row(attempt))
+        count += 1
+    return count
+
+
+def export_history_csv(store: Store, path: Path) -> int:
+    """Write the whole history to ``path`` (UTF-8, ``newline=''`` as the csv module asks)."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        return write_history_csv(store.attempts(), stream)
