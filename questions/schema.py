@@ -1,0 +1,126 @@
+"""Frozen records of the question bank: texts in two languages, options, key points and questions.
+
+These are plain data with small accessors; reading and checking YAML lives in ``load.py`` and
+``validate.py``, grading in ``quizapp.grading``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+QUESTION_TYPES: tuple[str, ...] = (
+    "single_choice",
+    "multi_choice",
+    "true_false",
+    "numeric",
+    "shape",
+    "symbolic",
+    "ordering",
+    "matching",
+    "code_reading",
+    "free_text",
+)
+CHOICE_TYPES: tuple[str, ...] = ("single_choice", "multi_choice", "true_false")
+TEXT_ANSWER_TYPES: tuple[str, ...] = ("numeric", "shape", "symbolic")
+DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in English and Simplified Chinese."""
+
+    en: str
+    zh: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``."""
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice option; ``why_wrong`` explains a wrong option and is ``None`` for a right one."""
+
+    id: str
+    text: Text
+    why_wrong: Text | None
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One item of an ordering question (the bank lists items in the right order)."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One left/right pair of a matching question."""
+
+    left: Text
+    right: Text
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """A point a free-text answer should make.
+
+    ``phrasings`` merges both languages: each inner tuple is a set of phrases that must all appear
+    for the entry to match. ``negations`` are phrases (either language) stating the opposite.
+    """
+
+    id: str
+    text: Text
+    phrasings: tuple[tuple[str, ...], ...]
+    negations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank, of any type; fields that do not belong to its type keep defaults.
+
+    ``answer_type`` equals ``type`` except for ``code_reading``, where it names the inner type whose
+    fields (options, value, shape, ...) the question carries. ``source`` and ``line`` say where the
+    question was defined.
+    """
+
+    id: str
+    topic: str
+    difficulty: str
+    type: str
+    prompt: Text
+    answer: Text
+    explanation: Text
+    references: tuple[str, ...]
+    tags: tuple[str, ...]
+    answer_type: str
+    options: tuple[Option, ...] = ()
+    correct: tuple[str, ...] = ()
+    value: float | None = None
+    tolerance: float = 0.0
+    unit: Text | None = None
+    shape: tuple[int, ...] | None = None
+    expression: str | None = None
+    symbols: tuple[str, ...] = ()
+    items: tuple[OrderItem, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    code: str | None = None
+    code_language: str | None = None
+    key_points: tuple[KeyPoint, ...] = ()
+    # A mapping is not hashable, so keep it out of the generated hash and comparison.
+    computed: Mapping[str, object] | None = field(default=None, compare=False, hash=False)
+    source: str = ""
+    line: int = 0
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with ``option_id``, or ``None``."""
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
