@@ -1,0 +1,1 @@
+"""Grading of answers: reading typed text, comparing numbers, expressions and free text."""

@@ -1,0 +1,191 @@
+"""Deciding whether a typed expression equals the expected one, for symbolic questions.
+
+Two independent routes:
+
+- numeric: both expressions evaluated (30 significant digits) at 8 seeded random points with every
+  symbol in (0.1, 2); equal when they agree to 1e-9 relative at every point where they are defined.
+- symbolic: the difference rewritten in terms of exp, expanded and cancelled (the core of what
+  `sympy.simplify` does, without its slow searches); `sympy.simplify` itself runs only when the numbers
+  cannot decide. The symbolic route either proves the difference is 0, proves it is a nonzero
+  constant, or gives no answer.
+
+The two must not contradict each other: a numeric difference always means "not equal". When the
+symbolic route gives no answer (common with tanh, sigmoid and exp identities), the numeric route
+decides. Large expressions whose expansion would be slow skip the symbolic route. The answer's
+symbols are matched to the expected ones by name, whatever sympy assumptions they were built with.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+import sympy
+
+from quizapp.grading.reader import read_expression
+
+POINTS = 8
+"""How many random points the numeric route evaluates."""
+
+RELATIVE_TOLERANCE = 1e-9
+"""Largest relative difference between the two values that still counts as equal."""
+
+_ABSOLUTE_TOLERANCE = 1e-12  # values within this of each other are equal even near zero
+_PRECISION = 30  # significant digits for evaluation, so cancellation cannot fake a difference
+_FEWEST_VALID_POINTS = 3
+_LOWEST, _HIGHEST = 0.1, 2.0
+_MOST_OPERATIONS = 150  # beyond this the symbolic route is skipped (it would be slow)
+_MOST_EXPANDED_TERMS = 400
+
+
+class Verdict(Enum):
+    """What one route concluded."""
+
+    EQUAL = "equal"
+    DIFFERENT = "different"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The verdicts of the numeric and the symbolic route for one pair of expressions."""
+
+    numeric: Verdict
+    symbolic: Verdict
+
+    @property
+    def equivalent(self) -> bool:
+        """Equal unless the numbers differ; proven by symbols, or by numbers when symbols are silent."""
+        if self.numeric is Verdict.DIFFERENT or self.symbolic is Verdict.DIFFERENT:
+            return False
+        return Verdict.EQUAL in (self.numeric, self.symbolic)
+
+
+@dataclass(frozen=True)
+class SymbolicGrade:
+    """The grade of a typed expression: correct or not, how it was read, or why it was not read."""
+
+    correct: bool
+    shown: str
+    error: str | None
+
+
+def _by_name(expr: sympy.Expr) -> sympy.Expr:
+    """The expression with every symbol replaced by a real symbol of the same name."""
+    renamed = {s: sympy.Symbol(s.name, real=True) for s in expr.free_symbols}
+    return expr.xreplace(renamed)
+
+
+def _value_at(expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Float]) -> sympy.Float | None:
+    """The expression's real value at the point, or None where it is undefined or not real."""
+    try:
+        value = expr.xreplace(point).evalf(_PRECISION)
+    except (ArithmeticError, ValueError, TypeError, RecursionError):
+        return None
+    if not isinstance(value, sympy.Float) or not value.is_finite:
+        return None  # complex results, zoo and nan are not Floats
+    return value
+
+
+def _close(first: sympy.Float, second: sympy.Float) -> bool:
+    scale = max(abs(first), abs(second))
+    return bool(abs(first - second) <= RELATIVE_TOLERANCE * scale + _ABSOLUTE_TOLERANCE)
+
+
+def numeric_verdict(
+    answer: sympy.Expr, expected: sympy.Expr, names: Sequence[str], seed: int = 0
+) -> Verdict:
+    """Compare values at POINTS seeded random points with every symbol in (0.1, 2)."""
+    answer, expected = _by_name(answer), _by_name(expected)
+    every_name = list(dict.fromkeys([*names, *sorted(s.name for s in answer.free_symbols)]))
+    every_name += sorted({s.name for s in expected.free_symbols} - set(every_name))
+    symbols = [sympy.Symbol(name, real=True) for name in every_name]
+    generator = np.random.default_rng(seed)
+    samples = generator.uniform(_LOWEST, _HIGHEST, size=(POINTS, len(symbols)))
+    defined = 0
+    for row in samples:
+        point = {s: sympy.Float(float(v), _PRECISION) for s, v in zip(symbols, row, strict=True)}
+        first, second = _value_at(answer, point), _value_at(expected, point)
+        if first is None and second is None:
+            continue
+        if first is None or second is None or not _close(first, second):
+            return Verdict.DIFFERENT
+        defined += 1
+    return Verdict.EQUAL if defined >= _FEWEST_VALID_POINTS else Verdict.UNKNOWN
+
+
+def _expansion_is_small(expr: sympy.Expr) -> bool:
+    """False when expanding would produce too many terms, e.g. (a + b + c + d)^40."""
+    if sympy.count_ops(expr) > _MOST_OPERATIONS:
+        return False
+    for power in expr.atoms(sympy.Pow):
+        base, exponent = power.as_base_exp()
+        if isinstance(base, sympy.Add) and exponent.is_Integer:
+            terms = math.comb(abs(int(exponent)) + len(base.args) - 1, len(base.args) - 1)
+            if terms > _MOST_EXPANDED_TERMS:
+                return False
+    return True
+
+
+def _reduced_verdict(reduced: sympy.Expr) -> Verdict:
+    if reduced == 0:
+        return Verdict.EQUAL
+    if reduced.is_Number:
+        return Verdict.DIFFERENT
+    return Verdict.UNKNOWN
+
+
+def symbolic_verdict(
+    answer: sympy.Expr, expected: sympy.Expr, *, thorough: bool = False
+) -> Verdict:
+    """Try to prove `answer - expected` is 0 (or a nonzero constant).
+
+    `thorough` adds a full `sympy.simplify`, which can take seconds on some expressions."""
+    difference = _by_name(answer) - _by_name(expected)
+    if difference == 0:
+        return Verdict.EQUAL
+    if not _expansion_is_small(difference):
+        return Verdict.UNKNOWN
+    try:
+        verdict = _reduced_verdict(sympy.cancel(sympy.expand(difference.rewrite(sympy.exp))))
+        if verdict is Verdict.UNKNOWN and thorough:
+            verdict = _reduced_verdict(sympy.simplify(difference))
+    except (ArithmeticError, ValueError, TypeError, RecursionError, sympy.PolynomialError):
+        return Verdict.UNKNOWN
+    return verdict
+
+
+def compare(
+    answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[str], *, seed: int = 0
+) -> Comparison:
+    """Both routes' verdicts; the full simplify runs only when the numbers cannot decide."""
+    numeric = numeric_verdict(answer, expected, symbols, seed)
+    if numeric is Verdict.DIFFERENT:
+        # A counterexample settles it; any symbolic "equal" would be a contradiction we refuse.
+        return Comparison(numeric, Verdict.UNKNOWN)
+    symbolic = symbolic_verdict(answer, expected, thorough=numeric is Verdict.UNKNOWN)
+    return Comparison(numeric, symbolic)
+
+
+def equivalent(
+    answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[str], *, seed: int = 0
+) -> bool:
+    """True when the two expressions are equal as functions of the symbols (see module docstring)."""
+    return compare(answer, expected, symbols, seed=seed).equivalent
+
+
+def check_expression(text: str, expected_text: str, symbols: Sequence[str]) -> SymbolicGrade:
+    """Read a typed answer and the expected expression (both with `read_expression`) and grade.
+
+    A problem reading the answer is returned in `error`; a problem reading `expected_text` is a
+    fault in the question, raised as ValueError."""
+    expected = read_expression(expected_text, symbols)
+    if expected.expr is None:
+        raise ValueError(f"expected_text {expected_text!r} cannot be read: {expected.error}")
+    reading = read_expression(text, symbols)
+    if reading.expr is None:
+        return SymbolicGrade(False, "", reading.error)
+    return SymbolicGrade(equivalent(reading.expr, expected.expr, symbols), reading.shown, None)
