@@ -1,0 +1,290 @@
+"""``CellDiagram``: the cell being drilled, drawn in Colah's style, stepped through gate by gate.
+
+The widget holds what to show (cell, asked keys, graded values, current stage, theme) and paints it
+with ``painter.ScenePainter``; the shapes come from ``layout.diagram_for``. Stepping lights one
+stage at a time and runs a short "water" animation along its wires (stopped while hidden).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QWidget
+
+from quizapp.gui.diagram.labels import display_name, numeric_values
+from quizapp.gui.diagram.layout import Diagram, diagram_for, element_states, paths_to
+from quizapp.gui.diagram.model import flow_depths
+from quizapp.gui.diagram.painter import (
+    FONT_FAMILIES,
+    SceneInput,
+    ScenePainter,
+    View,
+    draw_rich_centered,
+    make_font,
+    rich_width,
+)
+from quizapp.gui.diagram.palette import colors_for
+
+FLOW_MS = 600
+MARGIN = 8.0
+
+
+def _font_family() -> str:
+    """The first installed family that has σ, ⊙ and ⊕ (the system default otherwise)."""
+    installed = set(QFontDatabase.families())
+    for family in FONT_FAMILIES:
+        if family in installed:
+            return family
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+
+
+class CellDiagram(QWidget):
+    """The cell diagram; see the module docstring. Stage -1 means "no stage lit"."""
+
+    stage_changed = Signal(int, str)  # stage index (-1 = none), stage key ("" for none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diagram: Diagram | None = None
+        self._asked_keys: tuple[str, ...] = ()
+        self._asked: frozenset[str] = frozenset()
+        self._values: dict[str, list[float]] = {}
+        self._stage = -1
+        self._dark: bool | None = None  # None: follow the palette
+        self._progress = 1.0
+        self._family = _font_family()
+        self._flow = QVariantAnimation(self)
+        self._flow.setStartValue(0.0)
+        self._flow.setEndValue(1.0)
+        self._flow.setDuration(FLOW_MS)
+        self._flow.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._flow.valueChanged.connect(self._on_flow)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Cell diagram"))
+        self._update_description()
+
+    # --- the API the drill view uses ----------------------------------------------------------
+
+    def set_cell(self, cell: str, convention: str) -> None:
+        """Show ``cell`` under ``convention`` with no stage lit, nothing asked and no values.
+
+        Raises ``engine.UnknownNameError`` for a cell or convention the engine does not know.
+        """
+        self._diagram = diagram_for(cell, convention or None)
+        self._asked_keys = ()
+        self._asked = frozenset()
+        self._values = {}
+        self._set_stage(-1, force=True)
+
+    def set_highlight(self, keys: Sequence[str]) -> None:
+        """Outline the path that computes each asked record key (unknown keys are ignored)."""
+        self._asked_keys = tuple(keys)
+        self._asked = paths_to(self._diagram, keys) if self._diagram is not None else frozenset()
+        self._update_description()
+        self.update()
+
+    def set_values(self, values: Mapping[str, Sequence[float]] | None) -> None:
+        """Show the record's values on the wires (None or {} hides them)."""
+        self._values = numeric_values(values)
+        self.update()
+
+    def next_stage(self) -> None:
+        """Light the next stage (stays on the last one)."""
+        if self._diagram is not None and self._stage < self.stage_count() - 1:
+            self._set_stage(self._stage + 1)
+
+    def previous_stage(self) -> None:
+        """Light the previous stage; before the first one, no stage is lit (stays there)."""
+        if self._diagram is not None and self._stage > -1:
+            self._set_stage(self._stage - 1)
+
+    def reset_stages(self) -> None:
+        """Back to the whole diagram with no stage lit."""
+        self._set_stage(-1)
+
+    def stage_count(self) -> int:
+        """Number of stages of the current cell (0 before ``set_cell``)."""
+        return len(self._diagram.stages) if self._diagram is not None else 0
+
+    def current_stage(self) -> int:
+        """Index of the lit stage, -1 when none is."""
+        return self._stage
+
+    def stage_key(self) -> str:
+        """Key of the lit stage ("" when none is)."""
+        if self._diagram is None or self._stage < 0:
+            return ""
+        return self._diagram.stages[self._stage].key
+
+    def is_animating(self) -> bool:
+        """Whether the "water" is still running along the lit wires."""
+        return self._flow.state() == QVariantAnimation.State.Running
+
+    def set_dark(self, dark: bool) -> None:
+        """Use the dark (True) or light palette."""
+        self._dark = dark
+        self.update()
+
+    def stage_text(self) -> str:
+        """The caption's first line, e.g. "Stage 2 of 6: input gate"."""
+        if self._diagram is None:
+            return self.tr("No cell chosen")
+        if self._stage < 0:
+            return self.tr("Whole cell: %1 stages, press → to step through").replace(
+                "%1", str(self.stage_count())
+            )
+        stage = self._diagram.stages[self._stage]
+        return (
+            self.tr("Stage %1 of %2: %3")
+            .replace("%1", str(self._stage + 1))
+            .replace("%2", str(self.stage_count()))
+            .replace("%3", stage.title)
+        )
+
+    def equation_text(self) -> str:
+        """The caption's second line: the lit stage's equation, or what is highlighted."""
+        if self._diagram is None:
+            return ""
+        if self._stage >= 0:
+            return self._diagram.stages[self._stage].equation
+        if self._asked:
+            names = ", ".join(display_name(k) for k in self._asked_keys)
+            return self.tr("Outlined: the path that computes %1").replace("%1", names)
+        return " → ".join(stage.key for stage in self._diagram.stages)
+
+    # --- Qt overrides -----------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 390)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(420, 260)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Right:
+            self.next_stage()
+            event.accept()
+        elif event.key() == Qt.Key.Key_Left:
+            self.previous_stage()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._flow.stop()
+        self._progress = 1.0
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Cell diagram"))
+            self._update_description()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            self.update()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        colors = colors_for(self._is_dark())
+        painter.fillRect(self.rect(), QColor(colors.paper))
+        caption_font = make_font(self._family, max(11.0, min(15.0, self.height() / 30)))
+        line = QFontMetricsF(caption_font).lineSpacing()
+        caption_height = 2 * line + MARGIN
+        area = QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN - caption_height)
+        if self._diagram is not None and area.width() > 0 and area.height() > 0:
+            diagram = self._diagram
+            scale = min(area.width() / diagram.width, area.height() / diagram.height)
+            view = View(
+                scale,
+                area.left() + (area.width() - diagram.width * scale) / 2,
+                area.top() + (area.height() - diagram.height * scale) / 2,
+            )
+            scene = SceneInput(
+                diagram=diagram,
+                states=element_states(diagram, self._stage),
+                asked=self._asked,
+                values=self._values,
+                depths=flow_depths(diagram, self._stage),
+                progress=self._progress,
+                stage_keys=[stage.key for stage in diagram.stages],
+            )
+            ScenePainter(painter, view, colors, self._family, scene).paint()
+        caption = QRectF(MARGIN, self.height() - MARGIN - caption_height, 0, 2 * line)
+        caption.setWidth(self.width() - 2 * MARGIN)
+        self._paint_caption(painter, caption, caption_font, colors.ink, colors.muted)
+        if self.hasFocus():
+            pen = QPen(QColor(colors.accent), 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
+        painter.end()
+
+    # --- internals --------------------------------------------------------------------------------
+
+    def _paint_caption(
+        self, painter: QPainter, rect: QRectF, font: QFont, ink: str, muted: str
+    ) -> None:
+        """Two centred lines: the stage, then its equation (subscripts drawn lowered)."""
+        bold = make_font(self._family, font.pixelSize(), bold=True)
+        line = QFontMetricsF(bold).lineSpacing()
+        for row, (text, text_font, color) in enumerate(
+            ((self.stage_text(), bold, ink), (self.equation_text(), font, muted))
+        ):
+            fitted = QFont(text_font)
+            width = rich_width(fitted, text)
+            if width > rect.width() > 0:
+                fitted.setPixelSize(max(7, int(fitted.pixelSize() * rect.width() / width)))
+                width = rich_width(fitted, text)
+            center_y = rect.top() + line * row + line / 2
+            painter.setPen(QColor(color))
+            draw_rich_centered(painter, fitted, text, QPointF(rect.center().x(), center_y))
+
+    def _is_dark(self) -> bool:
+        if self._dark is not None:
+            return self._dark
+        return self.palette().window().color().lightness() < 128
+
+    def _set_stage(self, index: int, *, force: bool = False) -> None:
+        changed = index != self._stage
+        self._stage = index
+        self._flow.stop()
+        if index >= 0 and self.isVisible():
+            self._progress = 0.0
+            self._flow.start()
+        else:
+            self._progress = 1.0
+        self._update_description()
+        self.update()
+        if changed or force:
+            self.stage_changed.emit(index, self.stage_key())
+
+    def _on_flow(self, value: object) -> None:
+        self._progress = float(value)  # type: ignore[arg-type]
+        self.update()
+
+    def _update_description(self) -> None:
+        first, second = self.stage_text(), self.equation_text()
+        self.setAccessibleDescription(f"{first}. {second}" if second else first)
