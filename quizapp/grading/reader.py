@@ -36,8 +36,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-import sympy
+from quizapp.grading.lazy import OnDemand
+
+if TYPE_CHECKING:
+    import sympy
+else:
+    sympy = OnDemand("sympy")  # imported at the first expression, not at start-up
 
 from quizapp.grading.tokens import (
     Kind,
@@ -880,7 +886,9 @@ def read_shape(text: str) -> ShapeReading:
 
 # --- expressions ----------------------------------------------------------------------------------
 
-_NOT_FINITE = (sympy.S.ComplexInfinity, sympy.S.Infinity, sympy.S.NegativeInfinity, sympy.S.NaN)
+
+def _not_finite() -> tuple[sympy.Expr, ...]:
+    return (sympy.S.ComplexInfinity, sympy.S.Infinity, sympy.S.NegativeInfinity, sympy.S.NaN)
 
 
 def _parse_expression(text: str, symbols: Sequence[str]) -> _Node:
@@ -903,7 +911,7 @@ def read_expression(text: str, symbols: Sequence[str]) -> ExpressionReading:
     try:
         tree = _parse_expression(text, symbols)
         expr = _to_sympy(tree).expr
-        if expr.has(*_NOT_FINITE):
+        if expr.has(*_not_finite()):
             raise ReadError("the expression divides by zero or is not finite")
     except ReadError as problem:
         return ExpressionReading(None, "", str(problem))

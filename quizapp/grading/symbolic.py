@@ -21,9 +21,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import numpy as np
-import sympy
+
+from quizapp.grading.lazy import OnDemand
+
+if TYPE_CHECKING:
+    import sympy
+else:
+    sympy = OnDemand("sympy")  # imported at the first expression, not at start-up
 
 from quizapp.grading.reader import read_expression
 

@@ -128,3 +128,22 @@ def test_printed_shapes_read_back(dimensions: list[int]) -> None:
     assert read_shape(f"torch.Size([{inner}])").values == tuple(dimensions)
     if dimensions:
         assert read_shape("x".join(str(v) for v in dimensions)).values == tuple(dimensions)
+
+
+def test_reading_numbers_does_not_import_sympy() -> None:
+    """sympy costs most of a second to import: numbers, vectors and shapes must not need it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from quizapp.grading.reader import read_numbers, read_shape\n"
+        "import quizapp.grading.answers, quizapp.drills\n"
+        "assert read_numbers('[sigmoid(0.3), -0.5]', 2).ok and read_shape('(2, 4)').ok\n"
+        "print('sympy' in sys.modules)\n"
+    )
+    root = Path(__file__).parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

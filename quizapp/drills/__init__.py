@@ -1,0 +1,50 @@
+"""Numeric, framework and symbolic drills: what can be asked, the generator with its fairness checks,
+the mistake catalogue and grading against the right answer, carried-forward values and mistakes.
+
+Public API: ``DIFFICULTIES``, ``DrillSpec``, ``Drill``, ``generate_drill``, ``quantities_for``,
+``QuantityInfo``, ``MISTAKES``, ``Mistake``, ``Tolerance``, ``read_answers``, ``grade_drill``,
+``QuantityGrade``, ``DrillGrade``, ``DrillError``.
+"""
+
+from quizapp.drills.errors import DrillError
+from quizapp.drills.generate import generate_drill
+from quizapp.drills.grade import (
+    DrillGrade,
+    QuantityGrade,
+    default_tolerance,
+    grade_drill,
+    read_answers,
+)
+from quizapp.drills.mistakes import MISTAKES, SPEC_MISTAKE_IDS, Mistake
+from quizapp.drills.model import (
+    DIFFICULTIES,
+    Alternative,
+    Drill,
+    DrillSpec,
+    FormulaAsk,
+    FrameworkCall,
+)
+from quizapp.drills.quantities import QuantityInfo, quantities_for
+from quizapp.grading.numeric import Tolerance
+
+__all__ = [
+    "DIFFICULTIES",
+    "MISTAKES",
+    "SPEC_MISTAKE_IDS",
+    "Alternative",
+    "Drill",
+    "DrillError",
+    "DrillGrade",
+    "DrillSpec",
+    "FormulaAsk",
+    "FrameworkCall",
+    "Mistake",
+    "QuantityGrade",
+    "QuantityInfo",
+    "Tolerance",
+    "default_tolerance",
+    "generate_drill",
+    "grade_drill",
+    "quantities_for",
+    "read_answers",
+]

@@ -1,0 +1,167 @@
+"""The words of a drill: the convention statement and the prompt, in English and Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from questions.schema import Text
+from quizapp.drills.quantities import label_of
+
+_LSTM_CORE = "C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t, h_t = o_t ⊙ tanh(C_t)"
+
+_CELL_TEXT: dict[tuple[str, str], tuple[str, str]] = {
+    ("rnn", "tanh"): (
+        "Elman RNN with tanh: h_t = tanh(W x_t + U h_{t−1} + b)",
+        "Elman RNN，激活为 tanh：h_t = tanh(W x_t + U h_{t−1} + b)",
+    ),
+    ("rnn", "relu"): (
+        "Elman RNN with relu: h_t = relu(W x_t + U h_{t−1} + b)",
+        "Elman RNN，激活为 relu：h_t = relu(W x_t + U h_{t−1} + b)",
+    ),
+    ("lstm", "standard"): (
+        "LSTM without peepholes: f, i, o = σ(W x_t + U h_{t−1} + b), C̃_t = tanh(…), " + _LSTM_CORE,
+        "无窥视孔的 LSTM：f、i、o = σ(W x_t + U h_{t−1} + b)，C̃_t = tanh(…)，" + _LSTM_CORE,
+    ),
+    ("peephole", "standard"): (
+        "Peephole LSTM (Gers & Schmidhuber 2000): i and f also see p ⊙ C_{t−1}, o sees p_o ⊙ C_t "
+        "(the new cell, so o comes after C_t); " + _LSTM_CORE,
+        "窥视孔 LSTM（Gers & Schmidhuber 2000）：i 和 f 还看 p ⊙ C_{t−1}，o 看 p_o ⊙ C_t"
+        "（新细胞状态，所以 o 在 C_t 之后计算）；" + _LSTM_CORE,
+    ),
+    ("cifg", "standard"): (
+        "LSTM with coupled input and forget gates (CIFG): i_t = 1 − f_t; " + _LSTM_CORE,
+        "耦合输入门与遗忘门的 LSTM（CIFG）：i_t = 1 − f_t；" + _LSTM_CORE,
+    ),
+    ("depth_gated", "standard"): (
+        "Depth-gated LSTM (Yao et al. 2015): a peephole LSTM with a depth gate "
+        "d_t = σ(W_d x_t + w_cd ⊙ C_{t−1} + w_ld ⊙ C_low + b_d) and "
+        "C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t; o sees the new cell; h_t = o_t ⊙ tanh(C_t)",
+        "深度门控 LSTM（Yao 等 2015）：带深度门 d_t = σ(W_d x_t + w_cd ⊙ C_{t−1} + w_ld ⊙ C_low + b_d) "
+        "的窥视孔 LSTM，C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t；o 看新细胞状态；"
+        "h_t = o_t ⊙ tanh(C_t)",
+    ),
+    ("gru", "pytorch"): (
+        "GRU, PyTorch convention: h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}, reset applied after the "
+        "product: h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))",
+        "GRU，PyTorch 约定：h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}，重置门在矩阵乘法之后："
+        "h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))",
+    ),
+    ("gru", "d2l"): (
+        "GRU, d2l convention: h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t, reset applied before the "
+        "product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+        "GRU，d2l 约定：h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t，重置门在矩阵乘法之前："
+        "h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+    ),
+    ("gru", "colah"): (
+        "GRU, Colah convention: h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t, reset applied before the "
+        "product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+        "GRU，Colah 约定：h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t，重置门在矩阵乘法之前："
+        "h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+    ),
+    ("mgu", "standard"): (
+        "Minimal gated unit: f_t = σ(W_f x_t + U_f h_{t−1} + b_f), "
+        "h̃_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n), h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t",
+        "最小门控单元：f_t = σ(W_f x_t + U_f h_{t−1} + b_f)，"
+        "h̃_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n)，h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t",
+    ),
+    ("sru", "standard"): (
+        "SRU (Lei et al. 2018): f_t = σ(W_f x_t + v_f ⊙ C_{t−1} + b_f), r_t likewise, "
+        "C_t = f_t ⊙ C_{t−1} + (1 − f_t) ⊙ (W_c x_t), h_t = r_t ⊙ C_t + (1 − r_t) ⊙ x_t",
+        "SRU（Lei 等 2018）：f_t = σ(W_f x_t + v_f ⊙ C_{t−1} + b_f)，r_t 同理，"
+        "C_t = f_t ⊙ C_{t−1} + (1 − f_t) ⊙ (W_c x_t)，h_t = r_t ⊙ C_t + (1 − r_t) ⊙ x_t",
+    ),
+    ("clockwork", "standard"): (
+        "Clockwork RNN (Koutník et al. 2014): module m is recomputed as tanh(W x_t + U h_{t−1} + b) on "
+        "its rows only when t mod T_m = 0, otherwise it keeps h_{t−1}",
+        "Clockwork RNN（Koutník 等 2014）：仅当 t mod T_m = 0 时模块 m 的行按 "
+        "tanh(W x_t + U h_{t−1} + b) 重新计算，否则保持 h_{t−1}",
+    ),
+}
+
+
+def convention_text(cell: str, convention: str, *, two_biases: bool, stacked: bool) -> Text:
+    """The convention in words: the equations, how many biases, and the layout of the weights."""
+    en, zh = _CELL_TEXT[(cell, convention)]
+    if cell in ("sru",) or (cell == "depth_gated" and not two_biases):
+        bias_en, bias_zh = "one bias per gate", "每个门一个偏置"
+    elif two_biases:
+        bias_en = "two biases per gate, b (input side) and bh (hidden side), both added"
+        bias_zh = "每个门两个偏置：b（输入侧）和 bh（隐藏侧），两个都要加"
+        if cell == "gru" and convention == "pytorch":
+            bias_en += "; bh_n sits inside r_t ⊙ (…)"
+            bias_zh += "；bh_n 在 r_t ⊙ (…) 之内"
+    else:
+        bias_en, bias_zh = "one bias per gate", "每个门一个偏置"
+    en, zh = f"{en}; {bias_en}.", f"{zh}；{bias_zh}。"
+    if stacked:
+        module = {"lstm": "nn.LSTMCell", "gru": "nn.GRUCell", "rnn": "nn.RNNCell"}[cell]
+        en += f" The weights are given in PyTorch's stacked layout ({module}: weight_ih, weight_hh,"
+        en += " bias_ih, bias_hh)."
+        zh += f"权重按 PyTorch 的堆叠布局给出（{module}：weight_ih、weight_hh、bias_ih、bias_hh）。"
+    return Text(en, zh)
+
+
+_SOURCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("gru", "pytorch"): (
+        "GRU in PyTorch's convention (torch.nn.GRU, cuDNN, Keras reset_after=True)",
+        "PyTorch 约定的 GRU（torch.nn.GRU、cuDNN、Keras reset_after=True）",
+    ),
+    ("gru", "d2l"): (
+        "GRU in the d2l convention (Dive into Deep Learning, Keras reset_after=False)",
+        "d2l 约定的 GRU（《动手学深度学习》、Keras reset_after=False）",
+    ),
+    ("gru", "colah"): (
+        "GRU in Colah's convention (his post on LSTMs and the seed tutorial)",
+        "Colah 约定的 GRU（他关于 LSTM 的博文及种子教程）",
+    ),
+    ("mgu", "standard"): (
+        "Minimal gated unit (Zhou et al. 2016), one gate f_t",
+        "最小门控单元（Zhou 等 2016），只有一个门 f_t",
+    ),
+}
+
+
+def convention_name(cell: str, convention: str) -> Text:
+    """The convention named by its source, without its equations (for formula drills whose answer
+    is the convention's update)."""
+    en, zh = _SOURCES[(cell, convention)]
+    return Text(en + ".", zh + "。")
+
+
+def _names(keys: Sequence[str], lang: str) -> str:
+    labels = [label_of(k)[1] for k in keys]
+    return ("、" if lang == "zh" else ", ").join(t.zh if lang == "zh" else t.en for t in labels)
+
+
+def forward_prompt(cell: str, keys: Sequence[str], whiteboard: bool) -> Text:
+    """Prompt of a forward drill."""
+    state = (
+        "x_t and C_{t−1}"
+        if cell == "sru"
+        else "x_t, h_{t−1}"
+        + (", C_{t−1}" if cell in ("lstm", "peephole", "cifg", "depth_gated") else "")
+    )
+    state_zh = state.replace(" and ", "、").replace(", ", "、")
+    if cell == "depth_gated":
+        state += " and the lower layer's C_low"
+        state_zh += " 和下层的 C_low"
+    hand_en = " by hand, using the σ/tanh table" if whiteboard else ""
+    hand_zh = "（手算，可查 σ/tanh 表）" if whiteboard else ""
+    return Text(
+        f"One {cell} step. Given {state} and the parameters below, compute{hand_en}: "
+        f"{_names(keys, 'en')} (at least three decimals; vectors as [v1, v2, …]).",
+        f"{cell} 单步计算。已知 {state_zh} 及下列参数，求{hand_zh}：{_names(keys, 'zh')}"
+        "（至少保留三位小数；向量写成 [v1, v2, …]）。",
+    )
+
+
+def backward_prompt(cell: str, keys: Sequence[str]) -> Text:
+    """Prompt of a backward drill."""
+    upstream = "δh_t and δC_t (arriving from step t+1)" if cell == "lstm" else "δh_t"
+    upstream_zh = "δh_t 和（从 t+1 步传来的）δC_t" if cell == "lstm" else "δh_t"
+    return Text(
+        f"One backward step of the {cell}. The forward values of this step are given; with the "
+        f"upstream gradient {upstream}, compute: {_names(keys, 'en')} (at least three decimals).",
+        f"{cell} 单步反向传播。本步的前向值已给出；已知上游梯度 {upstream_zh}，求："
+        f"{_names(keys, 'zh')}（至少保留三位小数）。",
+    )
