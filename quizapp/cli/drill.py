@@ -32,6 +32,7 @@ from quizapp.drills import (
 )
 from quizapp.drills.export import grade_dict, problem_dict, shown_params
 from quizapp.drills.quantities import label_of
+from quizapp.formulas.plain import latex_to_text
 
 MAX_COUNT = 1000
 
@@ -283,10 +284,10 @@ def _show_grade(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> N
     if feedback.steps:
         print("worked solution:")
         for step in feedback.steps:
-            print(f"  {step.formula_latex}")
+            print(f"  {latex_to_text(step.formula_latex)}")
             for sub in step.substituted_lines:
-                print(f"      {sub}")
-            print(f"      {step.result_latex}")
+                print(f"      {latex_to_text(sub)}")
+            print(f"      {latex_to_text(step.result_latex)}")
 
 
 def _interactive(
