@@ -1,0 +1,139 @@
+"""Startup and drill timings of the desktop app, against a bare PySide6 window that imports numpy.
+
+Prints, in one run:
+- time from process start to the first drill on screen (cold formula cache, then warm), and the
+  same for a bare PySide6 window importing numpy, with their ratio (aim: at most 1.5);
+- time to show the next drill including formula rendering, once the cache is warm (aim: < 50 ms);
+- resident memory after ten drills (aim: < 250 MB).
+
+Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/startup.py`` from the project root. Each
+measurement runs in a fresh process with a temporary data folder; the parent passes its clock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# This folder holds benchmarks/engine.py, which would shadow the engine package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+RUNS = 3
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_bare(started: float) -> dict[str, float]:
+    """A QMainWindow with a label, numpy imported: the floor any PySide6 app pays."""
+    import numpy  # noqa: F401
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("hello"))
+    window.resize(1280, 860)
+    window.show()
+    app.processEvents()
+    window.grab()  # forces a paint, as a drill "on screen" below
+    return {"on_screen": time.time() - started}
+
+
+def child_app(started: float) -> dict[str, float]:
+    """quizapp: the window with the first drill, then ten more drills."""
+    from quizapp.gui.app import start
+    from quizapp.gui.drill_plan import DrillPlan
+    from quizapp.gui.widgets.math_label import shared_renderer
+
+    result = start()
+    window = result.window
+    window.resize(1280, 860)
+    plan = DrillPlan(cells=("lstm",), quantities=("h",), difficulty="standard")
+    window.show()
+    window.open_drills(plan, seed=1)
+    result.app.processEvents()
+    window.grab()
+    on_screen = time.time() - started
+    renderer = shared_renderer()
+    renderer.wait_idle(60.0)
+    window.grab()
+    rendered = time.time() - started
+    times = []
+    for seed in range(2, 12):
+        begin = time.perf_counter()
+        window.drill_controller.replay(seed)
+        renderer.wait_idle(60.0)
+        window.grab()
+        times.append(time.perf_counter() - begin)
+    renderer.shutdown()
+    return {
+        "on_screen": on_screen,
+        "formulas_rendered": rendered,
+        "next_drill_median": statistics.median(times[1:]),
+        "next_drill_max": max(times[1:]),
+        "rss_mb": _rss_mb(),
+    }
+
+
+def _spawn(kind: str, data_dir: str) -> dict[str, float]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["QUIZAPP_DATA_DIR"] = data_dir
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    started = time.time()
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, repr(started)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    """Run every measurement and print the summary."""
+    bare = [_spawn("bare", tempfile.mkdtemp())["on_screen"] for _ in range(RUNS)]
+    data_dir = tempfile.mkdtemp(prefix="quizapp-bench-")
+    cold = _spawn("app", data_dir)
+    warm_runs = [_spawn("app", data_dir) for _ in range(RUNS)]
+    warm = min(warm_runs, key=lambda r: r["on_screen"])
+    bare_best = min(bare)
+    print(f"bare PySide6 + numpy window on screen:   {bare_best * 1000:7.0f} ms")
+    print(
+        f"quizapp first drill on screen (cold):    {cold['on_screen'] * 1000:7.0f} ms"
+        f"   formulas rendered: {cold['formulas_rendered'] * 1000:.0f} ms"
+    )
+    print(
+        f"quizapp first drill on screen (warm):    {warm['on_screen'] * 1000:7.0f} ms"
+        f"   formulas rendered: {warm['formulas_rendered'] * 1000:.0f} ms"
+    )
+    print(
+        f"ratio warm / bare:                       {warm['on_screen'] / bare_best:7.2f}"
+        "   (aim <= 1.5)"
+    )
+    print(
+        f"next drill incl. formulas (warm cache):  {warm['next_drill_median'] * 1000:7.1f} ms"
+        f" median, {warm['next_drill_max'] * 1000:.1f} ms max   (aim < 50 ms)"
+    )
+    print(f"resident memory after ten drills:        {warm['rss_mb']:7.0f} MB   (aim < 250 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child = child_bare if sys.argv[2] == "bare" else child_app
+        print(json.dumps(child(float(sys.argv[3]))))
+        sys.exit(0)
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""``quizapp gui``: open the desktop app, or save a screenshot of one screen and exit.
+
+Qt is imported only when the command runs, so other subcommands stay light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+VIEWS = ("home", "drill", "diagram", "question", "settings")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``gui`` and its options."""
+    parser = subparsers.add_parser(
+        "gui",
+        help="open the desktop app (the default when no command is given)",
+        description="Open the desktop app, or with --screenshot save one screen as a PNG and exit.",
+    )
+    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of one screen and exit")
+    parser.add_argument("--view", choices=VIEWS, default="drill", help="screen to capture")
+    parser.add_argument("--cell", default="lstm", help="cell of the drill (default lstm)")
+    parser.add_argument(
+        "--ask", default="h", help="asked quantities, comma-separated (default h; 'all' for all)"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="seed of the drill (default 7)")
+    parser.add_argument("--question", metavar="ID", help="question id for --view question")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="language")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light", help="theme")
+    parser.add_argument(
+        "--difficulty", choices=("whiteboard", "standard", "hard"), default="standard"
+    )
+    parser.add_argument("--convention", choices=("pytorch", "d2l", "colah"), default="pytorch")
+    parser.add_argument(
+        "--answered",
+        action="store_true",
+        help="fill in a plausible answer with one catalogued mistake and show the graded screen",
+    )
+    parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the GUI, or take the screenshot asked for."""
+    if getattr(args, "screenshot", None):
+        return _screenshot(args)
+    from quizapp.gui.app import run as run_app
+
+    return run_app()
+
+
+def run_default(args: argparse.Namespace) -> int:
+    """``quizapp`` with no command: open the desktop app."""
+    del args
+    from quizapp.gui.app import run as run_app
+
+    return run_app()
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from quizapp.gui.screenshot import (
+        ScreenshotError,
+        ScreenshotOptions,
+        parse_size,
+        take_screenshot,
+    )
+
+    try:
+        size = parse_size(args.size)
+    except ValueError as error:
+        print(f"quizapp gui: --size: {error}", file=sys.stderr)
+        return 2
+    options = ScreenshotOptions(
+        file=Path(args.screenshot),
+        view=args.view,
+        cell=args.cell,
+        ask=tuple(part.strip() for part in args.ask.split(",") if part.strip()),
+        seed=args.seed,
+        question=args.question,
+        lang=args.lang,
+        theme=args.theme,
+        answered=args.answered,
+        size=size,
+        difficulty=args.difficulty,
+        convention=args.convention,
+    )
+    try:
+        path = take_screenshot(options)
+    except ScreenshotError as error:
+        print(f"quizapp gui: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0

@@ -1,0 +1,100 @@
+"""Starting the Qt application: settings, logging, translations, theme, the crash dialog, the window.
+
+``run`` is what ``quizapp`` / ``quizapp gui`` call; ``start`` builds everything without entering the
+event loop (tests, screenshots, the startup benchmark).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from quizapp import settings as settings_module
+from quizapp.gui.app_state import AppState
+from quizapp.gui.main_window import MainWindow
+from quizapp.log import setup_logging
+from quizapp.settings import Settings
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "quizapp"
+
+
+@dataclass
+class Started:
+    """What ``start`` built."""
+
+    app: QApplication
+    state: AppState
+    window: MainWindow
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (the existing one if there is one)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setApplicationDisplayName("quizapp")
+    return app
+
+
+def start(
+    settings: Settings | None = None,
+    *,
+    persist: bool = True,
+    argv: Sequence[str] | None = None,
+) -> Started:
+    """Build the app and its window (not shown); ``settings`` default to the saved ones."""
+    app = application(argv)
+    problems: tuple[str, ...] = ()
+    if settings is None:
+        loaded = settings_module.load()
+        settings, problems = loaded.settings, loaded.problems
+    for problem in problems:
+        log.warning("settings: %s", problem)
+    state = AppState(settings, persist=persist)
+    state.apply_to_application()
+    window = MainWindow(state)
+    if problems:
+        window.statusBar().showMessage("; ".join(problems), 15000)
+    return Started(app, state, window)
+
+
+def preload_in_background() -> None:
+    """Import the drill and grading code (sympy) while the learner looks at the home screen."""
+
+    def preload() -> None:
+        try:
+            importlib.import_module("quizapp.drills")
+        except Exception:
+            log.exception("preloading the drills failed")
+
+    threading.Thread(target=preload, name="preload", daemon=True).start()
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI and run it until the window closes; returns the exit status."""
+    from quizapp.gui.crash import install_excepthook
+
+    log_path = setup_logging()
+    install_excepthook(log_path)
+    started = start(argv=argv)
+    started.window.show()
+    started.window.load_bank_later()
+    preload_in_background()
+    log.info("quizapp started; log at %s", log_path)
+    return int(started.app.exec())

@@ -1,0 +1,166 @@
+"""Connects the drill view to the Qt-free drill code: generate, read, grade, explain.
+
+State machine: no drill → drill shown (answering) → graded → (another / replay) → drill shown.
+Expected problems (``DrillError``) appear in the view's banner; the app keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from quizapp.gui import names
+from quizapp.gui.app_state import AppState
+from quizapp.gui.drill_plan import DrillPlan, new_seed
+from quizapp.gui.views.drill import DrillView
+from quizapp.settings import Settings
+
+if TYPE_CHECKING:
+    from quizapp.drills import Drill, DrillGrade
+
+log = logging.getLogger(__name__)
+
+
+class DrillController(QObject):
+    """Owns the current plan, drill and grade; fills ``view``."""
+
+    drill_shown = Signal(object)  # Drill
+    graded = Signal(object)  # DrillGrade
+
+    def __init__(self, state: AppState, view: DrillView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.view = view
+        self.plan: DrillPlan | None = None
+        self.drill: Drill | None = None
+        self.grade: DrillGrade | None = None
+        self._shown_lang = ""
+        view.submitted.connect(self.submit)
+        view.another_requested.connect(self.another)
+        view.seed_entered.connect(self.replay)
+        state.settings_changed.connect(self._on_settings_changed)
+
+    def _lang(self) -> str:
+        return "zh" if self._state.settings.content_language == "zh" else "en"
+
+    def start(self, plan: DrillPlan, seed: int | None = None) -> bool:
+        """Show a drill of ``plan`` (a fresh seed unless one is given); False if none could be made."""
+        self.plan = plan
+        return self._show(new_seed() if seed is None else seed)
+
+    def another(self) -> bool:
+        """ "Another like this": the same plan with a new seed."""
+        if self.plan is None:
+            return False
+        return self._show(new_seed())
+
+    def replay(self, seed: int) -> bool:
+        """Show the drill of ``seed`` under the current plan."""
+        if self.plan is None:
+            return False
+        return self._show(seed)
+
+    def _show(self, seed: int) -> bool:
+        from quizapp.drills import DrillError, generate_drill
+
+        assert self.plan is not None
+        try:
+            drill = generate_drill(self.plan.spec_for(seed))
+        except (DrillError, ValueError) as error:
+            log.info("drill not made: %s", error)
+            self.view.show_error(str(error))
+            return False
+        self.drill = drill
+        self.grade = None
+        self._display()
+        self.drill_shown.emit(drill)
+        return True
+
+    def _display(self) -> None:
+        from quizapp.drills import quantities_for
+        from quizapp.formulas import equations
+
+        drill = self.drill
+        assert drill is not None
+        spec = drill.spec
+        infos = {info.key: info for info in quantities_for(spec.cell, spec.convention)}
+        shown_equations = equations(spec.cell, spec.convention) if drill.record is not None else ()
+        self._shown_lang = self._lang()
+        self.view.show_drill(drill, shown_equations, infos, self._shown_lang, self._describe)
+
+    def _describe(self, key: str, text: str) -> tuple[str, bool]:
+        """The "read as …" line of one field."""
+        from quizapp.drills import read_answers
+
+        if self.drill is None:
+            return "", True
+        try:
+            reading = read_answers(self.drill, {key: text})[key]
+        except Exception as error:  # a reader bug must not break typing
+            log.exception("could not read %r", text)
+            return str(error), False
+        if reading.error:
+            return str(reading.error), False
+        line = names.read_as(str(reading.shown))
+        expected = self.drill.expected.get(key)
+        values = getattr(reading, "values", None)
+        if expected is not None and values is not None and len(values) != len(expected):
+            # Still typing, or one number short: say so before Submit.
+            return line + " — " + names.expected_numbers(len(expected)), False
+        return line, True
+
+    def submit(self, answers: Mapping[str, str]) -> None:
+        """Grade ``answers`` and show marks, mistakes and the worked solution."""
+        from quizapp.drills import Tolerance, grade_drill
+
+        if self.drill is None:
+            return
+        settings = self._state.settings
+        tolerance = Tolerance(settings.tolerance_absolute, settings.tolerance_relative)
+        self.grade = grade_drill(self.drill, answers, tolerance)
+        self._display_grade()
+        self.graded.emit(self.grade)
+
+    def _display_grade(self) -> None:
+        from quizapp.drills import MISTAKES
+        from quizapp.grading.feedback import feedback_for
+
+        assert self.drill is not None and self.grade is not None
+        feedback = feedback_for(self.drill, self.grade)
+        seen: list[str] = []
+        for quantity in self.grade.quantities:
+            for mistake_id in quantity.mistakes:
+                if mistake_id not in seen and mistake_id in MISTAKES:
+                    seen.append(mistake_id)
+        values = record_values(self.drill)
+        self.view.show_grade(
+            self.grade, feedback, [MISTAKES[m] for m in seen], self._lang(), values
+        )
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        lang = "zh" if settings.content_language == "zh" else "en"
+        if self.drill is None or lang == self._shown_lang:
+            return
+        # The content language changed: show the same drill again, keeping what was typed.
+        answers = self.view.sheet.answers_typed()
+        self._display()
+        for key, text in answers.items():
+            field = self.view.sheet.fields.get(key)
+            if field is not None:
+                field.set_text(text)
+        if self.grade is not None:
+            self._display_grade()
+
+
+def record_values(drill: Drill) -> dict[str, tuple[float, ...]] | None:
+    """Every value of the drill's step record as flat tuples (for the diagram)."""
+    if drill.record is None:
+        return None
+    return {
+        key: tuple(float(v) for v in np.asarray(value, dtype=np.float64).ravel())
+        for key, value in drill.record.values.items()
+    }

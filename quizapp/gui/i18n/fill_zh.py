@@ -1,0 +1,231 @@
+"""Developer tool: write the Simplified Chinese translations into ``quizapp_zh_CN.ts``.
+
+The ``.ts`` file is the source of the interface translation; this table is how it was written.
+Workflow after changing interface strings::
+
+    pyside6-lupdate $(find quizapp/gui -name '*.py' -not -path '*/diagram/*') \
+        -ts quizapp/gui/i18n/quizapp_zh_CN.ts -no-obsolete
+    python -m quizapp.gui.i18n.fill_zh
+    pyside6-lrelease quizapp/gui/i18n/quizapp_zh_CN.ts -qm quizapp/gui/i18n/quizapp_zh_CN.qm
+
+Not imported by the app.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS_FILE = Path(__file__).with_name("quizapp_zh_CN.ts")
+
+ZH: dict[str, str] = {
+    "Dismiss message": "关闭提示",
+    "✓ right option": "✓ 正确选项",
+    "✗ not right": "✗ 不正确",
+    "Something went wrong": "出错了",
+    "An unexpected error happened. Your work so far is kept and the app goes on running. "
+    "The details below are also in the log file:": "发生了意外错误。已完成的内容都已保留，程序会继续运行。"
+    "下面的详细信息也记录在日志文件中：",
+    "Error details": "错误详情",
+    "Copy details": "复制详情",
+    "← Previous": "← 上一个",
+    "Next →": "下一个 →",
+    "Previous stage of the diagram": "示意图的上一步",
+    "Next stage of the diagram": "示意图的下一步",
+    "What went wrong": "错在哪里",
+    "Worked solution": "详细解答",
+    "Next step": "下一步",
+    "Show all steps": "显示全部步骤",
+    "Score: %1 %": "得分：%1 %",
+    "The cell": "单元公式",
+    "Given": "已知",
+    "Parameters": "参数",
+    "Values you may use": "可直接使用的数值",
+    "Your answer": "你的答案",
+    "Submit  (Enter)": "提交  (Enter)",
+    "Submit": "提交",
+    "Answer %1": "答案 %1",
+    "input shape: %1": "输入形状：%1",
+    "periods: %1": "周期：%1",
+    "a number, e.g. 128": "一个数，例如 128",
+    "a shape, e.g. (5, 3, 20)": "一个形状，例如 (5, 3, 20)",
+    "a formula, e.g. f*c + i*g": "一个公式，例如 f*c + i*g",
+    "%1 numbers, e.g. %2": "%1 个数，例如 %2",
+    "Not read, not counted: %1": "无法识别，不计分：%1",
+    "✓ Correct": "✓ 正确",
+    "✗ %1 of %2 right": "✗ %2 个中对了 %1 个",
+    "consistent with your earlier answer (carried forward)": "与你前面的答案一致（沿用计分）",
+    "A seed is a whole number from 0 to %1.": "种子是 0 到 %1 之间的整数。",
+    "Drill": "练习",
+    "&Seed": "种子(&S)",
+    "Seed": "种子",
+    "Type a seed and press Enter to replay that drill": "输入种子并按 Enter，重做那道题",
+    "Replay": "重做",
+    "Another like this  (Ctrl+N)": "再来一道  (Ctrl+N)",
+    "Another like this": "再来一道",
+    "read as %1": "识别为 %1",
+    "Write your answer as you would say it in an interview": "像面试时那样写下你的回答",
+    "Which key points did your answer make?": "你的回答涵盖了哪些要点？",
+    "write an answer first": "请先写下回答",
+    "Score: %1 of %2 key points": "得分：%2 个要点中的 %1 个",
+    "All outputs of the cell": "单元的全部输出",
+    "What would you like to practise?": "今天想练习什么？",
+    "Work a gate computation by hand on a clean sheet, or answer interview questions with "
+    "feedback. Choose below and start.": "在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。",
+    "Gate drills": "门控计算练习",
+    "One step of a cell with small numbers: compute the asked quantities.": "用小数字计算单元的一步：求出所问的量。",
+    "&Cells": "单元(&C)",
+    "&Quantities": "所求的量(&Q)",
+    "Cells": "单元",
+    "Quantities": "所求的量",
+    "&Difficulty": "难度(&D)",
+    "GRU con&vention": "GRU 约定(&V)",
+    "Start drills": "开始练习",
+    "Interview questions": "面试题",
+    "Questions from the bank, with the model answer and an explanation.": "题库中的题目，附参考答案和解释。",
+    "&Topics (none ticked: all)": "主题（不勾选即全部）(&T)",
+    "T&ypes (none ticked: all)": "题型（不勾选即全部）(&Y)",
+    "Topics": "主题",
+    "Question types": "题型",
+    "Di&fficulty": "难度(&F)",
+    "Start questions": "开始答题",
+    "More": "更多",
+    "Drill difficulty": "练习难度",
+    "GRU convention": "GRU 约定",
+    "Question difficulty": "题目难度",
+    "quizapp — recurrent networks, by hand": "quizapp — 手算循环神经网络",
+    "quizapp": "quizapp",
+    "Home": "主页",
+    "Settings": "设置",
+    "Shortcuts (F1)": "快捷键 (F1)",
+    "Keyboard shortcuts": "键盘快捷键",
+    "Choose…": "请选择…",
+    "✓ right": "✓ 正确",
+    "✗ it goes with: %1": "✗ 应配对：%1",
+    "Vanilla RNN": "普通 RNN",
+    "LSTM": "LSTM",
+    "Peephole LSTM": "窥视孔 LSTM",
+    "CIFG LSTM": "CIFG LSTM（耦合输入与遗忘门）",
+    "GRU": "GRU",
+    "MGU": "MGU（最小门控单元）",
+    "SRU": "SRU（简单循环单元）",
+    "Clockwork RNN": "Clockwork RNN（时钟 RNN）",
+    "Depth-gated LSTM": "深度门控 LSTM",
+    "PyTorch (reset after U h)": "PyTorch（重置门作用在 U h 之后）",
+    "D2L (reset before U h)": "D2L（重置门作用在 U h 之前）",
+    "Colah (z takes the candidate)": "Colah（z 取候选值）",
+    "tanh": "tanh",
+    "ReLU": "ReLU",
+    "standard": "标准",
+    "Whiteboard (by hand, small numbers)": "白板（手算，小数字）",
+    "Standard": "标准",
+    "Hard": "困难",
+    "Any difficulty": "任意难度",
+    "Easy": "简单",
+    "Medium": "中等",
+    "Single choice": "单选题",
+    "Multiple choice": "多选题",
+    "True or false": "判断题",
+    "Number": "数值题",
+    "Tensor shape": "张量形状",
+    "Formula": "公式题",
+    "Ordering": "排序题",
+    "Matching": "配对题",
+    "Code reading": "读代码",
+    "Free text": "简答题",
+    "Follow the system": "跟随系统",
+    "Light": "浅色",
+    "Dark": "深色",
+    "One bias per gate": "每个门一个偏置",
+    "Two biases per gate (PyTorch)": "每个门两个偏置（PyTorch）",
+    "Move up  (Alt+↑)": "上移  (Alt+↑)",
+    "Move down  (Alt+↓)": "下移  (Alt+↓)",
+    "Items to put in order": "待排序的条目",
+    "%1 problem(s) in the question files; those questions are left out:": "题目文件中有 %1 处问题，相关题目已略去：",
+    "Not counted: %1": "不计分：%1",
+    "✓ Right": "✓ 正确",
+    "Partly right: %1 %": "部分正确：%1 %",
+    "✗ Not quite": "✗ 不太对",
+    "Read as: %1": "识别为：%1",
+    "Model answer": "参考答案",
+    "Why": "解释",
+    "Sources: %1": "出处：%1",
+    "Questions": "题目",
+    "Question %1 of %2": "第 %1 题，共 %2 题",
+    "Check  (Ctrl+Enter)": "检查  (Ctrl+Enter)",
+    "Check": "检查",
+    "Previous question": "上一题",
+    "Next question": "下一题",
+    "Changes apply at once and are kept for the next start.": "修改立即生效，并在下次启动时保留。",
+    "&Interface language": "界面语言(&I)",
+    "&Content language (questions, drills)": "内容语言（题目、练习）(&C)",
+    "&Theme": "主题配色(&T)",
+    "&Font size": "字号(&F)",
+    "&GRU convention": "GRU 约定(&G)",
+    "&Biases": "偏置(&B)",
+    "&Drill difficulty": "练习难度(&D)",
+    "Tolerance, &absolute": "容差，绝对值(&A)",
+    "Tolerance, &relative": "容差，相对值(&R)",
+    "Enter": "Enter",
+    "Submit the drill / check a typed answer": "提交练习 / 检查输入的答案",
+    "Ctrl+Enter": "Ctrl+Enter",
+    "Check the answer to a question": "检查题目的答案",
+    "Ctrl+N": "Ctrl+N",
+    "Another drill like this one": "再来一道同类练习",
+    "← / →": "← / →",
+    "Step through the cell diagram": "逐步查看单元示意图",
+    "1 – 9": "1 – 9",
+    "Choose an option (or tick a key point)": "选择选项（或勾选要点）",
+    "Alt+↑ / Alt+↓": "Alt+↑ / Alt+↓",
+    "Move an item when putting things in order": "排序时移动条目",
+    "Alt+← / Alt+→": "Alt+← / Alt+→",
+    "Previous / next question": "上一题 / 下一题",
+    "Tab / Shift+Tab": "Tab / Shift+Tab",
+    "Next / previous field": "下一个 / 上一个输入框",
+    "Ctrl+,": "Ctrl+,",
+    "Esc": "Esc",
+    "Go back": "返回",
+    "F1 or ?": "F1 或 ?",
+    "This sheet": "本快捷键表",
+    "Keys": "按键",
+    "Action": "操作",
+    "a number, e.g. 0.25 or 1/4": "一个数，例如 0.25 或 1/4",
+    "a formula in %1": "用 %1 表示的公式",
+    "Unit: %1": "单位：%1",
+    "expected %1 numbers": "应为 %1 个数",
+}
+
+PLURALS: dict[str, str] = {"%n question(s) match": "符合条件的题目：%n 道"}
+
+
+def fill(path: Path = TS_FILE) -> list[str]:
+    """Write every known translation into ``path``; returns the sources still untranslated."""
+    tree = ET.parse(path)
+    missing: list[str] = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if source in PLURALS:
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            form = ET.SubElement(translation, "numerusform")
+            form.text = PLURALS[source]
+        elif source in ZH:
+            translation.text = ZH[source]
+        else:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    untranslated = fill()
+    for source in untranslated:
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    sys.exit(1 if untranslated else 0)

@@ -1,0 +1,955 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en_US">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../widgets/banner.py" line="25" />
+        <source>Dismiss message</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceAnswer</name>
+    <message>
+        <location filename="../views/answers/choices.py" line="75" />
+        <source>✓ right option</source>
+        <translation>✓ 正确选项</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/choices.py" line="80" />
+        <source>✗ not right</source>
+        <translation>✗ 不正确</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../crash.py" line="36" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="40" />
+        <source>An unexpected error happened. Your work so far is kept and the app goes on running. The details below are also in the log file:</source>
+        <translation>发生了意外错误。已完成的内容都已保留，程序会继续运行。下面的详细信息也记录在日志文件中：</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="50" />
+        <source>Error details</source>
+        <translation>错误详情</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="52" />
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramPanel</name>
+    <message>
+        <location filename="../views/drill.py" line="84" />
+        <source>← Previous</source>
+        <translation>← 上一个</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="85" />
+        <source>Next →</source>
+        <translation>下一个 →</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="86" />
+        <source>Previous stage of the diagram</source>
+        <translation>示意图的上一步</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="87" />
+        <source>Next stage of the diagram</source>
+        <translation>示意图的下一步</translation>
+    </message>
+</context>
+<context>
+    <name>DrillFeedback</name>
+    <message>
+        <location filename="../views/drill_feedback.py" line="138" />
+        <source>What went wrong</source>
+        <translation>错在哪里</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="139" />
+        <source>Worked solution</source>
+        <translation>详细解答</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="140" />
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="141" />
+        <source>Show all steps</source>
+        <translation>显示全部步骤</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="162" />
+        <source>Score: %1 %</source>
+        <translation>得分：%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DrillSheet</name>
+    <message>
+        <location filename="../views/drill_sheet.py" line="195" />
+        <source>The cell</source>
+        <translation>单元公式</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="196" />
+        <source>Given</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="197" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="198" />
+        <source>Values you may use</source>
+        <translation>可直接使用的数值</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="199" />
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="200" />
+        <source>Submit  (Enter)</source>
+        <translation>提交  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="201" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="291" />
+        <source>Answer %1</source>
+        <translation>答案 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="306" />
+        <source>input shape: %1</source>
+        <translation>输入形状：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="315" />
+        <source>periods: %1</source>
+        <translation>周期：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="320" />
+        <source>a number, e.g. 128</source>
+        <translation>一个数，例如 128</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="322" />
+        <source>a shape, e.g. (5, 3, 20)</source>
+        <translation>一个形状，例如 (5, 3, 20)</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="324" />
+        <source>a formula, e.g. f*c + i*g</source>
+        <translation>一个公式，例如 f*c + i*g</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="326" />
+        <source>%1 numbers, e.g. %2</source>
+        <translation>%1 个数，例如 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DrillView</name>
+    <message>
+        <location filename="../views/drill.py" line="247" />
+        <source>Not read, not counted: %1</source>
+        <translation>无法识别，不计分：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="251" />
+        <source>✓ Correct</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="253" />
+        <source>✗ %1 of %2 right</source>
+        <translation>✗ %2 个中对了 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="255" />
+        <source>consistent with your earlier answer (carried forward)</source>
+        <translation>与你前面的答案一致（沿用计分）</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="283" />
+        <source>A seed is a whole number from 0 to %1.</source>
+        <translation>种子是 0 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="316" />
+        <source>Drill</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="331" />
+        <source>&amp;Seed</source>
+        <translation>种子(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="332" />
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="333" />
+        <source>Type a seed and press Enter to replay that drill</source>
+        <translation>输入种子并按 Enter，重做那道题</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="334" />
+        <source>Replay</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="335" />
+        <source>Another like this  (Ctrl+N)</source>
+        <translation>再来一道  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="336" />
+        <source>Another like this</source>
+        <translation>再来一道</translation>
+    </message>
+</context>
+<context>
+    <name>FreeTextAnswer</name>
+    <message>
+        <location filename="../views/answers/free_text.py" line="42" />
+        <source>Write your answer as you would say it in an interview</source>
+        <translation>像面试时那样写下你的回答</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/free_text.py" line="44" />
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/free_text.py" line="45" />
+        <source>Which key points did your answer make?</source>
+        <translation>你的回答涵盖了哪些要点？</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/free_text.py" line="50" />
+        <source>write an answer first</source>
+        <translation>请先写下回答</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/free_text.py" line="80" />
+        <source>Score: %1 of %2 key points</source>
+        <translation>得分：%2 个要点中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../views/home.py" line="240" />
+        <source>All outputs of the cell</source>
+        <translation>单元的全部输出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/home.py" line="303" />
+        <source>%n question(s) match</source>
+        <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="349" />
+        <source>What would you like to practise?</source>
+        <translation>今天想练习什么？</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="352" />
+        <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
+        <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="356" />
+        <source>Gate drills</source>
+        <translation>门控计算练习</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="358" />
+        <source>One step of a cell with small numbers: compute the asked quantities.</source>
+        <translation>用小数字计算单元的一步：求出所问的量。</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="360" />
+        <source>&amp;Cells</source>
+        <translation>单元(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="361" />
+        <source>&amp;Quantities</source>
+        <translation>所求的量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="362" />
+        <source>Cells</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="363" />
+        <source>Quantities</source>
+        <translation>所求的量</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="364" />
+        <source>&amp;Difficulty</source>
+        <translation>难度(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="365" />
+        <source>GRU con&amp;vention</source>
+        <translation>GRU 约定(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="366" />
+        <location filename="../views/home.py" line="367" />
+        <source>Start drills</source>
+        <translation>开始练习</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="368" />
+        <source>Interview questions</source>
+        <translation>面试题</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="370" />
+        <source>Questions from the bank, with the model answer and an explanation.</source>
+        <translation>题库中的题目，附参考答案和解释。</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="372" />
+        <source>&amp;Topics (none ticked: all)</source>
+        <translation>主题（不勾选即全部）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="373" />
+        <source>T&amp;ypes (none ticked: all)</source>
+        <translation>题型（不勾选即全部）(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="374" />
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="375" />
+        <source>Question types</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="376" />
+        <source>Di&amp;fficulty</source>
+        <translation>难度(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="377" />
+        <location filename="../views/home.py" line="378" />
+        <source>Start questions</source>
+        <translation>开始答题</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="379" />
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="390" />
+        <source>Drill difficulty</source>
+        <translation>练习难度</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="396" />
+        <source>GRU convention</source>
+        <translation>GRU 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="414" />
+        <source>Question difficulty</source>
+        <translation>题目难度</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="246" />
+        <source>quizapp — recurrent networks, by hand</source>
+        <translation>quizapp — 手算循环神经网络</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="247" />
+        <source>quizapp</source>
+        <translation>quizapp</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248" />
+        <location filename="../main_window.py" line="251" />
+        <source>Home</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="252" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="250" />
+        <source>Shortcuts (F1)</source>
+        <translation>快捷键 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="253" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingAnswer</name>
+    <message>
+        <location filename="../views/answers/matching.py" line="49" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/matching.py" line="69" />
+        <source>✓ right</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/matching.py" line="72" />
+        <source>✗ it goes with: %1</source>
+        <translation>✗ 应配对：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../names.py" line="15" />
+        <source>Vanilla RNN</source>
+        <translation>普通 RNN</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="16" />
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="17" />
+        <source>Peephole LSTM</source>
+        <translation>窥视孔 LSTM</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="18" />
+        <source>CIFG LSTM</source>
+        <translation>CIFG LSTM（耦合输入与遗忘门）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="19" />
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="20" />
+        <source>MGU</source>
+        <translation>MGU（最小门控单元）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="21" />
+        <source>SRU</source>
+        <translation>SRU（简单循环单元）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="22" />
+        <source>Clockwork RNN</source>
+        <translation>Clockwork RNN（时钟 RNN）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="23" />
+        <source>Depth-gated LSTM</source>
+        <translation>深度门控 LSTM</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="31" />
+        <source>PyTorch (reset after U h)</source>
+        <translation>PyTorch（重置门作用在 U h 之后）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="32" />
+        <source>D2L (reset before U h)</source>
+        <translation>D2L（重置门作用在 U h 之前）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="33" />
+        <source>Colah (z takes the candidate)</source>
+        <translation>Colah（z 取候选值）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="34" />
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="35" />
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="36" />
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="44" />
+        <source>Whiteboard (by hand, small numbers)</source>
+        <translation>白板（手算，小数字）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="45" />
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="46" />
+        <location filename="../names.py" line="57" />
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="54" />
+        <source>Any difficulty</source>
+        <translation>任意难度</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="55" />
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="56" />
+        <source>Medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="65" />
+        <source>Single choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="66" />
+        <source>Multiple choice</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="67" />
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="68" />
+        <source>Number</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="69" />
+        <source>Tensor shape</source>
+        <translation>张量形状</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="70" />
+        <source>Formula</source>
+        <translation>公式题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="71" />
+        <source>Ordering</source>
+        <translation>排序题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="72" />
+        <source>Matching</source>
+        <translation>配对题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="73" />
+        <source>Code reading</source>
+        <translation>读代码</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="74" />
+        <source>Free text</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="82" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="83" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="84" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="97" />
+        <source>One bias per gate</source>
+        <translation>每个门一个偏置</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="98" />
+        <source>Two biases per gate (PyTorch)</source>
+        <translation>每个门两个偏置（PyTorch）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="106" />
+        <source>read as %1</source>
+        <translation>识别为 %1</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="111" />
+        <source>expected %1 numbers</source>
+        <translation>应为 %1 个数</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingAnswer</name>
+    <message>
+        <location filename="../views/answers/ordering.py" line="83" />
+        <source>Move up  (Alt+↑)</source>
+        <translation>上移  (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/ordering.py" line="84" />
+        <source>Move down  (Alt+↓)</source>
+        <translation>下移  (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/ordering.py" line="85" />
+        <source>Items to put in order</source>
+        <translation>待排序的条目</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionView</name>
+    <message>
+        <location filename="../views/question.py" line="173" />
+        <source>%1 problem(s) in the question files; those questions are left out:</source>
+        <translation>题目文件中有 %1 处问题，相关题目已略去：</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="236" />
+        <source>Not counted: %1</source>
+        <translation>不计分：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="265" />
+        <source>✓ Right</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="268" />
+        <source>Partly right: %1 %</source>
+        <translation>部分正确：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="271" />
+        <source>✗ Not quite</source>
+        <translation>✗ 不太对</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="279" />
+        <source>Model answer</source>
+        <translation>参考答案</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="281" />
+        <source>Why</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="284" />
+        <source>Sources: %1</source>
+        <translation>出处：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="313" />
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="317" />
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="339" />
+        <source>Check  (Ctrl+Enter)</source>
+        <translation>检查  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="340" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="341" />
+        <source>← Previous</source>
+        <translation>← 上一个</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="342" />
+        <source>Next →</source>
+        <translation>下一个 →</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="343" />
+        <source>Previous question</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="344" />
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../views/settings_view.py" line="183" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="184" />
+        <source>Changes apply at once and are kept for the next start.</source>
+        <translation>修改立即生效，并在下次启动时保留。</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="186" />
+        <source>&amp;Interface language</source>
+        <translation>界面语言(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="187" />
+        <source>&amp;Content language (questions, drills)</source>
+        <translation>内容语言（题目、练习）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="188" />
+        <source>&amp;Theme</source>
+        <translation>主题配色(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="189" />
+        <source>&amp;Font size</source>
+        <translation>字号(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="190" />
+        <source>&amp;GRU convention</source>
+        <translation>GRU 约定(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="191" />
+        <source>&amp;Biases</source>
+        <translation>偏置(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="192" />
+        <source>&amp;Drill difficulty</source>
+        <translation>练习难度(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="193" />
+        <source>Tolerance, &amp;absolute</source>
+        <translation>容差，绝对值(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="194" />
+        <source>Tolerance, &amp;relative</source>
+        <translation>容差，相对值(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../views/shortcuts.py" line="21" />
+        <location filename="../views/shortcuts.py" line="39" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="23" />
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="23" />
+        <source>Submit the drill / check a typed answer</source>
+        <translation>提交练习 / 检查输入的答案</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="24" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="24" />
+        <source>Check the answer to a question</source>
+        <translation>检查题目的答案</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="25" />
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="25" />
+        <source>Another drill like this one</source>
+        <translation>再来一道同类练习</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="26" />
+        <source>← / →</source>
+        <translation>← / →</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="26" />
+        <source>Step through the cell diagram</source>
+        <translation>逐步查看单元示意图</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="27" />
+        <source>1 – 9</source>
+        <translation>1 – 9</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="27" />
+        <source>Choose an option (or tick a key point)</source>
+        <translation>选择选项（或勾选要点）</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="28" />
+        <source>Alt+↑ / Alt+↓</source>
+        <translation>Alt+↑ / Alt+↓</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="28" />
+        <source>Move an item when putting things in order</source>
+        <translation>排序时移动条目</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="29" />
+        <source>Alt+← / Alt+→</source>
+        <translation>Alt+← / Alt+→</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="29" />
+        <source>Previous / next question</source>
+        <translation>上一题 / 下一题</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="30" />
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="30" />
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入框</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="31" />
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="31" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="32" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="32" />
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="33" />
+        <source>F1 or ?</source>
+        <translation>F1 或 ?</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="33" />
+        <source>This sheet</source>
+        <translation>本快捷键表</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="36" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="36" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>TypedAnswer</name>
+    <message>
+        <location filename="../views/answers/typed.py" line="75" />
+        <source>a number, e.g. 0.25 or 1/4</source>
+        <translation>一个数，例如 0.25 或 1/4</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/typed.py" line="77" />
+        <source>a shape, e.g. (5, 3, 20)</source>
+        <translation>一个形状，例如 (5, 3, 20)</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/typed.py" line="80" />
+        <source>a formula in %1</source>
+        <translation>用 %1 表示的公式</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/typed.py" line="81" />
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <location filename="../views/answers/typed.py" line="83" />
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+</context>
+</TS>

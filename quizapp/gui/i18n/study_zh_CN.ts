@@ -1,0 +1,528 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../study/stats_page.py" line="+101"/>
+        <source>Statistics unavailable: %1</source>
+        <translation>无法计算统计：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accuracy by topic (%, weakest first)</source>
+        <translation>各主题正确率（%，最弱在前）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy by cell and quantity (%)</source>
+        <translation>各单元与量的正确率（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most frequent mistakes (↓ fading)</source>
+        <translation>最常见的错误（↓ 正在减少）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers per day</source>
+        <translation>每日作答数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews due (today includes overdue)</source>
+        <translation>待复习数（今天含逾期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median seconds per drill</source>
+        <translation>每道计算题的中位用时（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 answers recorded</source>
+        <translation>已记录 %1 次作答</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>median %1 s per drill</source>
+        <translation>计算题中位用时 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 due today</source>
+        <translation>今天待复习 %1 项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Streak: %1 day(s) in a row</source>
+        <translation>连续学习：%1 天</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote %1 answers to %2</source>
+        <translation>已将 %1 次作答写入 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show my streak</source>
+        <translation>显示连续天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export history as CSV…</source>
+        <translation>导出历史为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>StudyController</name>
+    <message>
+        <location filename="../study/controller.py" line="+135"/>
+        <source>Choose at least one cell on the home screen first.</source>
+        <translation>请先在首页至少选择一种单元。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing is due today.</source>
+        <translation>今天没有待复习的内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No mistakes to retry yet.</source>
+        <translation>还没有需要重做的错题。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyEntries</name>
+    <message>
+        <location filename="../study/__init__.py" line="+97"/>
+        <source>Review due</source>
+        <translation>复习到期内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>questions and drills due today, interleaved</source>
+        <translation>今天到期的题目与计算题，交替出现</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drill session</source>
+        <translation>计算练习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>10 drills from the cells and quantities chosen above, then a summary</source>
+        <translation>按上方所选单元与量做 10 道计算题，最后给出小结</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mock interview</source>
+        <translation>模拟面试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25 minutes, questions and computations, a report at the end</source>
+        <translation>25 分钟，概念题与计算题，结束后给出报告</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mistakes</source>
+        <translation>错题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retry what went wrong, newest first</source>
+        <translation>重做做错的题，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy, frequent mistakes, reviews to come; export</source>
+        <translation>正确率、常见错误、未来复习量；可导出</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../study/session_page.py" line="+373"/>
+        <location line="+83"/>
+        <source>Not read, not counted: %1</source>
+        <translation>无法识别，不计分：%1</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Write an answer first.</source>
+        <translation>请先写下答案。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not counted: %1</source>
+        <translation>不计分：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tick the key points your answer made (keys 1–9), then press Check again to record the score.</source>
+        <translation>勾选你的答案涵盖的要点（按键 1–9），再按一次“检查”记录得分。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>✓ Correct</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✗ %1 of %2 right</source>
+        <translation>✗ %2 个中对了 %1 个</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>✓ Right</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Partly right: %1 %</source>
+        <translation>部分正确：%1 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✗ Not quite</source>
+        <translation>✗ 不太对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read as: %1</source>
+        <translation>识别为：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Score %1 %.</source>
+        <translation>得分 %1 %。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score %1 % in %2 s. Proposed rating: %3 (keys 1–4 change it).</source>
+        <translation>得分 %1 %，用时 %2 秒。建议评级：%3（按 1–4 可更改）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rated %1; next review on %2.</source>
+        <translation>已评为%1；下次复习：%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Study session</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Item %1 of %2</source>
+        <translation>第 %1 项，共 %2 项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drill session</source>
+        <translation>计算练习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mock interview</source>
+        <translation>模拟面试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mistakes</source>
+        <translation>错题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish now</source>
+        <translation>现在结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check  (Ctrl+Enter)</source>
+        <translation>检查（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model answer</source>
+        <translation>参考答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next  (Enter)</source>
+        <translation>下一题（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../study/summary_page.py" line="+152"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Missed question: %1</source>
+        <translation>答错的题：%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No answers were recorded in this session.</source>
+        <translation>本次没有记录任何作答。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 answered · mean score %2 · %3 min</source>
+        <translation>作答 %1 项 · 平均得分 %2 · %3 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By topic or cell</source>
+        <translation>按主题或单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic / cell</source>
+        <translation>主题 / 单元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Mean score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Named mistakes</source>
+        <translation>识别出的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Mistake</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+36"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+36"/>
+        <source>Item</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+19"/>
+        <location line="+17"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+36"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Score %1 (unanswered count as 0) · %2 of %3 answered · %4 of %5 min</source>
+        <translation>得分 %1（未答计 0）· 共 %3 项答了 %2 项 · 用时 %4 / %5 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Score by topic</source>
+        <translation>各主题得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mistakes by kind</source>
+        <translation>按类型统计的错误</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time per item</source>
+        <translation>每题用时</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What to study next</source>
+        <translation>接下来该学什么</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drill session: summary</source>
+        <translation>计算练习：小结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review: summary</source>
+        <translation>复习：小结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mock interview: report</source>
+        <translation>模拟面试：报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mistakes: summary</source>
+        <translation>错题：小结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions: summary</source>
+        <translation>题目：小结</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save as Markdown…</source>
+        <translation>保存为 Markdown…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as HTML…</source>
+        <translation>保存为 HTML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to home</source>
+        <translation>返回首页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary</source>
+        <translation>小结</translation>
+    </message>
+</context>
+</TS>

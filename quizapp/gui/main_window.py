@@ -1,0 +1,253 @@
+"""The main window: a navigation bar, a stack of named pages, the status line, global shortcuts.
+
+Pages are registered by name (``register_page``) and the home screen takes further entries
+(``home.add_entry``), so another screen (review, mock interview, statistics) plugs in with two
+calls. Esc goes back to the previous page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from questions.schema import Lang, Question
+from quizapp.gui.app_state import AppState
+from quizapp.gui.drill_controller import DrillController
+from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.question_deck import QuestionFilter, select
+from quizapp.gui.views.drill import DrillView
+from quizapp.gui.views.home import HomeView
+from quizapp.gui.views.question import QuestionView
+from quizapp.gui.views.settings_view import SettingsView
+from quizapp.gui.views.shortcuts import ShortcutsDialog
+from quizapp.gui.widgets.math_label import MathLabel
+from quizapp.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MINIMUM_SIZE = (1024, 700)
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.pages = QStackedWidget()
+        self._page_names: dict[str, QWidget] = {}
+        self._history: list[str] = []
+        self._questions: tuple[Question, ...] | None = None
+        self._question_problems: tuple[str, ...] = ()
+
+        self.app_title = QLabel()
+        self.app_title.setProperty("role", "subheading")
+        self.home_button = QPushButton()
+        self.settings_button = QPushButton()
+        self.help_button = QPushButton()
+        for button in (self.home_button, self.settings_button, self.help_button):
+            button.setFlat(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(24, 10, 24, 0)
+        nav.addWidget(self.app_title, 1)
+        nav.addWidget(self.home_button)
+        nav.addWidget(self.settings_button)
+        nav.addWidget(self.help_button)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.setMinimumSize(*MINIMUM_SIZE)
+
+        self.home = HomeView(state)
+        self.drill = DrillView()
+        self.drill_controller = DrillController(state, self.drill, self)
+        self.question = QuestionView()
+        self.settings_page = SettingsView(state)
+        self.register_page("home", self.home)
+        self.register_page("drill", self.drill)
+        self.register_page("question", self.question)
+        self.register_page("settings", self.settings_page)
+
+        self.home.drills_requested.connect(self.open_drills)
+        self.home.questions_requested.connect(self.open_questions)
+        self.home_button.clicked.connect(lambda: self.show_page("home"))
+        self.settings_button.clicked.connect(lambda: self.show_page("settings"))
+        self.help_button.clicked.connect(self.show_shortcuts)
+        state.settings_changed.connect(self._on_settings_changed)
+        for keys, slot in (
+            ("Ctrl+N", self.another_drill),
+            ("Esc", self.go_back),
+            ("F1", self.show_shortcuts),
+            ("?", self.show_shortcuts),
+            ("Ctrl+,", lambda: self.show_page("settings")),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+        self.restore_geometry(state.settings.window_geometry)
+        self.retranslate()
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def register_page(self, name: str, widget: QWidget) -> None:
+        """Add a page that ``show_page(name)`` can open."""
+        if name in self._page_names:
+            raise ValueError(f"a page named {name!r} is already registered")
+        self._page_names[name] = widget
+        self.pages.addWidget(widget)
+
+    def page(self, name: str) -> QWidget:
+        """The page registered as ``name``."""
+        return self._page_names[name]
+
+    def current_page(self) -> str:
+        """The name of the page on screen."""
+        current = self.pages.currentWidget()
+        for name, widget in self._page_names.items():
+            if widget is current:
+                return name
+        return ""
+
+    def show_page(self, name: str) -> None:
+        """Open page ``name`` (remembered for Esc)."""
+        current = self.current_page()
+        if name == current:
+            return
+        if current:
+            self._history.append(current)
+            del self._history[:-20]
+        self.pages.setCurrentWidget(self._page_names[name])
+
+    def go_back(self) -> None:
+        """Esc: the previous page (home when there is none)."""
+        if self.current_page() == "home":
+            return
+        target = self._history.pop() if self._history else "home"
+        self.pages.setCurrentWidget(self._page_names.get(target, self.home))
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def open_drills(self, plan: DrillPlan, seed: int | None = None) -> bool:
+        """Start drilling ``plan``; the drill page opens even if the first drill fails."""
+        self.show_page("drill")
+        return self.drill_controller.start(plan, seed)
+
+    def another_drill(self) -> None:
+        """Ctrl+N: another drill like this one (from home: start with the chosen plan)."""
+        if self.current_page() == "drill":
+            self.drill_controller.another()
+        elif self.current_page() == "home":
+            self.open_drills(self.home.current_plan())
+
+    def questions(self) -> tuple[Question, ...]:
+        """The bank (loaded on first use); load problems are kept for the banner."""
+        if self._questions is None:
+            from questions.load import load_bank
+
+            try:
+                result = load_bank()
+            except Exception as error:  # a broken bank must not stop the app
+                log.exception("the question bank could not be loaded")
+                self._questions, self._question_problems = (), (str(error),)
+            else:
+                self._questions = result.questions
+                self._question_problems = tuple(str(p) for p in result.problems)
+            self.home.set_questions(self._questions)
+        return self._questions
+
+    def open_questions(self, chosen: QuestionFilter, start: int = 0) -> None:
+        """Review the questions ``chosen`` selects."""
+        selected = select(self.questions(), chosen)
+        self.question.set_questions(selected, self._content_language(), start)
+        self.question.show_problems(self._question_problems)
+        self.show_page("question")
+
+    def open_question_id(self, question_id: str) -> bool:
+        """Open one question by id (``--question``); False if there is none."""
+        bank = self.questions()
+        for question in bank:
+            if question.id == question_id:
+                self.question.set_questions((question,), self._content_language())
+                self.question.show_problems(self._question_problems)
+                self.show_page("question")
+                return True
+        return False
+
+    def show_shortcuts(self) -> None:
+        """F1 / ?: the shortcuts sheet."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def load_bank_later(self) -> None:
+        """Load the question bank after the window is on screen (for the home screen's count)."""
+        QTimer.singleShot(0, self.questions)
+
+    def _content_language(self) -> Lang:
+        return "zh" if self.state.settings.content_language == "zh" else "en"
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        self.question.set_language("zh" if settings.content_language == "zh" else "en")
+
+    # --- window state -------------------------------------------------------------------------
+
+    def restore_geometry(self, saved: str) -> bool:
+        """Restore size and position saved by ``closeEvent`` (hex of Qt's geometry)."""
+        if not saved:
+            self.resize(1280, 860)
+            return False
+        try:
+            data = QByteArray.fromHex(saved.encode("ascii"))
+        except UnicodeEncodeError:
+            return False
+        return bool(self.restoreGeometry(data))
+
+    def saved_geometry(self) -> str:
+        """The window's geometry as hex text for the settings file."""
+        return bytes(self.saveGeometry().toHex().data()).decode("ascii")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.state.update(window_geometry=self.saved_geometry())
+        except ValueError:
+            log.exception("could not keep the window geometry")
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal):
+            # Formulas are images: render them again at the new screen's pixel ratio.
+            for label in self.findChildren(MathLabel):
+                label.refresh()
+        return handled
+
+    def retranslate(self) -> None:
+        """Interface texts of the window."""
+        self.setWindowTitle(self.tr("quizapp — recurrent networks, by hand"))
+        self.app_title.setText(self.tr("quizapp"))
+        self.home_button.setText(self.tr("Home"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.help_button.setText(self.tr("Shortcuts (F1)"))
+        self.home_button.setAccessibleName(self.tr("Home"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.help_button.setAccessibleName(self.tr("Keyboard shortcuts"))

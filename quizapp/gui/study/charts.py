@@ -1,0 +1,173 @@
+"""Statistics charts drawn with matplotlib inside Qt (``FigureCanvasQTAgg``).
+
+matplotlib is imported here only, and this module only when the statistics page is first shown,
+so the app starts without it. Colours follow the current theme; CJK fonts are preferred when
+present so that Chinese labels are not drawn as boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from quizapp.gui.theme import ThemeColors
+from quizapp.study.stats import StatsSummary
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei")
+ROWS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class ChartTexts:
+    """The translated titles of the six charts and the label of "no data"."""
+
+    topics: str
+    quantities: str
+    mistakes: str
+    per_day: str
+    forecast: str
+    seconds: str
+    empty: str
+
+
+def make_canvas(parent: QWidget | None = None) -> Any:
+    """A matplotlib canvas widget (``FigureCanvasQTAgg``) with an empty figure."""
+    import matplotlib
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    del matplotlib
+    canvas = FigureCanvasQTAgg(Figure(figsize=(10, 11), layout="constrained"))  # type: ignore[no-untyped-call]
+    if parent is not None:
+        canvas.setParent(parent)
+    return canvas
+
+
+def _style(ax: Any, colors: ThemeColors, title: str) -> None:
+    ax.set_facecolor(colors.paper)
+    ax.set_title(title, color=colors.text, fontsize=10, loc="left")
+    ax.tick_params(colors=colors.muted, labelsize=8)
+    for spine in ax.spines.values():
+        spine.set_color(colors.paper_border)
+
+
+def _barh(
+    ax: Any,
+    labels: Sequence[str],
+    values: Sequence[float],
+    color: str,
+    colors: ThemeColors,
+    empty: str,
+) -> None:
+    if not labels:
+        ax.text(
+            0.5, 0.5, empty, ha="center", va="center", color=colors.muted, transform=ax.transAxes
+        )
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return
+    positions = list(range(len(labels)))
+    ax.barh(positions, values, color=color)
+    ax.set_yticks(positions, labels=[label[:28] for label in labels])
+    ax.invert_yaxis()
+
+
+def _integer_axis(axis: Any) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _bars_by_day(ax: Any, days: Sequence[Any], counts: Sequence[int], color: str) -> None:
+    positions = list(range(len(days)))
+    ax.bar(positions, counts, color=color)
+    _integer_axis(ax.yaxis)
+    step = max(len(days) // 7, 1)
+    ax.set_xticks(positions[::step], labels=[f"{d:%m-%d}" for d in days][::step])
+
+
+def draw_stats(
+    figure: Any,
+    summary: StatsSummary,
+    colors: ThemeColors,
+    texts: ChartTexts,
+    topic_name: Any,
+    mistake_name: Any,
+) -> None:
+    """Draw the six charts of ``summary`` on ``figure`` (cleared first)."""
+    import matplotlib as mpl
+
+    mpl.rcParams["font.sans-serif"] = [*CJK_FONTS, "DejaVu Sans"]
+    mpl.rcParams["axes.unicode_minus"] = False
+    figure.clear()
+    figure.set_facecolor(colors.window)
+    axes = figure.subplots(3, 2)
+    (topics, quantities), (mistakes, per_day), (forecast, seconds) = axes
+
+    rows = summary.accuracy_by_topic[:ROWS_SHOWN]
+    _style(topics, colors, texts.topics)
+    _barh(
+        topics,
+        [topic_name(r.topic) for r in rows],
+        [100 * r.mean_score for r in rows],
+        colors.accent,
+        colors,
+        texts.empty,
+    )
+    if rows:
+        topics.set_xlim(0, 100)
+
+    cells = summary.accuracy_by_quantity[:ROWS_SHOWN]
+    _style(quantities, colors, texts.quantities)
+    _barh(
+        quantities,
+        [f"{r.cell} {r.quantity}" for r in cells],
+        [100 * r.mean_score for r in cells],
+        colors.accent,
+        colors,
+        texts.empty,
+    )
+    if cells:
+        quantities.set_xlim(0, 100)
+
+    trends = summary.frequent_mistakes[:ROWS_SHOWN]
+    _style(mistakes, colors, texts.mistakes)
+    _barh(
+        mistakes,
+        [mistake_name(t.mistake_id) + (" ↓" if t.fading else "") for t in trends],
+        [t.count for t in trends],
+        colors.bad,
+        colors,
+        texts.empty,
+    )
+    _integer_axis(mistakes.xaxis)
+
+    _style(per_day, colors, texts.per_day)
+    _bars_by_day(
+        per_day,
+        [d for d, _ in summary.answers_per_day],
+        [n for _, n in summary.answers_per_day],
+        colors.good,
+    )
+    _style(forecast, colors, texts.forecast)
+    _bars_by_day(
+        forecast,
+        [d for d, _ in summary.due_forecast],
+        [n for _, n in summary.due_forecast],
+        colors.warn,
+    )
+
+    cell_times = summary.median_seconds_by_cell
+    _style(seconds, colors, texts.seconds)
+    _barh(
+        seconds,
+        [t.cell for t in cell_times],
+        [t.median_seconds for t in cell_times],
+        colors.accent,
+        colors,
+        texts.empty,
+    )
+    figure.canvas.draw_idle()

@@ -1,0 +1,172 @@
+"""Starts the study modes and owns what they share: the history store, the clock, the timer.
+
+``now`` is injectable (tests move the clock over simulated days); the store is opened on first
+use. Modes: a drill session from the home screen's choices, review due, mock interview, mistakes.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from questions.schema import Lang
+from quizapp.study.mock import DEFAULT_MINUTES, mock_items, mock_report
+from quizapp.study.modes import drill_session_items, mistake_items, review_items
+from quizapp.study.schedule import ReviewScheduler
+from quizapp.study.session import StudyItem, StudySession, system_now
+from quizapp.study.store import Store, StudyMode
+
+if TYPE_CHECKING:
+    from quizapp.gui.main_window import MainWindow
+    from quizapp.gui.study.session_page import StudyPage
+    from quizapp.gui.study.summary_page import SummaryPage
+
+log = logging.getLogger(__name__)
+
+DRILLS_PER_SESSION = 10
+DEFAULT_RETENTION = 0.9
+
+
+class StudyController(QObject):
+    """Connects the study pages to the Qt-free session code."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        page: StudyPage,
+        summary_page: SummaryPage,
+        *,
+        now: Callable[[], datetime] | None = None,
+        store: Store | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.page = page
+        self.summary_page = summary_page
+        self.now = now or system_now
+        self._store = store
+        self._rng = random.Random(seed)
+        self.session: StudySession | None = None
+        self.mock_plan: tuple[StudyItem, ...] = ()
+        self.mock_budget = DEFAULT_MINUTES * 60.0
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(page.tick)
+        page.finished.connect(self._on_finished)
+        summary_page.home_requested.connect(lambda: window.show_page("home"))
+
+    # ----- shared things -----------------------------------------------------------------------
+
+    def store(self) -> Store:
+        """The history store (opened on first use, kept open)."""
+        if self._store is None:
+            self._store = Store.open(now=self.now())
+            if self._store.report.message:
+                self.window.statusBar().showMessage(self._store.report.message, 20000)
+        return self._store
+
+    def close(self) -> None:
+        """Close the store (the window is closing)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def scheduler(self) -> ReviewScheduler:
+        """FSRS with the learner's desired retention (settings; 0.9 until the setting exists)."""
+        retention = float(
+            getattr(self.window.state.settings, "desired_retention", DEFAULT_RETENTION)
+        )
+        return ReviewScheduler(self.store(), desired_retention=retention)
+
+    def lang(self) -> Lang:
+        return "zh" if self.window.state.settings.content_language == "zh" else "en"
+
+    def _tolerance(self) -> object:
+        from quizapp.drills import Tolerance
+
+        settings = self.window.state.settings
+        return Tolerance(settings.tolerance_absolute, settings.tolerance_relative)
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10000)
+
+    # ----- modes -------------------------------------------------------------------------------
+
+    def _run(
+        self,
+        items: Sequence[StudyItem],
+        mode: StudyMode,
+        *,
+        scheduled: bool = True,
+        budget: float | None = None,
+    ) -> bool:
+        if not items:
+            return False
+        if self.session is not None and self.session.summary is None:
+            self.session.finish()  # a session left half-way is ended, its answers kept
+        self.session = StudySession(
+            self.store(),
+            items,
+            mode,
+            scheduler=self.scheduler() if scheduled else None,
+            now=self.now,
+            seed=self._rng.randrange(1 << 30),
+            show_feedback=mode is not StudyMode.MOCK,
+            time_budget_seconds=budget,
+            tolerance=self._tolerance(),  # type: ignore[arg-type]
+        )
+        self.page.start(self.session, self.lang())
+        if self.session.summary is None:
+            self.window.show_page("study")
+        if budget is not None:
+            self.timer.start()
+        return True
+
+    def start_drills(self, count: int = DRILLS_PER_SESSION) -> bool:
+        """N drills from the cells, quantities and difficulty chosen on the home screen."""
+        plan = self.window.home.current_plan()
+        if not plan.cells:
+            self._say(self.tr("Choose at least one cell on the home screen first."))
+            return False
+        items = drill_session_items(plan.spec_for, count, self._rng)
+        return self._run(items, StudyMode.DRILL)
+
+    def start_review(self) -> bool:
+        """Questions and drill templates due today, interleaved (plus a few new questions)."""
+        items = review_items(self.store(), self.window.questions(), self.now())
+        if not items:
+            self._say(self.tr("Nothing is due today."))
+            return False
+        return self._run(items, StudyMode.REVIEW)
+
+    def start_mistakes(self) -> bool:
+        """Retry what went wrong, newest first."""
+        items = mistake_items(self.store(), self.window.questions())
+        if not items:
+            self._say(self.tr("No mistakes to retry yet."))
+            return False
+        return self._run(items, StudyMode.MISTAKES)
+
+    def start_mock(self, minutes: float = DEFAULT_MINUTES) -> bool:
+        """A timed interview; nothing is shown until the report."""
+        items = mock_items(self.window.questions(), self._rng)
+        self.mock_plan = tuple(items)
+        self.mock_budget = minutes * 60.0
+        return self._run(items, StudyMode.MOCK, scheduled=False, budget=self.mock_budget)
+
+    def _on_finished(self, session: StudySession) -> None:
+        self.timer.stop()
+        summary = session.finish()
+        report = (
+            mock_report(summary, self.mock_plan, self.mock_budget)
+            if session.mode is StudyMode.MOCK
+            else None
+        )
+        self.summary_page.show_summary(summary, self.store(), self.lang(), report, self.mock_plan)
+        self.window.show_page("study_summary")

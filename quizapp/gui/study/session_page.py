@@ -1,0 +1,718 @@
+"""The study-session screen: one item at a time (a drill sheet or a question), then the rating bar.
+
+The page drives a ``StudySession`` (Qt-free): Submit / Check grades and records the answer, the
+rating bar proposes a rating that keys 1–4 change, Ctrl+Z takes it back, Next (Enter) goes on.
+In a mock interview nothing is shown after an answer: the next item follows at once. The drill
+sheet and feedback panel and the question answer widgets are the app's own, embedded here.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from questions.schema import Lang
+from quizapp.gui import names
+from quizapp.gui.views.drill_feedback import DrillFeedback
+from quizapp.gui.views.drill_sheet import DrillSheet
+from quizapp.gui.widgets.banner import Banner
+from quizapp.study.session import Phase, StudySession
+from quizapp.study.store import StudyMode
+
+if TYPE_CHECKING:
+    from quizapp.drills import DrillGrade
+    from quizapp.grading.answers import QuestionGrade
+    from quizapp.gui.views.answers import AnswerWidget
+
+log = logging.getLogger(__name__)
+
+
+def _wrapped(role: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _polish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class StudyPage(QWidget):
+    """Shows the current item of ``session``; emits ``finished(session)`` at the summary."""
+
+    finished = Signal(object)  # StudySession
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: StudySession | None = None
+        self.lang: Lang = "en"
+        self.answer: AnswerWidget | None = None
+        self._checklist_open = False
+
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.progress = QLabel()
+        self.progress.setProperty("role", "muted")
+        self.timer = QLabel()
+        self.timer.setProperty("role", "subheading")
+        self.skip_button = QPushButton()
+        self.finish_button = QPushButton()
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addSpacing(12)
+        header.addWidget(self.progress, 1)
+        header.addWidget(self.timer)
+        header.addSpacing(12)
+        header.addWidget(self.skip_button)
+        header.addWidget(self.finish_button)
+        self.banner = Banner()
+
+        # A question on paper.
+        self.question_paper = QFrame()
+        self.question_paper.setObjectName("paper")
+        self.meta = _wrapped("muted")
+        self.prompt = _wrapped()
+        self.code = QPlainTextEdit()
+        self.code.setObjectName("code")
+        self.code.setReadOnly(True)
+        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.code.hide()
+        self.answer_box = QVBoxLayout()
+        self.check_button = QPushButton()
+        self.check_button.setProperty("role", "primary")
+        self.hint = _wrapped("muted")
+        self.hint.hide()
+        paper_layout = QVBoxLayout(self.question_paper)
+        paper_layout.setContentsMargins(36, 28, 36, 28)
+        paper_layout.setSpacing(12)
+        paper_layout.addWidget(self.meta)
+        paper_layout.addWidget(self.prompt)
+        paper_layout.addWidget(self.code)
+        paper_layout.addLayout(self.answer_box)
+        paper_layout.addWidget(self.hint)
+        paper_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        # What a question's answer deserves (hidden in a mock interview).
+        self.question_feedback = QFrame()
+        self.question_feedback.setObjectName("paper")
+        self.verdict = _wrapped()
+        self.read_as = _wrapped("muted")
+        self.why_wrong = _wrapped()
+        self.model_title = QLabel()
+        self.model_title.setProperty("role", "subheading")
+        self.model_answer = _wrapped()
+        self.explanation_title = QLabel()
+        self.explanation_title.setProperty("role", "subheading")
+        self.explanation = _wrapped()
+        feedback_layout = QVBoxLayout(self.question_feedback)
+        feedback_layout.setContentsMargins(36, 20, 36, 20)
+        for widget in (
+            self.verdict,
+            self.read_as,
+            self.why_wrong,
+            self.model_title,
+            self.model_answer,
+            self.explanation_title,
+            self.explanation,
+        ):
+            feedback_layout.addWidget(widget)
+        self.question_feedback.hide()
+
+        # A drill: the drill screen's sheet and feedback panel.
+        self.sheet = DrillSheet()
+        self.drill_feedback = DrillFeedback()
+        self.drill_score = _wrapped("subheading")
+        self.drill_score.hide()
+
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.setSpacing(14)
+        for part in (
+            self.question_paper,
+            self.sheet,
+            self.drill_score,
+            self.question_feedback,
+            self.drill_feedback,
+        ):
+            column_layout.addWidget(part)
+        column_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(column)
+
+        # The rating bar.
+        self.rating_bar = QFrame()
+        self.rating_bar.setObjectName("card")
+        self.proposed_label = QLabel()
+        self.proposed_label.setWordWrap(True)
+        self.rating_buttons: dict[int, QPushButton] = {}
+        self.rating_group = QButtonGroup(self)
+        self.rating_group.setExclusive(True)
+        self.undo_button = QPushButton()
+        self.next_button = QPushButton()
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setDefault(True)
+        bar = QHBoxLayout(self.rating_bar)
+        bar.setContentsMargins(16, 10, 16, 10)
+        bar.addWidget(self.proposed_label, 1)
+        for rating in (1, 2, 3, 4):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setObjectName(f"rate-{rating}")
+            self.rating_group.addButton(button, rating)
+            self.rating_buttons[rating] = button
+            bar.addWidget(button)
+        bar.addSpacing(12)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.next_button)
+        self.rating_group.idClicked.connect(self.choose_rating)
+        self.rating_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.rating_bar)
+
+        self.sheet.submit_requested.connect(self.submit)
+        self.check_button.clicked.connect(self.submit)
+        self.next_button.clicked.connect(self.go_next)
+        self.undo_button.clicked.connect(self.undo)
+        self.skip_button.clicked.connect(self.skip)
+        self.finish_button.clicked.connect(self.finish)
+        shortcuts: list[tuple[QKeySequence, Any]] = [
+            (QKeySequence("Ctrl+Return"), self.submit_or_next),
+            (QKeySequence("Ctrl+Enter"), self.submit_or_next),
+            (QKeySequence("Ctrl+Z"), self.undo),
+        ]
+        for number in range(1, 10):
+            shortcuts.append((QKeySequence(str(number)), lambda n=number: self.number_key(n)))
+        for key, slot in shortcuts:
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.retranslate()
+
+    # ----- the session -------------------------------------------------------------------------
+
+    def start(self, session: StudySession, lang: Lang) -> None:
+        """Run ``session`` on this page."""
+        self.session = session
+        self.lang = lang
+        self.banner.hide()
+        if session.problems:
+            self.banner.show_message("\n".join(session.problems[:3]), "info")
+        self.show_current()
+
+    def set_language(self, lang: Lang) -> None:
+        """Content language: the current item is shown again only when not yet answered."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.session is not None and self.session.phase is Phase.QUESTION:
+                self.show_current()
+
+    @property
+    def mock(self) -> bool:
+        return self.session is not None and not self.session.show_feedback
+
+    def show_current(self) -> None:
+        """Lay out the session's current item, empty (or the summary when it is over)."""
+        session = self.session
+        if session is None:
+            return
+        if session.phase is Phase.SUMMARY:
+            self.finished.emit(session)
+            return
+        item = session.current
+        assert item is not None
+        self._checklist_open = False
+        self.question_feedback.hide()
+        self.drill_feedback.clear()
+        self.drill_score.hide()
+        self.rating_bar.hide()
+        self.hint.hide()
+        self._drop_answer()
+        if session.drill is not None:
+            self.question_paper.hide()
+            self._show_drill()
+        elif item.question is not None:
+            self.sheet.hide()
+            self._show_question()
+        self._update_header()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _show_drill(self) -> None:
+        from quizapp.drills import quantities_for
+        from quizapp.formulas import equations
+
+        assert self.session is not None and self.session.drill is not None
+        drill = self.session.drill
+        spec = drill.spec
+        infos = {info.key: info for info in quantities_for(spec.cell, spec.convention)}
+        shown = equations(spec.cell, spec.convention) if drill.record is not None else ()
+        self.sheet.show_drill(drill, shown, infos, self.lang, self._describe)
+        self.sheet.lock(False)
+        self.sheet.show()
+        first = self.sheet.first_field()
+        if first is not None:
+            first.edit.setFocus()
+
+    def _describe(self, key: str, text: str) -> tuple[str, bool]:
+        from quizapp.drills import read_answers
+
+        drill = self.session.drill if self.session is not None else None
+        if drill is None:
+            return "", True
+        try:
+            reading = read_answers(drill, {key: text})[key]
+        except Exception as error:  # a reader bug must not break typing
+            log.exception("could not read %r", text)
+            return str(error), False
+        if reading.error:
+            return str(reading.error), False
+        return str(reading.shown), True
+
+    def _drop_answer(self) -> None:
+        if self.answer is not None:
+            self.answer.hide()
+            self.answer.deleteLater()
+            self.answer = None
+
+    def _show_question(self) -> None:
+        from quizapp.gui.views.answers import answer_widget_for
+
+        assert self.session is not None
+        question = self.session.current.question if self.session.current else None
+        assert question is not None
+        self.meta.setText(
+            "  ·  ".join(
+                (
+                    _topic_title(question.topic, self.lang),
+                    names.question_type_name(question.type),
+                    names.question_difficulty_name(question.difficulty),
+                )
+            )
+        )
+        self.prompt.setText(question.prompt.get(self.lang))
+        self.code.setVisible(bool(question.code))
+        if question.code:
+            self.code.setPlainText(question.code)
+            lines = question.code.count("\n") + 1
+            self.code.setFixedHeight(
+                min(self.code.fontMetrics().lineSpacing() * (lines + 1) + 16, 360)
+            )
+        try:
+            self.answer = answer_widget_for(question, self.lang)
+        except ValueError as error:
+            self.banner.show_message(str(error))
+            self.answer = None
+        if self.answer is not None:
+            self.answer_box.addWidget(self.answer)
+            for line_edit in self.answer.findChildren(QLineEdit):
+                line_edit.returnPressed.connect(self.submit)
+        self.check_button.setEnabled(self.answer is not None)
+        self.question_paper.show()
+        if self.answer is not None:
+            for child in self.answer.findChildren(QWidget):
+                if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    child.setFocus()
+                    break
+
+    # ----- answering ---------------------------------------------------------------------------
+
+    def submit_or_next(self) -> None:
+        """Ctrl+Enter: submit the answer, or go on once it is answered."""
+        if self.session is not None and self.session.phase is Phase.QUESTION:
+            self.submit()
+        else:
+            self.go_next()
+
+    def submit(self) -> None:
+        """Grade and record the answer on screen."""
+        session = self.session
+        if session is None or session.phase is not Phase.QUESTION:
+            return
+        if session.drill is not None:
+            self._submit_drill()
+        else:
+            self._submit_question()
+
+    def _submit_drill(self) -> None:
+        assert self.session is not None
+        grade = self.session.submit_drill(self.sheet.answers_typed())
+        if self.session.phase is Phase.QUESTION:  # nothing could be read
+            for quantity in grade.quantities:
+                field = self.sheet.fields.get(quantity.key)
+                if field is not None and quantity.message:
+                    field.show_mark(
+                        self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+                    )
+            return
+        self._after_answer(drill_grade=grade)
+
+    def _submit_question(self) -> None:
+        from quizapp.grading.answers import QuestionGrade
+        from quizapp.grading.rubric import match_key_points, suggested_score
+
+        assert self.session is not None
+        item = self.session.current
+        if self.answer is None or item is None or item.question is None:
+            return
+        question = item.question
+        typed = _typed_text(self.answer)
+        if question.type == "free_text" and self.mock:
+            # No self-check in an interview: the rubric's own score, revealed at the end.
+            if not typed.strip():
+                self._warn(self.tr("Write an answer first."))
+                return
+            score = suggested_score(match_key_points(question, typed))
+            grade: QuestionGrade = QuestionGrade(score, score >= 1.0, "", None)
+        else:
+            grade = self.answer.grade()
+            if grade.message:
+                self._warn(self.tr("Not counted: %1").replace("%1", grade.message))
+                return
+            if question.type == "free_text" and not self._checklist_open:
+                self._checklist_open = True
+                self.hint.setText(
+                    self.tr(
+                        "Tick the key points your answer made (keys 1–9), then press Check again "
+                        "to record the score."
+                    )
+                )
+                self.hint.show()
+                return
+        self.hint.hide()
+        if not self.session.submit_question(grade, typed):
+            return
+        self._after_answer(question_grade=grade)
+
+    def _warn(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.show()
+
+    def _after_answer(
+        self, *, drill_grade: DrillGrade | None = None, question_grade: QuestionGrade | None = None
+    ) -> None:
+        assert self.session is not None
+        if self.mock:
+            self.session.next()
+            self.show_current()
+            return
+        if drill_grade is not None:
+            self._show_drill_grade(drill_grade)
+        if question_grade is not None:
+            self._show_question_grade(question_grade)
+        self._show_rating_bar()
+
+    def _show_drill_grade(self, grade: DrillGrade) -> None:
+        from quizapp.drills import MISTAKES
+
+        assert self.session is not None and self.session.drill is not None
+        for quantity in grade.quantities:
+            field = self.sheet.fields.get(quantity.key)
+            if field is not None:
+                field.show_mark(*self._mark_text(quantity))
+        self.sheet.lock(True)
+        seen: list[str] = []
+        for quantity in grade.quantities:
+            seen += [m for m in quantity.mistakes if m not in seen and m in MISTAKES]
+        try:
+            from quizapp.grading.feedback import feedback_for
+
+            feedback: Any = feedback_for(self.session.drill, grade)
+        except Exception:  # the worked solution is a bonus: marks and mistakes still show
+            log.exception("no worked solution for this drill")
+            feedback = SimpleNamespace(lines=(), steps=())
+        self.drill_feedback.show_result(grade, feedback, [MISTAKES[m] for m in seen], self.lang)
+
+    def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
+        if quantity.message:
+            return self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+        if quantity.score >= 1.0:
+            return self.tr("✓ Correct"), True
+        right = sum(1 for ok in quantity.element_correct if ok)
+        text = (
+            self.tr("✗ %1 of %2 right")
+            .replace("%1", str(right))
+            .replace("%2", str(len(quantity.element_correct)))
+        )
+        return text, False
+
+    def _show_question_grade(self, grade: QuestionGrade) -> None:
+        assert self.session is not None
+        item = self.session.current
+        assert item is not None and item.question is not None
+        question = item.question
+        if self.answer is not None:
+            self.answer.show_marks(grade)
+            self.answer.lock(True)
+        self.check_button.setEnabled(False)
+        if grade.correct:
+            self.verdict.setProperty("role", "good")
+            self.verdict.setText(self.tr("✓ Right"))
+        elif grade.score > 0:
+            self.verdict.setProperty("role", "warn")
+            self.verdict.setText(
+                self.tr("Partly right: %1 %").replace("%1", str(round(100 * grade.score)))
+            )
+        else:
+            self.verdict.setProperty("role", "bad")
+            self.verdict.setText(self.tr("✗ Not quite"))
+        _polish(self.verdict)
+        self.read_as.setText(self.tr("Read as: %1").replace("%1", grade.read_as))
+        self.read_as.setVisible(bool(grade.read_as))
+        why = grade.feedback.get(self.lang) if grade.feedback else ""
+        self.why_wrong.setText(why)
+        self.why_wrong.setVisible(bool(why))
+        self.model_answer.setText(question.answer.get(self.lang))
+        self.explanation.setText(question.explanation.get(self.lang))
+        self.question_feedback.show()
+
+    # ----- rating ------------------------------------------------------------------------------
+
+    def _show_rating_bar(self) -> None:
+        session = self.session
+        assert session is not None
+        scheduled = session.scheduler is not None
+        for button in self.rating_buttons.values():
+            button.setVisible(scheduled)
+        self._update_rating_bar()
+        self.rating_bar.show()
+        self.next_button.setFocus()
+
+    def _update_rating_bar(self) -> None:
+        session = self.session
+        if session is None or session.phase not in (Phase.ANSWERED, Phase.RATED):
+            return
+        result = session.last_result
+        assert result is not None
+        chosen = result.rating if result.rating is not None else result.proposed
+        self.rating_group.blockSignals(True)
+        self.rating_buttons[chosen].setChecked(True)
+        self.rating_group.blockSignals(False)
+        score = round(100 * result.score)
+        if session.scheduler is None:
+            text = self.tr("Score %1 %.").replace("%1", str(score))
+        elif result.rating is None:
+            text = (
+                self.tr("Score %1 % in %2 s. Proposed rating: %3 (keys 1–4 change it).")
+                .replace("%1", str(score))
+                .replace("%2", str(round(result.seconds)))
+                .replace("%3", self.rating_name(result.proposed))
+            )
+        else:
+            due = result.review.due.astimezone().strftime("%Y-%m-%d") if result.review else ""
+            text = (
+                self.tr("Rated %1; next review on %2.")
+                .replace("%1", self.rating_name(result.rating))
+                .replace("%2", due)
+            )
+        self.proposed_label.setText(text)
+        self.undo_button.setEnabled(session.can_undo())
+
+    def rating_name(self, rating: int) -> str:
+        """Again, Hard, Good, Easy in the interface language."""
+        return {
+            1: self.tr("Again"),
+            2: self.tr("Hard"),
+            3: self.tr("Good"),
+            4: self.tr("Easy"),
+        }[rating]
+
+    def choose_rating(self, rating: int) -> None:
+        """Keys 1–4 or a rating button: rate (or re-rate) the answered item."""
+        session = self.session
+        if session is None or session.scheduler is None:
+            return
+        if session.phase is Phase.RATED:
+            session.undo()
+        if session.phase is not Phase.ANSWERED:
+            return
+        session.rate(rating)
+        self._update_rating_bar()
+
+    def number_key(self, number: int) -> None:
+        """Keys 1–9: rate after answering; otherwise pick an option / tick a key point."""
+        session = self.session
+        if session is None:
+            return
+        if session.phase in (Phase.ANSWERED, Phase.RATED):
+            if number in self.rating_buttons:
+                self.choose_rating(number)
+        elif self.answer is not None:
+            self.answer.choose_number(number)
+
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last rating (also from the next item, before answering it)."""
+        session = self.session
+        if session is None or not session.can_undo():
+            return
+        went_back = session.phase is Phase.QUESTION
+        session.undo()
+        if went_back:
+            self._restore_answered()
+        self._update_rating_bar()
+
+    def _restore_answered(self) -> None:
+        """Show the previous item again, answered, after an undo from the next item."""
+        session = self.session
+        assert session is not None
+        result = session.last_result
+        assert result is not None
+        self.show_current_answered(result.drill_grade, result.question_grade, result.answer)
+
+    def show_current_answered(
+        self, drill_grade: DrillGrade | None, question_grade: QuestionGrade | None, answer: str
+    ) -> None:
+        """The current item with its recorded answer and feedback (after undo)."""
+        import json
+
+        self.show_current()
+        if drill_grade is not None:
+            for key, text in json.loads(answer).items():
+                field = self.sheet.fields.get(key)
+                if field is not None:
+                    field.set_text(str(text))
+            self._show_drill_grade(drill_grade)
+        elif question_grade is not None:
+            self._show_question_grade(question_grade)
+        self._show_rating_bar()
+
+    # ----- moving on ---------------------------------------------------------------------------
+
+    def go_next(self) -> None:
+        """Next (Enter after answering): the proposed rating if none was chosen, then go on."""
+        session = self.session
+        if session is None or session.phase not in (Phase.ANSWERED, Phase.RATED):
+            return
+        session.next()
+        self.show_current()
+
+    def skip(self) -> None:
+        """Leave the item unanswered."""
+        session = self.session
+        if session is None or session.phase is not Phase.QUESTION:
+            return
+        session.skip()
+        self.show_current()
+
+    def finish(self) -> None:
+        """End the session now and show the summary."""
+        session = self.session
+        if session is None:
+            return
+        session.finish()
+        self.finished.emit(session)
+
+    def tick(self) -> None:
+        """Once a second: the countdown, and the end of a timed session."""
+        session = self.session
+        if session is None or session.phase is Phase.SUMMARY:
+            return
+        if session.time_up and session.phase is Phase.QUESTION:
+            self.finish()
+            return
+        self._update_timer()
+
+    # ----- header and language -----------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        session = self.session
+        if session is None:
+            self.title.setText(self.tr("Study session"))
+            self.progress.clear()
+            self.timer.clear()
+            return
+        self.title.setText(self.mode_title(session.mode))
+        number, total = session.position
+        self.progress.setText(
+            self.tr("Item %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+        )
+        self._update_timer()
+        self.skip_button.setEnabled(session.phase is Phase.QUESTION)
+
+    def _update_timer(self) -> None:
+        session = self.session
+        left = session.time_left() if session is not None else None
+        if left is None:
+            self.timer.clear()
+            return
+        minutes, seconds = divmod(round(left), 60)
+        self.timer.setText(self.tr("%1 left").replace("%1", f"{minutes}:{seconds:02d}"))
+
+    def mode_title(self, mode: StudyMode) -> str:
+        """The heading of a mode."""
+        titles = {
+            StudyMode.DRILL: self.tr("Drill session"),
+            StudyMode.REVIEW: self.tr("Review"),
+            StudyMode.MOCK: self.tr("Mock interview"),
+            StudyMode.MISTAKES: self.tr("Mistakes"),
+            StudyMode.QUESTIONS: self.tr("Questions"),
+        }
+        return titles[mode]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Interface texts."""
+        self.skip_button.setText(self.tr("Skip"))
+        self.finish_button.setText(self.tr("Finish now"))
+        self.check_button.setText(self.tr("Check  (Ctrl+Enter)"))
+        self.check_button.setAccessibleName(self.tr("Check"))
+        self.model_title.setText(self.tr("Model answer"))
+        self.explanation_title.setText(self.tr("Why"))
+        for rating, button in self.rating_buttons.items():
+            button.setText(f"{rating} {self.rating_name(rating)}")
+            button.setAccessibleName(self.rating_name(rating))
+        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
+        self.next_button.setText(self.tr("Next  (Enter)"))
+        self._update_header()
+        self._update_rating_bar()
+
+
+def _typed_text(answer: AnswerWidget) -> str:
+    """What the learner typed or chose, as text for the history."""
+    for edit in answer.findChildren(QPlainTextEdit):
+        return edit.toPlainText()
+    texts = [edit.text() for edit in answer.findChildren(QLineEdit)]
+    if texts:
+        return " | ".join(texts)
+    return ""
+
+
+def _topic_title(topic: str, lang: Lang) -> str:
+    from questions.topics import TOPICS
+
+    for entry in TOPICS:
+        if entry.id == topic:
+            return entry.title.get(lang)
+    return topic

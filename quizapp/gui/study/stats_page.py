@@ -1,0 +1,186 @@
+"""The statistics screen: headline numbers, six charts, an opt-in streak and the CSV export.
+
+The charts (``charts``, matplotlib) are built the first time the page is shown, not at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from questions.schema import Lang
+from quizapp.gui import theme
+from quizapp.gui.study import files
+from quizapp.study.mock import mistake_title, topic_title
+from quizapp.study.stats import StatsSummary, build_stats
+from quizapp.study.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class StatsPage(QWidget):
+    """Statistics of the whole history, refreshed each time the page is shown."""
+
+    def __init__(
+        self,
+        store: Callable[[], Store],
+        now: Callable[[], datetime],
+        lang: Callable[[], Lang] = lambda: "en",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._now = now
+        self._lang = lang
+        self.summary: StatsSummary | None = None
+        self.canvas: Any = None
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.headline = QLabel()
+        self.headline.setProperty("role", "subheading")
+        self.headline.setWordWrap(True)
+        self.streak_box = QCheckBox()
+        self.streak = QLabel()
+        self.streak.setProperty("role", "muted")
+        self.streak.hide()
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        self.csv_button = QPushButton()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.streak_box)
+        top.addWidget(self.csv_button)
+        self.chart_box = QVBoxLayout()
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.addLayout(self.chart_box)
+        column_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.streak)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll_area, 1)
+        self.streak_box.toggled.connect(self._update_streak)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the statistics and redraw (creating the charts on first use)."""
+        try:
+            self.summary = build_stats(self._store(), self._now())
+        except Exception as error:  # the page must open even if the history cannot be read
+            log.exception("statistics could not be computed")
+            self.status.setText(self.tr("Statistics unavailable: %1").replace("%1", str(error)))
+            return
+        self._update_headline()
+        self._update_streak()
+        self._draw()
+
+    def _draw(self) -> None:
+        from quizapp.gui.study import charts
+
+        if self.summary is None:
+            return
+        if self.canvas is None:
+            self.canvas = charts.make_canvas()
+            self.canvas.setMinimumHeight(900)
+            self.chart_box.addWidget(self.canvas)
+        texts = charts.ChartTexts(
+            topics=self.tr("Accuracy by topic (%, weakest first)"),
+            quantities=self.tr("Accuracy by cell and quantity (%)"),
+            mistakes=self.tr("Most frequent mistakes (↓ fading)"),
+            per_day=self.tr("Answers per day"),
+            forecast=self.tr("Reviews due (today includes overdue)"),
+            seconds=self.tr("Median seconds per drill"),
+            empty=self.tr("No data yet"),
+        )
+        charts.draw_stats(
+            self.canvas.figure,
+            self.summary,
+            theme.current_colors(),
+            texts,
+            lambda topic: topic_title(topic, self._lang()),
+            lambda kind: mistake_title(kind, self._lang()),
+        )
+
+    def _update_headline(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        median = summary.median_drill_seconds
+        text = self.tr("%1 answers recorded").replace("%1", str(summary.total_attempts))
+        if median is not None:
+            text += " · " + self.tr("median %1 s per drill").replace("%1", f"{median:.0f}")
+        due = summary.due_forecast[0][1] if summary.due_forecast else 0
+        text += " · " + self.tr("%1 due today").replace("%1", str(due))
+        self.headline.setText(text)
+
+    def _update_streak(self) -> None:
+        shown = self.streak_box.isChecked() and self.summary is not None
+        self.streak.setVisible(shown)
+        if shown and self.summary is not None:
+            self.streak.setText(
+                self.tr("Streak: %1 day(s) in a row").replace("%1", str(self.summary.streak_days))
+            )
+
+    def export_csv(self) -> bool:
+        """Write the whole history as CSV where the learner chooses; False when cancelled."""
+        from quizapp.study.export import export_history_csv
+
+        path = files.ask_save_path(
+            self, self.tr("Export the history"), self.tr("CSV (*.csv)"), "quizapp-history.csv"
+        )
+        if path is None:
+            return False
+        try:
+            rows = export_history_csv(self._store(), path)
+        except OSError as error:
+            self.status.setText(self.tr("Could not save: %1").replace("%1", str(error)))
+            return False
+        self.status.setText(
+            self.tr("Wrote %1 answers to %2").replace("%1", str(rows)).replace("%2", str(path))
+        )
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Interface texts (and the charts' titles)."""
+        self.heading.setText(self.tr("Statistics"))
+        self.streak_box.setText(self.tr("Show my streak"))
+        self.csv_button.setText(self.tr("Export history as CSV…"))
+        self._update_headline()
+        self._update_streak()
+        if self.canvas is not None:
+            self._draw()

@@ -1,0 +1,46 @@
+"""Interface language: installs the compiled Qt translation (``i18n/quizapp_zh_CN.qm``).
+
+Qt sends every widget a ``LanguageChange`` event when a translator is installed or removed; views
+react by calling their ``retranslate`` method, so switching language needs no restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).parent / "i18n"
+QM_FILES = {"zh": I18N_DIR / "quizapp_zh_CN.qm"}
+_installed: list[QTranslator] = []
+
+
+def set_language(language: str) -> bool:
+    """Use ``language`` ("en" or "zh") for the interface; returns False if its file is missing."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QApplication")
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    path = QM_FILES.get(language)
+    ours = QTranslator(app)
+    if path is None or not ours.load(str(path)):
+        log.warning("no interface translation for %r at %s", language, path)
+        return False
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Qt's own strings (standard buttons of dialogs), when the Qt installation ships them.
+    qt_base = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load("qtbase_zh_CN", qt_folder):
+        QCoreApplication.installTranslator(qt_base)
+        _installed.append(qt_base)
+    QCoreApplication.installTranslator(ours)
+    _installed.append(ours)
+    return True

@@ -1,0 +1,1 @@
+"""Screens of the desktop app: home, drill, question review, settings, shortcuts."""

@@ -1,0 +1,56 @@
+"""What every answer widget of the question view offers (one widget per question type).
+
+The widget collects the learner's answer, grades it with ``quizapp.grading`` when asked, and shows
+per-part marks after grading; the question view shows the model answer and explanation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from questions.schema import Lang, Question
+
+if TYPE_CHECKING:
+    from quizapp.grading.answers import QuestionGrade
+
+
+class AnswerWidget(QWidget):
+    """Base class: ``grade``, ``lock``, ``choose_number`` (keys 1–9), ``fill_plausible``."""
+
+    changed = Signal()
+
+    def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.lang = lang
+
+    def grade(self) -> QuestionGrade:
+        """Grade the current answer."""
+        raise NotImplementedError
+
+    def show_marks(self, grade: QuestionGrade) -> None:
+        """Mark the parts of the answer after grading (default: nothing to mark)."""
+        del grade
+
+    def lock(self, locked: bool) -> None:
+        """Stop editing once graded."""
+        self.setEnabled(not locked)
+
+    def choose_number(self, number: int) -> bool:
+        """Keys 1–9: pick option ``number`` (1-based); False if this type has no such option."""
+        del number
+        return False
+
+    def fill_plausible(self) -> None:
+        """Fill in a plausible learner's answer with one slip (screenshots and tests)."""
+
+    def retranslate(self) -> None:
+        """Interface texts."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

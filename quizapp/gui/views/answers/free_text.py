@@ -1,0 +1,104 @@
+"""Free text: write an answer, then tick the key points it makes (pre-ticked by the rubric).
+
+The score is the share of ticked points; the learner has the last word on each tick.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from questions.schema import Lang, Question
+from quizapp.grading.answers import QuestionGrade
+from quizapp.grading.rubric import checklist_score, match_key_points
+from quizapp.gui.views.answers.base import AnswerWidget
+
+
+class FreeTextAnswer(AnswerWidget):
+    """A text box; ``grade`` opens the key-point checklist and scores the ticks."""
+
+    def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(question, lang, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setMinimumHeight(140)
+        self.edit.setTabChangesFocus(True)
+        self.edit.textChanged.connect(self.changed)
+        self.checklist_title = QLabel()
+        self.checklist_title.setProperty("role", "subheading")
+        self.checklist_title.hide()
+        self.checks: list[QCheckBox] = []
+        self.score_label = QLabel()
+        self.score_label.hide()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.edit)
+        self._layout.addWidget(self.checklist_title)
+        self._checks_layout = QVBoxLayout()
+        self._layout.addLayout(self._checks_layout)
+        self._layout.addWidget(self.score_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Write your answer as you would say it in an interview")
+        )
+        self.edit.setAccessibleName(self.tr("Your answer"))
+        self.checklist_title.setText(self.tr("Which key points did your answer make?"))
+        self._update_score()
+
+    def grade(self) -> QuestionGrade:
+        if not self.edit.toPlainText().strip():
+            return QuestionGrade(0.0, False, "", self.tr("write an answer first"))
+        if not self.checks:
+            self._open_checklist()
+        score = self.score()
+        return QuestionGrade(score, score >= 1.0, "", None)
+
+    def score(self) -> float:
+        """The share of ticked key points."""
+        return checklist_score([c.isChecked() for c in self.checks])
+
+    def _open_checklist(self) -> None:
+        matches = match_key_points(self.question, self.edit.toPlainText())
+        for match in matches:
+            check = QCheckBox(match.point.text.get(self.lang))
+            check.setChecked(match.made)
+            check.setAccessibleName(match.point.text.get(self.lang))
+            check.toggled.connect(self._update_score)
+            self._checks_layout.addWidget(check)
+            self.checks.append(check)
+        self.checklist_title.show()
+        self.score_label.show()
+        self._update_score()
+        if self.checks:
+            self.checks[0].setFocus()
+
+    def _update_score(self) -> None:
+        if not self.checks:
+            return
+        ticked = sum(c.isChecked() for c in self.checks)
+        self.score_label.setText(
+            self.tr("Score: %1 of %2 key points")
+            .replace("%1", str(ticked))
+            .replace("%2", str(len(self.checks)))
+        )
+        self.changed.emit()
+
+    def lock(self, locked: bool) -> None:
+        # The checklist stays editable after grading: adjusting the ticks is the point.
+        self.edit.setReadOnly(locked)
+
+    def choose_number(self, number: int) -> bool:
+        if not self.checks or not 1 <= number <= len(self.checks):
+            return False
+        check = self.checks[number - 1]
+        check.setChecked(not check.isChecked())
+        return True
+
+    def fill_plausible(self) -> None:
+        points = self.question.key_points
+        # A learner who makes every point but the last, in the bank's own words.
+        sentences = [
+            p.phrasings[0][0] if p.phrasings and p.phrasings[0] else p.text.get(self.lang)
+            for p in points[:-1]
+        ]
+        self.edit.setPlainText(". ".join(sentences) + ".")

@@ -1,0 +1,81 @@
+"""Matching: for each left item, choose its partner from a list (keyboard friendly combo boxes).
+
+The right-hand texts are offered in a fixed shuffled order so their position gives nothing away.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+
+from questions.schema import Lang, Question
+from quizapp.grading.answers import QuestionGrade, grade_matching
+from quizapp.gui.views.answers.base import AnswerWidget
+
+
+class MatchingAnswer(AnswerWidget):
+    """One combo box per left item; the data of each entry is its index in ``question.pairs``."""
+
+    def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(question, lang, parent)
+        order = list(range(len(question.pairs)))
+        random.Random(question.id).shuffle(order)
+        self.boxes: list[QComboBox] = []
+        self.marks: list[QLabel] = []
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for pair in question.pairs:
+            box = QComboBox()
+            for index in order:
+                box.addItem(question.pairs[index].right.get(lang), index)
+            box.setCurrentIndex(-1)
+            box.setAccessibleName(pair.left.get(lang))
+            box.currentIndexChanged.connect(self.changed)
+            label = QLabel(pair.left.get(lang))
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            mark = QLabel()
+            mark.hide()
+            layout.addRow(label, box)
+            layout.addRow("", mark)
+            self.boxes.append(box)
+            self.marks.append(mark)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for box in self.boxes:
+            box.setPlaceholderText(self.tr("Choose…"))
+
+    def rights(self) -> list[int]:
+        """For each left item, the index of the chosen right text (−1 when none)."""
+        return [int(b.currentData()) if b.currentIndex() >= 0 else -1 for b in self.boxes]
+
+    def set_rights(self, rights: list[int]) -> None:
+        """Choose the partners (tests and screenshots)."""
+        for box, right in zip(self.boxes, rights, strict=True):
+            box.setCurrentIndex(box.findData(right))
+
+    def grade(self) -> QuestionGrade:
+        return grade_matching(self.question, self.rights())
+
+    def show_marks(self, grade: QuestionGrade) -> None:
+        del grade
+        for k, (box, mark) in enumerate(zip(self.boxes, self.marks, strict=True)):
+            ok = box.currentData() == k
+            mark.setProperty("role", "good" if ok else "bad")
+            if ok:
+                mark.setText(self.tr("✓ right"))
+            else:
+                right = self.question.pairs[k].right.get(self.lang)
+                mark.setText(self.tr("✗ it goes with: %1").replace("%1", right))
+            mark.style().unpolish(mark)
+            mark.style().polish(mark)
+            mark.show()
+
+    def fill_plausible(self) -> None:
+        rights = list(range(len(self.boxes)))
+        if len(rights) >= 2:
+            rights[0], rights[1] = rights[1], rights[0]
+        self.set_rights(rights)

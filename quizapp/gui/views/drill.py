@@ -1,0 +1,331 @@
+"""The drill screen: a header (title, seed, Another like this), the paper sheet, the diagram beside it.
+
+The view emits intent (``submitted``, ``another_requested``, ``seed_entered``) and is filled by the
+drill controller; it computes and grades nothing. The cell diagram is another module
+(``quizapp.gui.diagram``); while it is missing, the view shows the sheet alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.gui import names
+from quizapp.gui.drill_plan import LARGEST_SEED
+from quizapp.gui.views.drill_feedback import DrillFeedback
+from quizapp.gui.views.drill_sheet import DrillSheet
+from quizapp.gui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from quizapp.drills import Drill, DrillGrade, Mistake, QuantityInfo
+    from quizapp.formulas import Equation
+    from quizapp.grading.feedback import Feedback
+
+log = logging.getLogger(__name__)
+
+
+def make_diagram() -> QWidget | None:
+    """The cell diagram widget, or ``None`` while that module is not available."""
+    try:
+        from quizapp.gui.diagram.widget import CellDiagram
+    except ImportError:
+        return None
+    try:
+        widget: QWidget = CellDiagram()
+    except Exception:
+        log.exception("the cell diagram could not be created")
+        return None
+    return widget
+
+
+class DiagramPanel(QFrame):
+    """The diagram (which names its own stages) with Previous / Next buttons."""
+
+    def __init__(self, diagram: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paper")
+        self.diagram: Any = diagram
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.previous_button.clicked.connect(self.previous_stage)
+        self.next_button.clicked.connect(self.next_stage)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(diagram, 1)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        """Button texts."""
+        self.previous_button.setText(self.tr("← Previous"))
+        self.next_button.setText(self.tr("Next →"))
+        self.previous_button.setAccessibleName(self.tr("Previous stage of the diagram"))
+        self.next_button.setAccessibleName(self.tr("Next stage of the diagram"))
+
+    def previous_stage(self) -> None:
+        """Step the diagram back."""
+        self.diagram.previous_stage()
+
+    def next_stage(self) -> None:
+        """Step the diagram forward."""
+        self.diagram.next_stage()
+
+
+class DrillView(QWidget):
+    """The drill screen."""
+
+    submitted = Signal(object)  # dict[str, str]: quantity key -> typed text
+    another_requested = Signal()
+    seed_entered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.seed_label = QLabel()
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setValidator(QIntValidator(0, LARGEST_SEED, self))
+        self.seed_edit.setFixedWidth(90)
+        self.seed_label.setBuddy(self.seed_edit)
+        self.replay_button = QPushButton()
+        self.another_button = QPushButton()
+        self.banner = Banner()
+        self.sheet = DrillSheet()
+        self.feedback = DrillFeedback()
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.seed_label)
+        header.addWidget(self.seed_edit)
+        header.addWidget(self.replay_button)
+        header.addSpacing(12)
+        header.addWidget(self.another_button)
+
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.setSpacing(14)
+        column_layout.addWidget(self.sheet)
+        column_layout.addWidget(self.feedback)
+        column_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(column)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.scroll_area)
+        diagram = make_diagram()
+        self.diagram_panel = DiagramPanel(diagram) if diagram is not None else None
+        if self.diagram_panel is not None:
+            self.splitter.addWidget(self.diagram_panel)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            self.scroll_area.setMinimumWidth(480)
+            self.diagram_panel.setMinimumWidth(300)
+        self._sizes_set = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+        self.sheet.submit_requested.connect(self._emit_submit)
+        self.another_button.clicked.connect(self.another_requested)
+        self.replay_button.clicked.connect(self._emit_seed)
+        self.seed_edit.returnPressed.connect(self._emit_seed)
+        for key, slot in (
+            (QKeySequence(Qt.Key.Key_Left), self.previous_stage),
+            (QKeySequence(Qt.Key.Key_Right), self.next_stage),
+        ):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setTabOrder(self.seed_edit, self.replay_button)
+        self.setTabOrder(self.replay_button, self.another_button)
+        self._drill: Drill | None = None
+        self._cell_convention = ("", "")
+        self.retranslate()
+
+    # --- filled by the controller ------------------------------------------------------------
+
+    def show_drill(
+        self,
+        drill: Drill,
+        equations: Sequence[Equation],
+        infos: Mapping[str, QuantityInfo],
+        lang: str,
+        describe: Callable[[str, str], tuple[str, bool]],
+    ) -> None:
+        """Show a new drill with empty answer fields."""
+        self._drill = drill
+        self.banner.hide()
+        self.feedback.clear()
+        spec = drill.spec
+        self._cell_convention = (spec.cell, spec.convention)
+        self._update_title()
+        self.seed_edit.setText(str(spec.seed))
+        self.sheet.show_drill(drill, equations, infos, lang, describe)
+        self.sheet.lock(False)
+        if self.diagram_panel is not None:
+            diagram = self.diagram_panel.diagram
+            try:
+                diagram.set_cell(spec.cell, spec.convention)
+                diagram.set_highlight(tuple(drill.asked))
+                diagram.set_values(None)
+            except Exception:
+                log.exception("the diagram could not show %s", spec.cell)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        first = self.sheet.first_field()
+        if first is not None:
+            first.edit.setFocus()
+
+    def show_grade(
+        self,
+        grade: DrillGrade,
+        feedback: Feedback,
+        mistakes: Sequence[Mistake],
+        lang: str,
+        values: Mapping[str, Sequence[float]] | None,
+    ) -> None:
+        """Show marks under the fields, the diagnosis and the worked solution."""
+        for quantity in grade.quantities:
+            field = self.sheet.fields.get(quantity.key)
+            if field is None:
+                continue
+            field.show_mark(*self._mark_text(quantity))
+        self.sheet.lock(True)
+        self.feedback.show_result(grade, feedback, mistakes, lang)
+        if self.diagram_panel is not None and values is not None:
+            try:
+                self.diagram_panel.diagram.set_values(values)
+            except Exception:
+                log.exception("the diagram could not show the values")
+        self.another_button.setFocus()
+        QTimer.singleShot(0, self._scroll_to_answers)
+
+    def _scroll_to_answers(self) -> None:
+        """Bring the marks and the diagnosis into view (once the layout has settled)."""
+        column = self.scroll_area.widget()
+        layout = column.layout() if column is not None else None
+        if layout is not None:
+            layout.activate()
+        self.scroll_area.verticalScrollBar().setValue(self.sheet.answers_title.y() - 8)
+
+    def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
+        if quantity.message:
+            return self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+        right = sum(1 for ok in quantity.element_correct if ok)
+        total = len(quantity.element_correct)
+        if quantity.score >= 1.0:
+            text = self.tr("✓ Correct")
+        else:
+            text = self.tr("✗ %1 of %2 right").replace("%1", str(right)).replace("%2", str(total))
+        if quantity.carried_forward:
+            text += " · " + self.tr("consistent with your earlier answer (carried forward)")
+        return text, quantity.score >= 1.0
+
+    def show_error(self, message: str) -> None:
+        """An expected problem (bad setting, drill that cannot be made) shown in place."""
+        self.banner.show_message(message, "error")
+
+    def current_drill(self) -> Drill | None:
+        """The drill on screen."""
+        return self._drill
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Submit the typed answers (as Enter or the button do)."""
+        self._emit_submit()
+
+    def _emit_submit(self) -> None:
+        if self._drill is None or not self.sheet.submit_button.isEnabled():
+            return
+        self.submitted.emit(self.sheet.answers_typed())
+
+    def _emit_seed(self) -> None:
+        text = self.seed_edit.text().strip()
+        if text.isdigit():
+            self.seed_entered.emit(int(text))
+        else:
+            self.show_error(
+                self.tr("A seed is a whole number from 0 to %1.").replace("%1", str(LARGEST_SEED))
+            )
+
+    def previous_stage(self) -> None:
+        """Step the diagram back (Left arrow)."""
+        if self.diagram_panel is not None:
+            self.diagram_panel.previous_stage()
+
+    def next_stage(self) -> None:
+        """Step the diagram forward (Right arrow)."""
+        if self.diagram_panel is not None:
+            self.diagram_panel.next_stage()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The sheet gets three fifths of the width at first; after that the learner's choice stays.
+        if self.diagram_panel is not None and not self._sizes_set and self.splitter.width() > 0:
+            total = self.splitter.width()
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
+            self._sizes_set = True
+
+    def emphasise_diagram(self) -> None:
+        """Give the diagram most of the width (the "diagram" screenshot)."""
+        if self.diagram_panel is not None:
+            self._sizes_set = True
+            total = max(self.splitter.width(), 1000)
+            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
+
+    # --- language -----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        cell, convention = self._cell_convention
+        if not cell:
+            self.title.setText(self.tr("Drill"))
+            return
+        title = names.cell_name(cell)
+        if convention and convention != "standard":
+            title += " · " + names.convention_name(convention)
+        self.title.setText(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Interface texts."""
+        self._update_title()
+        self.seed_label.setText(self.tr("&Seed"))
+        self.seed_edit.setAccessibleName(self.tr("Seed"))
+        self.seed_edit.setToolTip(self.tr("Type a seed and press Enter to replay that drill"))
+        self.replay_button.setText(self.tr("Replay"))
+        self.another_button.setText(self.tr("Another like this  (Ctrl+N)"))
+        self.another_button.setAccessibleName(self.tr("Another like this"))
+        self.sheet.retranslate()
+        self.feedback.retranslate()
+        if self.diagram_panel is not None:
+            self.diagram_panel.retranslate()

@@ -1,0 +1,431 @@
+"""The home screen: choose gate drills or interview questions and start.
+
+Two cards (drills, questions) and a list of further entries that other parts of the app register
+with ``add_entry`` (the study-session screens). The screen only emits what the learner chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import CELLS
+from questions.schema import QUESTION_TYPES, Lang, Question
+from questions.topics import TOPICS
+from quizapp.gui import names
+from quizapp.gui.app_state import AppState
+from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.question_deck import QuestionFilter, select
+from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """A further screen offered on the home screen (e.g. "Review due cards")."""
+
+    key: str
+    title: Callable[[], str]
+    description: Callable[[], str]
+    activate: Callable[[], None]
+
+
+def _checkable_list(accessible_name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(accessible_name)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setAlternatingRowColors(False)
+    widget.setUniformItemSizes(True)
+    return widget
+
+
+def _checked_keys(widget: QListWidget) -> tuple[str, ...]:
+    keys: list[str] = []
+    for row in range(widget.count()):
+        item = widget.item(row)
+        if item.checkState() == Qt.CheckState.Checked:
+            keys.append(str(item.data(Qt.ItemDataRole.UserRole)))
+    return tuple(keys)
+
+
+def _fill(widget: QListWidget, entries: Sequence[tuple[str, str]], checked: Sequence[str]) -> None:
+    widget.blockSignals(True)
+    widget.clear()
+    for key, text in entries:
+        item = QListWidgetItem(text)
+        item.setToolTip(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.blockSignals(False)
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(20, 18, 20, 18)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+class HomeView(QWidget):
+    """Emits ``drills_requested(DrillPlan)`` or ``questions_requested(QuestionFilter)``."""
+
+    drills_requested = Signal(object)
+    questions_requested = Signal(object)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._questions: tuple[Question, ...] = ()
+        self._entries: list[HomeEntry] = []
+        self._build()
+        self.retranslate()
+        state.settings_changed.connect(self._on_settings_changed)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        settings = self._state.settings
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.intro = QLabel()
+        self.intro.setProperty("role", "muted")
+        self.intro.setWordWrap(True)
+
+        drill_card, drill_layout = _card()
+        self.drill_title = QLabel()
+        self.drill_title.setProperty("role", "subheading")
+        self.drill_text = QLabel()
+        self.drill_text.setWordWrap(True)
+        self.drill_text.setProperty("role", "muted")
+        self.cell_list = _checkable_list("cells")
+        self.cell_list.setMinimumHeight(120)
+        self.quantity_list = _checkable_list("quantities")
+        self.quantity_list.setMinimumHeight(120)
+        self.difficulty_box = QComboBox()
+        self.convention_box = QComboBox()
+        self.start_drills = QPushButton()
+        self.start_drills.setProperty("role", "primary")
+        self.cells_label = QLabel()
+        self.quantities_label = QLabel()
+        lists = QGridLayout()
+        lists.addWidget(self.cells_label, 0, 0)
+        lists.addWidget(self.quantities_label, 0, 1)
+        lists.addWidget(self.cell_list, 1, 0)
+        lists.addWidget(self.quantity_list, 1, 1)
+        self.cells_label.setBuddy(self.cell_list)
+        self.quantities_label.setBuddy(self.quantity_list)
+        drill_form = QFormLayout()
+        self.difficulty_label = QLabel()
+        self.difficulty_label.setBuddy(self.difficulty_box)
+        self.convention_label = QLabel()
+        self.convention_label.setBuddy(self.convention_box)
+        drill_form.addRow(self.difficulty_label, self.difficulty_box)
+        drill_form.addRow(self.convention_label, self.convention_box)
+        drill_layout.addWidget(self.drill_title)
+        drill_layout.addWidget(self.drill_text)
+        drill_layout.addLayout(lists, 1)
+        drill_layout.addLayout(drill_form)
+        drill_layout.addWidget(self.start_drills, 0, Qt.AlignmentFlag.AlignRight)
+
+        question_card, question_layout = _card()
+        self.question_title = QLabel()
+        self.question_title.setProperty("role", "subheading")
+        self.question_text = QLabel()
+        self.question_text.setWordWrap(True)
+        self.question_text.setProperty("role", "muted")
+        self.topic_list = _checkable_list("topics")
+        self.topic_list.setMinimumHeight(120)
+        self.type_list = _checkable_list("question types")
+        self.type_list.setMinimumHeight(120)
+        self.question_difficulty_box = QComboBox()
+        self.topics_label = QLabel()
+        self.types_label = QLabel()
+        self.topics_label.setBuddy(self.topic_list)
+        self.types_label.setBuddy(self.type_list)
+        question_lists = QGridLayout()
+        question_lists.addWidget(self.topics_label, 0, 0)
+        question_lists.addWidget(self.types_label, 0, 1)
+        question_lists.addWidget(self.topic_list, 1, 0)
+        question_lists.addWidget(self.type_list, 1, 1)
+        question_lists.setColumnStretch(0, 3)
+        question_lists.setColumnStretch(1, 2)
+        question_form = QFormLayout()
+        self.question_difficulty_label = QLabel()
+        self.question_difficulty_label.setBuddy(self.question_difficulty_box)
+        question_form.addRow(self.question_difficulty_label, self.question_difficulty_box)
+        self.match_count = QLabel()
+        self.match_count.setProperty("role", "muted")
+        self.start_questions = QPushButton()
+        self.start_questions.setProperty("role", "primary")
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.match_count, 1)
+        start_row.addWidget(self.start_questions)
+        question_layout.addWidget(self.question_title)
+        question_layout.addWidget(self.question_text)
+        question_layout.addLayout(question_lists, 1)
+        question_layout.addLayout(question_form)
+        question_layout.addLayout(start_row)
+
+        self.more_title = QLabel()
+        self.more_title.setProperty("role", "subheading")
+        self.more_box = QVBoxLayout()
+        self.more_title.hide()
+
+        cards = QHBoxLayout()
+        cards.setSpacing(16)
+        cards.addWidget(drill_card, 1)
+        cards.addWidget(question_card, 1)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(cards, 1)
+        layout.addWidget(self.more_title)
+        layout.addLayout(self.more_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._fill_cells(settings)
+        self.cell_list.itemChanged.connect(self._on_cells_changed)
+        self.topic_list.itemChanged.connect(self._update_match_count)
+        self.type_list.itemChanged.connect(self._update_match_count)
+        self.question_difficulty_box.currentIndexChanged.connect(self._update_match_count)
+        self.start_drills.clicked.connect(self._emit_drills)
+        self.start_questions.clicked.connect(self._emit_questions)
+        self.setTabOrder(self.cell_list, self.quantity_list)
+        self.setTabOrder(self.quantity_list, self.difficulty_box)
+        self.setTabOrder(self.difficulty_box, self.convention_box)
+        self.setTabOrder(self.convention_box, self.start_drills)
+        self.setTabOrder(self.start_drills, self.topic_list)
+        self.setTabOrder(self.topic_list, self.type_list)
+        self.setTabOrder(self.type_list, self.question_difficulty_box)
+        self.setTabOrder(self.question_difficulty_box, self.start_questions)
+
+    def _fill_cells(self, settings: Settings) -> None:
+        _fill(self.cell_list, [(c, names.cell_name(c)) for c in CELLS], settings.drill_cells)
+
+    def _fill_quantities(self, checked: Sequence[str]) -> None:
+        from quizapp.drills import quantities_for
+
+        lang = self._content_language()
+        plan = self._plan_for(self._chosen_cells() or ("lstm",), ())
+        entries: list[tuple[str, str]] = [("all", self.tr("All outputs of the cell"))]
+        seen = {"all"}
+        for cell in plan.cells:
+            for info in quantities_for(cell, plan.convention_for(cell)):
+                if info.key not in seen:
+                    seen.add(info.key)
+                    entries.append((info.key, f"{info.key}: {info.label_text.get(lang)}"))
+        _fill(self.quantity_list, entries, checked)
+
+    def set_questions(self, questions: Sequence[Question]) -> None:
+        """The bank the question card filters (loaded by the main window)."""
+        self._questions = tuple(questions)
+        self._update_match_count()
+
+    def add_entry(self, entry: HomeEntry) -> QPushButton:
+        """Offer another screen on the home screen; returns its button."""
+        self._entries.append(entry)
+        button = QPushButton()
+        button.setObjectName(f"entry-{entry.key}")
+        button.clicked.connect(entry.activate)
+        self.more_box.addWidget(button)
+        self.more_title.show()
+        self.retranslate()
+        return button
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _content_language(self) -> Lang:
+        return "zh" if self._state.settings.content_language == "zh" else "en"
+
+    def _chosen_cells(self) -> tuple[str, ...]:
+        return _checked_keys(self.cell_list)
+
+    def _plan_for(self, cells: tuple[str, ...], quantities: tuple[str, ...]) -> DrillPlan:
+        settings = self._state.settings
+        difficulty = str(self.difficulty_box.currentData() or settings.difficulty)
+        convention = str(self.convention_box.currentData() or settings.gru_convention)
+        return DrillPlan(
+            cells=cells,
+            quantities=quantities,
+            difficulty=difficulty,
+            gru_convention=convention,
+            two_biases=settings.bias_convention == "two",
+        )
+
+    def current_plan(self) -> DrillPlan:
+        """The drills chosen now."""
+        return self._plan_for(self._chosen_cells(), _checked_keys(self.quantity_list))
+
+    def current_filter(self) -> QuestionFilter:
+        """The questions chosen now."""
+        return QuestionFilter(
+            topics=_checked_keys(self.topic_list),
+            types=_checked_keys(self.type_list),
+            difficulty=str(self.question_difficulty_box.currentData() or "any"),
+        )
+
+    def _on_cells_changed(self) -> None:
+        self._fill_quantities(_checked_keys(self.quantity_list))
+        self.start_drills.setEnabled(bool(self._chosen_cells()))
+
+    def _update_match_count(self) -> None:
+        count = len(select(self._questions, self.current_filter()))
+        self.match_count.setText(self.tr("%n question(s) match", "", count))
+        self.start_questions.setEnabled(count > 0)
+
+    def _emit_drills(self) -> None:
+        plan = self.current_plan()
+        if not plan.cells:
+            return
+        self._state.update(
+            drill_cells=plan.cells,
+            drill_quantities=plan.quantities,
+            difficulty=plan.difficulty,
+            gru_convention=plan.gru_convention,
+        )
+        self.drills_requested.emit(plan)
+
+    def _emit_questions(self) -> None:
+        chosen = self.current_filter()
+        self._state.update(
+            question_topics=chosen.topics,
+            question_types=chosen.types,
+            question_difficulty=chosen.difficulty,
+        )
+        self.questions_requested.emit(chosen)
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        self._select_data(self.difficulty_box, settings.difficulty)
+        self._select_data(self.convention_box, settings.gru_convention)
+        self.retranslate()
+
+    @staticmethod
+    def _select_data(box: QComboBox, value: str) -> None:
+        index = box.findData(value)
+        if index >= 0 and index != box.currentIndex():
+            box.setCurrentIndex(index)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language (and content texts in the content language)."""
+        settings = self._state.settings
+        lang = self._content_language()
+        self.heading.setText(self.tr("What would you like to practise?"))
+        self.intro.setText(
+            self.tr(
+                "Work a gate computation by hand on a clean sheet, or answer interview questions "
+                "with feedback. Choose below and start."
+            )
+        )
+        self.drill_title.setText(self.tr("Gate drills"))
+        self.drill_text.setText(
+            self.tr("One step of a cell with small numbers: compute the asked quantities.")
+        )
+        self.cells_label.setText(self.tr("&Cells"))
+        self.quantities_label.setText(self.tr("&Quantities"))
+        self.cell_list.setAccessibleName(self.tr("Cells"))
+        self.quantity_list.setAccessibleName(self.tr("Quantities"))
+        self.difficulty_label.setText(self.tr("&Difficulty"))
+        self.convention_label.setText(self.tr("GRU con&vention"))
+        self.start_drills.setText(self.tr("Start drills"))
+        self.start_drills.setAccessibleName(self.tr("Start drills"))
+        self.question_title.setText(self.tr("Interview questions"))
+        self.question_text.setText(
+            self.tr("Questions from the bank, with the model answer and an explanation.")
+        )
+        self.topics_label.setText(self.tr("&Topics (none ticked: all)"))
+        self.types_label.setText(self.tr("T&ypes (none ticked: all)"))
+        self.topic_list.setAccessibleName(self.tr("Topics"))
+        self.type_list.setAccessibleName(self.tr("Question types"))
+        self.question_difficulty_label.setText(self.tr("Di&fficulty"))
+        self.start_questions.setText(self.tr("Start questions"))
+        self.start_questions.setAccessibleName(self.tr("Start questions"))
+        self.more_title.setText(self.tr("More"))
+
+        cells_checked = self._chosen_cells() or settings.drill_cells
+        _fill(self.cell_list, [(c, names.cell_name(c)) for c in CELLS], cells_checked)
+        quantities_checked = _checked_keys(self.quantity_list) or settings.drill_quantities
+        self._fill_quantities(quantities_checked)
+        self._fill_box(
+            self.difficulty_box,
+            [(d, names.drill_difficulty_name(d)) for d in DRILL_DIFFICULTIES],
+            str(self.difficulty_box.currentData() or settings.difficulty),
+        )
+        self.difficulty_box.setAccessibleName(self.tr("Drill difficulty"))
+        self._fill_box(
+            self.convention_box,
+            [(c, names.convention_name(c)) for c in ("pytorch", "d2l", "colah")],
+            str(self.convention_box.currentData() or settings.gru_convention),
+        )
+        self.convention_box.setAccessibleName(self.tr("GRU convention"))
+        topics_checked = _checked_keys(self.topic_list) or settings.question_topics
+        _fill(
+            self.topic_list,
+            [(t.id, f"{t.title.get(lang)}") for t in TOPICS],
+            topics_checked,
+        )
+        types_checked = _checked_keys(self.type_list) or settings.question_types
+        _fill(
+            self.type_list,
+            [(t, names.question_type_name(t)) for t in QUESTION_TYPES],
+            types_checked,
+        )
+        self._fill_box(
+            self.question_difficulty_box,
+            [(d, names.question_difficulty_name(d)) for d in QUESTION_DIFFICULTIES],
+            str(self.question_difficulty_box.currentData() or settings.question_difficulty),
+        )
+        self.question_difficulty_box.setAccessibleName(self.tr("Question difficulty"))
+        for index, entry in enumerate(self._entries):
+            item = self.more_box.itemAt(index)
+            button = item.widget() if item is not None else None
+            if isinstance(button, QPushButton):
+                button.setText(f"{entry.title()} — {entry.description()}")
+                button.setAccessibleName(entry.title())
+        self._update_match_count()
+
+    @staticmethod
+    def _fill_box(box: QComboBox, entries: Sequence[tuple[str, str]], current: str) -> None:
+        box.blockSignals(True)
+        box.clear()
+        for key, text in entries:
+            box.addItem(text, key)
+        index = box.findData(current)
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)

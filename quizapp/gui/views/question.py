@@ -1,0 +1,347 @@
+"""The question-review screen: one bank question at a time, its answer widget, Check, feedback.
+
+Feedback shows the verdict, how the answer was read, the model answer and the explanation in the
+content language. Keys: Ctrl+Enter (or Enter in a one-line answer) checks, 1–9 pick options,
+Alt+Right / Alt+Left go to the next / previous question.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from questions.schema import Lang, Question
+from questions.topics import TOPICS
+from quizapp.gui import names
+from quizapp.gui.views.answers import AnswerWidget, answer_widget_for
+from quizapp.gui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from quizapp.grading.answers import QuestionGrade
+
+_TOPIC_TITLES = {topic.id: topic.title for topic in TOPICS}
+
+
+def _wrapped(role: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class QuestionView(QWidget):
+    """Shows ``questions`` one by one; ``answered(question, grade)`` fires after each check."""
+
+    answered = Signal(object, object)  # Question, QuestionGrade
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questions: tuple[Question, ...] = ()
+        self.index = 0
+        self.lang: Lang = "en"
+        self.answer: AnswerWidget | None = None
+        self.grade: QuestionGrade | None = None
+
+        self.progress = QLabel()
+        self.progress.setProperty("role", "heading")
+        self.meta = _wrapped("muted")
+        self.banner = Banner()
+        self.prompt = _wrapped()
+        self.code = QPlainTextEdit()
+        self.code.setObjectName("code")
+        self.code.setReadOnly(True)
+        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.code.hide()
+        self.answer_box = QVBoxLayout()
+        self.check_button = QPushButton()
+        self.check_button.setProperty("role", "primary")
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.verdict = _wrapped()
+        self.read_as = _wrapped("muted")
+        self.why_wrong = _wrapped()
+        self.model_title = QLabel()
+        self.model_title.setProperty("role", "subheading")
+        self.model_answer = _wrapped()
+        self.explanation_title = QLabel()
+        self.explanation_title.setProperty("role", "subheading")
+        self.explanation = _wrapped()
+        self.references = _wrapped("muted")
+        self.feedback = QFrame()
+        feedback_layout = QVBoxLayout(self.feedback)
+        feedback_layout.setContentsMargins(0, 12, 0, 0)
+        for widget in (
+            self.verdict,
+            self.read_as,
+            self.why_wrong,
+            self.model_title,
+            self.model_answer,
+            self.explanation_title,
+            self.explanation,
+            self.references,
+        ):
+            feedback_layout.addWidget(widget)
+        self.feedback.hide()
+
+        paper = QFrame()
+        paper.setObjectName("paper")
+        paper_layout = QVBoxLayout(paper)
+        paper_layout.setContentsMargins(36, 28, 36, 28)
+        paper_layout.setSpacing(12)
+        paper_layout.addWidget(self.prompt)
+        paper_layout.addWidget(self.code)
+        paper_layout.addLayout(self.answer_box)
+        paper_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignRight)
+        paper_layout.addWidget(self.feedback)
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.addWidget(paper)
+        column_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(column)
+
+        header = QHBoxLayout()
+        header.addWidget(self.progress, 1)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll_area, 1)
+
+        self.check_button.clicked.connect(self.check)
+        self.previous_button.clicked.connect(self.previous_question)
+        self.next_button.clicked.connect(self.next_question)
+        shortcuts: list[tuple[QKeySequence, Callable[[], None]]] = [
+            (QKeySequence("Ctrl+Return"), self.check),
+            (QKeySequence("Ctrl+Enter"), self.check),
+            (QKeySequence("Alt+Right"), self.next_question),
+            (QKeySequence("Alt+Left"), self.previous_question),
+        ]
+        for number in range(1, 10):
+            shortcuts.append(
+                (QKeySequence(str(number)), functools.partial(self.choose_number, number))
+            )
+        for key, slot in shortcuts:
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.retranslate()
+
+    # --- filling ------------------------------------------------------------------------------
+
+    def set_questions(self, questions: Sequence[Question], lang: Lang, start: int = 0) -> None:
+        """Show ``questions`` starting at ``start``."""
+        self.questions = tuple(questions)
+        self.lang = lang
+        self.show_question(start)
+
+    def set_language(self, lang: Lang) -> None:
+        """Switch the content language (the current question is shown afresh)."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.questions:
+                self.show_question(self.index)
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        """Questions that could not be loaded: named in the banner, the rest still usable."""
+        if problems:
+            head = self.tr("%1 problem(s) in the question files; those questions are left out:")
+            shown = "\n".join(problems[:5]) + ("\n…" if len(problems) > 5 else "")
+            self.banner.show_message(head.replace("%1", str(len(problems))) + "\n" + shown)
+        else:
+            self.banner.hide()
+
+    def current(self) -> Question | None:
+        """The question on screen."""
+        return self.questions[self.index] if self.questions else None
+
+    def show_question(self, index: int) -> None:
+        """Show question ``index`` with a fresh answer widget."""
+        if not self.questions:
+            return
+        self.index = max(0, min(index, len(self.questions) - 1))
+        question = self.questions[self.index]
+        self.grade = None
+        if self.answer is not None:
+            self.answer.hide()
+            self.answer.deleteLater()
+            self.answer = None
+        self.prompt.setText(question.prompt.get(self.lang))
+        self.code.setVisible(bool(question.code))
+        if question.code:
+            self.code.setPlainText(question.code)
+            lines = question.code.count("\n") + 1
+            height = self.code.fontMetrics().lineSpacing() * (lines + 1) + 16
+            self.code.setFixedHeight(min(height, 360))
+        try:
+            self.answer = answer_widget_for(question, self.lang)
+        except ValueError as error:
+            self.banner.show_message(str(error))
+            self.answer = None
+        if self.answer is not None:
+            self.answer_box.addWidget(self.answer)
+            self.answer.changed.connect(self._on_answer_changed)
+            for line_edit in self.answer.findChildren(QLineEdit):
+                line_edit.returnPressed.connect(self.check)
+        self.feedback.hide()
+        self.check_button.setEnabled(self.answer is not None)
+        self._update_header()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        focus = self._first_focus()
+        if focus is not None:
+            focus.setFocus()
+
+    def _first_focus(self) -> QWidget | None:
+        if self.answer is None:
+            return None
+        for child in self.answer.findChildren(QWidget):
+            if child.focusPolicy() != Qt.FocusPolicy.NoFocus and child.isVisibleTo(self.answer):
+                return child
+        return None
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Grade the answer and show the feedback."""
+        if self.answer is None or self.current() is None:
+            return
+        grade = self.answer.grade()
+        if grade.message:
+            self.verdict.setProperty("role", "warn")
+            self.verdict.setText(self.tr("Not counted: %1").replace("%1", grade.message))
+            self._polish(self.verdict)
+            for widget in self.feedback.findChildren(QLabel):
+                widget.setVisible(widget is self.verdict)
+            self.feedback.show()
+            return
+        self.grade = grade
+        self.answer.show_marks(grade)
+        self.answer.lock(True)
+        self.check_button.setEnabled(self.current().type == "free_text")  # type: ignore[union-attr]
+        self._show_feedback(grade)
+        self.answered.emit(self.current(), grade)
+
+    def _on_answer_changed(self) -> None:
+        # Free text: the score follows the learner's ticks after checking.
+        if self.grade is not None and self.answer is not None:
+            question = self.current()
+            if question is not None and question.type == "free_text":
+                self.grade = self.answer.grade()
+                self._show_feedback(self.grade)
+
+    def _show_feedback(self, grade: QuestionGrade) -> None:
+        question = self.current()
+        assert question is not None
+        for widget in self.feedback.findChildren(QLabel):
+            widget.show()
+        percent = round(100 * grade.score)
+        if grade.correct:
+            self.verdict.setProperty("role", "good")
+            self.verdict.setText(self.tr("✓ Right"))
+        elif grade.score > 0:
+            self.verdict.setProperty("role", "warn")
+            self.verdict.setText(self.tr("Partly right: %1 %").replace("%1", str(percent)))
+        else:
+            self.verdict.setProperty("role", "bad")
+            self.verdict.setText(self.tr("✗ Not quite"))
+        self._polish(self.verdict)
+        read_as = grade.read_as if question.answer_type in ("numeric", "shape", "symbolic") else ""
+        self.read_as.setText(names.read_as(read_as) if read_as else "")
+        self.read_as.setVisible(bool(read_as))
+        why = grade.feedback.get(self.lang) if grade.feedback else ""
+        self.why_wrong.setText(why)
+        self.why_wrong.setVisible(bool(why))
+        self.model_title.setText(self.tr("Model answer"))
+        self.model_answer.setText(question.answer.get(self.lang))
+        self.explanation_title.setText(self.tr("Why"))
+        self.explanation.setText(question.explanation.get(self.lang))
+        refs = "; ".join(question.references)
+        self.references.setText(self.tr("Sources: %1").replace("%1", refs) if refs else "")
+        self.references.setVisible(bool(refs))
+        self.feedback.show()
+
+    @staticmethod
+    def _polish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def choose_number(self, number: int) -> None:
+        """Keys 1–9."""
+        if self.answer is not None:
+            self.answer.choose_number(number)
+
+    def next_question(self) -> None:
+        """Go to the next question."""
+        if self.index + 1 < len(self.questions):
+            self.show_question(self.index + 1)
+
+    def previous_question(self) -> None:
+        """Go to the previous question."""
+        if self.index > 0:
+            self.show_question(self.index - 1)
+
+    # --- language -----------------------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        question = self.current()
+        if question is None:
+            self.progress.setText(self.tr("Questions"))
+            self.meta.clear()
+            return
+        self.progress.setText(
+            self.tr("Question %1 of %2")
+            .replace("%1", str(self.index + 1))
+            .replace("%2", str(len(self.questions)))
+        )
+        topic = _TOPIC_TITLES.get(question.topic)
+        parts = [
+            topic.get(self.lang) if topic else question.topic,
+            names.question_type_name(question.type),
+            names.question_difficulty_name(question.difficulty),
+            question.id,
+        ]
+        self.meta.setText("  ·  ".join(parts))
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index + 1 < len(self.questions))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Interface texts."""
+        self.check_button.setText(self.tr("Check  (Ctrl+Enter)"))
+        self.check_button.setAccessibleName(self.tr("Check"))
+        self.previous_button.setText(self.tr("← Previous"))
+        self.next_button.setText(self.tr("Next →"))
+        self.previous_button.setAccessibleName(self.tr("Previous question"))
+        self.next_button.setAccessibleName(self.tr("Next question"))
+        self._update_header()
+        if self.grade is not None:
+            self._show_feedback(self.grade)

@@ -1,0 +1,199 @@
+"""The settings screen: languages, conventions, difficulty, tolerance, theme and font size.
+
+Every change applies at once and is saved (through ``AppState.update``); there is no Apply button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.gui import names
+from quizapp.gui.app_state import AppState
+from quizapp.settings import (
+    BIAS_CONVENTIONS,
+    DRILL_DIFFICULTIES,
+    FONT_SIZES,
+    GRU_CONVENTIONS,
+    LANGUAGES,
+    THEMES,
+    Settings,
+)
+
+
+class SettingsView(QWidget):
+    """A form whose every control writes one setting."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._filling = False
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.note = QLabel()
+        self.note.setProperty("role", "muted")
+        self.note.setWordWrap(True)
+        self.interface_language = QComboBox()
+        self.content_language = QComboBox()
+        self.theme = QComboBox()
+        self.font_size = QComboBox()
+        self.gru_convention = QComboBox()
+        self.bias_convention = QComboBox()
+        self.difficulty = QComboBox()
+        self.tolerance_absolute = QDoubleSpinBox()
+        self.tolerance_absolute.setDecimals(4)
+        self.tolerance_absolute.setRange(0.0, 1.0)
+        self.tolerance_absolute.setSingleStep(0.001)
+        self.tolerance_relative = QDoubleSpinBox()
+        self.tolerance_relative.setDecimals(3)
+        self.tolerance_relative.setRange(0.0, 1.0)
+        self.tolerance_relative.setSingleStep(0.005)
+        self.labels: dict[str, QLabel] = {}
+
+        card = QFrame()
+        card.setObjectName("card")
+        form = QFormLayout(card)
+        form.setContentsMargins(24, 20, 24, 20)
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(18)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self._rows: list[tuple[str, QWidget]] = [
+            ("interface_language", self.interface_language),
+            ("content_language", self.content_language),
+            ("theme", self.theme),
+            ("font_size", self.font_size),
+            ("gru_convention", self.gru_convention),
+            ("bias_convention", self.bias_convention),
+            ("difficulty", self.difficulty),
+            ("tolerance_absolute", self.tolerance_absolute),
+            ("tolerance_relative", self.tolerance_relative),
+        ]
+        for key, widget in self._rows:
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[key] = label
+            form.addRow(label, widget)
+            widget.setMinimumWidth(280)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        for key, widget in self._rows:
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _=0, key=key: self._write(key))
+            elif isinstance(widget, QDoubleSpinBox):
+                widget.valueChanged.connect(lambda _=0.0, key=key: self._write(key))
+        state.settings_changed.connect(self._fill)
+        self.retranslate()
+
+    def _write(self, key: str) -> None:
+        if self._filling:
+            return
+        widget = dict(self._rows)[key]
+        value: object
+        if isinstance(widget, QComboBox):
+            value = widget.currentData()
+        elif isinstance(widget, QDoubleSpinBox):
+            value = float(widget.value())
+        else:  # pragma: no cover
+            return
+        self._state.update(**{key: value})
+
+    @staticmethod
+    def _fill_box(box: QComboBox, entries: Sequence[tuple[object, str]], current: object) -> None:
+        # Rename in place when the entries are the same: this runs inside the combo's own
+        # signal when the language changes, and clearing a combo there is not safe.
+        if [box.itemData(i) for i in range(box.count())] == [key for key, _ in entries]:
+            for index, (_, text) in enumerate(entries):
+                box.setItemText(index, text)
+        else:
+            box.clear()
+            for key, text in entries:
+                box.addItem(text, key)
+        index = max(box.findData(current), 0)
+        if box.currentIndex() != index:
+            box.setCurrentIndex(index)
+
+    def _fill(self, settings: Settings) -> None:
+        self._filling = True
+        try:
+            self._fill_box(
+                self.interface_language,
+                [(lang, names.language_name(lang)) for lang in LANGUAGES],
+                settings.interface_language,
+            )
+            self._fill_box(
+                self.content_language,
+                [(lang, names.language_name(lang)) for lang in LANGUAGES],
+                settings.content_language,
+            )
+            self._fill_box(self.theme, [(t, names.theme_name(t)) for t in THEMES], settings.theme)
+            self._fill_box(self.font_size, [(s, f"{s} pt") for s in FONT_SIZES], settings.font_size)
+            self._fill_box(
+                self.gru_convention,
+                [(c, names.convention_name(c)) for c in GRU_CONVENTIONS],
+                settings.gru_convention,
+            )
+            self._fill_box(
+                self.bias_convention,
+                [(c, names.bias_convention_name(c)) for c in BIAS_CONVENTIONS],
+                settings.bias_convention,
+            )
+            self._fill_box(
+                self.difficulty,
+                [(d, names.drill_difficulty_name(d)) for d in DRILL_DIFFICULTIES],
+                settings.difficulty,
+            )
+            self.tolerance_absolute.setValue(settings.tolerance_absolute)
+            self.tolerance_relative.setValue(settings.tolerance_relative)
+        finally:
+            self._filling = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Interface texts."""
+        self.heading.setText(self.tr("Settings"))
+        self.note.setText(self.tr("Changes apply at once and are kept for the next start."))
+        texts = {
+            "interface_language": self.tr("&Interface language"),
+            "content_language": self.tr("&Content language (questions, drills)"),
+            "theme": self.tr("&Theme"),
+            "font_size": self.tr("&Font size"),
+            "gru_convention": self.tr("&GRU convention"),
+            "bias_convention": self.tr("&Biases"),
+            "difficulty": self.tr("&Drill difficulty"),
+            "tolerance_absolute": self.tr("Tolerance, &absolute"),
+            "tolerance_relative": self.tr("Tolerance, &relative"),
+        }
+        for key, widget in self._rows:
+            self.labels[key].setText(texts[key])
+            widget.setAccessibleName(texts[key].replace("&", ""))
+        self._fill(self._state.settings)

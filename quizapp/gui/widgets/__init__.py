@@ -1,0 +1,1 @@
+"""Small reusable widgets: rendered formulas, matrix tables, answer fields, banners."""

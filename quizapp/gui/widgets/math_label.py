@@ -1,0 +1,122 @@
+"""A label that shows a LaTeX formula rendered by matplotlib's mathtext.
+
+The image is rendered at the screen's device pixel ratio and tagged with it, so formulas stay sharp
+on high-DPI screens; a change of palette (theme) or of screen re-renders it. Until the image is
+ready, or if rendering fails, the label shows the formula's source text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from quizapp.gui.formula_renderer import FormulaRenderer, FormulaRequest
+
+_renderer: FormulaRenderer | None = None
+
+
+def shared_renderer() -> FormulaRenderer:
+    """The application's one formula renderer (created on first use)."""
+    global _renderer
+    if _renderer is None:
+        _renderer = FormulaRenderer()
+    return _renderer
+
+
+def plain_formula(latex: str) -> str:
+    """A readable plain-text form of simple LaTeX, shown while the image is not ready."""
+    text = latex
+    for command, symbol in (
+        (r"\odot", "⊙"),
+        (r"\sigma", "σ"),
+        (r"\tanh", "tanh"),
+        (r"\tilde", "~"),
+        (r"\cdot", "·"),
+        (r"\left", ""),
+        (r"\right", ""),
+        (r"\,", " "),
+        ("\\", ""),
+        ("{", ""),
+        ("}", ""),
+    ):
+        text = text.replace(command, symbol)
+    return text
+
+
+class MathLabel(QLabel):
+    """Shows ``latex`` as rendered mathematics; ``scale`` multiplies the application font size."""
+
+    def __init__(self, latex: str = "", *, scale: float = 1.15, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._latex = ""
+        self._scale = scale
+        self._request: FormulaRequest | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        shared_renderer().rendered.connect(self._on_rendered)
+        if latex:
+            self.set_latex(latex)
+
+    def latex(self) -> str:
+        """The formula shown."""
+        return self._latex
+
+    def set_latex(self, latex: str) -> None:
+        """Show ``latex`` (rendered in the background if it is not cached yet)."""
+        self._latex = latex
+        self.setAccessibleName(plain_formula(latex))
+        self.setToolTip("")
+        self._refresh()
+
+    def is_rendered(self) -> bool:
+        """Whether the rendered image is on screen."""
+        pixmap = self.pixmap()
+        return bool(self._latex) and not pixmap.isNull()
+
+    def current_request(self) -> FormulaRequest | None:
+        """The render request for the current formula, size, colour and screen."""
+        return self._request
+
+    def _make_request(self) -> FormulaRequest:
+        ratio = self.devicePixelRatioF()
+        points = self.font().pointSizeF() * self._scale
+        color = self.palette().color(QPalette.ColorRole.WindowText).name()
+        # Quantised dpi keeps the number of cached variants small.
+        dpi = int(round(self.logicalDpiY() * ratio / 8.0) * 8)
+        return FormulaRequest(self._latex, round(points, 1), color, max(dpi, 48))
+
+    def _refresh(self) -> None:
+        if not self._latex:
+            self._request = None
+            self.clear()
+            return
+        request = self._make_request()
+        self._request = request
+        renderer = shared_renderer()
+        image = renderer.image(request)
+        if image is not None:
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            self.setPixmap(pixmap)
+        else:
+            self.setText(plain_formula(self._latex))
+            if renderer.failed(request):
+                self.setToolTip(self._latex)
+
+    def _on_rendered(self, request: object) -> None:
+        if request == self._request:
+            self._refresh()
+
+    def refresh(self) -> None:
+        """Render again for the current screen (called when the window's pixel ratio changes)."""
+        if self._latex and (self._request is None or self._request != self._make_request()):
+            self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Palette (theme) and font changes arrive here; a change of screen or pixel ratio is
+        # handled by the main window, which calls ``refresh`` on every label (cheaper than
+        # overriding ``event`` on hundreds of labels).
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self._latex:
+            self._refresh()

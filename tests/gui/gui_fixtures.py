@@ -1,0 +1,44 @@
+"""Shared fixtures of the GUI tests: a started app with a window, reset to English and light after.
+
+Rendered formulas are cached in one folder for the whole session (each test otherwise gets an empty
+data folder and would render every formula again); nothing else is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from quizapp import paths
+from quizapp.gui import theme, translations
+from quizapp.gui.app import Started, start
+from quizapp.gui.widgets.math_label import shared_renderer
+from quizapp.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def formula_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for rendered formulas, shared by the session's GUI tests."""
+    return tmp_path_factory.mktemp("formula-cache")
+
+
+@pytest.fixture(autouse=True)
+def _shared_formula_cache(formula_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "cache_dir", lambda: formula_cache)
+
+
+@pytest.fixture
+def started(qtbot: QtBot) -> Iterator[Started]:
+    """The app and a shown main window with default settings (saved to the temporary data dir)."""
+    result = start(Settings(theme="light"))
+    qtbot.addWidget(result.window)
+    result.window.resize(1280, 860)
+    result.window.show()
+    qtbot.waitExposed(result.window)
+    yield result
+    shared_renderer().wait_idle(30.0)
+    translations.set_language("en")
+    theme.apply_theme(result.app, "light", Settings().font_size)

@@ -1,0 +1,124 @@
+"""A whole drill: open, type, read-as line, submit, marks, named mistake, worked solution, another,
+replay by seed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
+
+import engine
+from quizapp.drills import MISTAKES
+from quizapp.gui.app import Started
+from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.sample_answers import sample_answer, typed
+
+PLAN = DrillPlan(cells=("lstm",), quantities=("f", "h"), difficulty="standard")
+
+# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _engine_values(drill: object) -> dict[str, tuple[float, ...]]:
+    """The right answers recomputed with the engine from what the sheet shows."""
+    inputs = drill.inputs  # type: ignore[attr-defined]
+    record = engine.step(
+        "lstm",
+        drill.params,  # type: ignore[attr-defined]
+        np.array(inputs["x"]),
+        np.array(inputs["h"]),
+        np.array(inputs["c"]),
+    )
+    return {key: tuple(float(v) for v in record[key]) for key in ("f", "h")}
+
+
+def test_whole_drill_right_answers(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    window = started.window
+    assert window.open_drills(PLAN, seed=11)
+    view = window.drill
+    drill = window.drill_controller.drill
+    assert drill is not None and drill.spec.seed == 11
+    assert view.seed_edit.text() == "11"
+    assert list(view.sheet.fields) == ["f", "h"]
+    assert view.sheet.fields["h"].edit.accessibleName() == "Answer h_t"
+    assert view.sheet.fields["f"].edit.accessibleName() == "Answer f_t"
+
+    right = _engine_values(drill)
+    view.sheet.fields["f"].set_text(typed(right["f"]))
+    assert view.sheet.fields["f"].reading.text().startswith("read as [")
+    short = typed(right["h"][:-1])  # one number short: said before Submit
+    view.sheet.fields["h"].set_text(short)
+    assert f"expected {len(right['h'])} numbers" in view.sheet.fields["h"].reading.text()
+    view.sheet.fields["h"].set_text(typed(right["h"]))
+    with qtbot.waitSignal(window.drill_controller.graded):
+        view.submit()
+    grade = window.drill_controller.grade
+    assert grade is not None and grade.score == 1.0
+    assert view.sheet.fields["h"].mark.text().startswith("✓")
+    assert view.feedback.isVisibleTo(window)
+    assert view.feedback.score.text() == "Score: 100 %"
+    assert view.sheet.fields["h"].edit.isReadOnly()
+
+
+def test_mistake_is_named_and_solution_opens_step_by_step(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = started.window
+    assert window.open_drills(PLAN, seed=23)
+    drill = window.drill_controller.drill
+    assert drill is not None
+    answer = sample_answer(drill)
+    assert answer.mistake is not None
+    for key, text in answer.texts.items():
+        window.drill.sheet.fields[key].set_text(text)
+    window.drill.submit()
+    grade = window.drill_controller.grade
+    assert grade is not None and grade.score < 1.0
+    named = {m for q in grade.quantities for m in q.mistakes}
+    assert answer.mistake in named
+    titles = [
+        label.text()
+        for label in window.drill.feedback.findChildren(type(window.drill.feedback.score))
+        if label.property("role") == "bad"
+    ]
+    assert MISTAKES[answer.mistake].title.en in titles
+    feedback = window.drill.feedback
+    assert feedback.shown_steps() == 1
+    feedback.next_step_button.click()
+    assert feedback.shown_steps() == 2
+    feedback.all_steps_button.click()
+    assert feedback.shown_steps() == len(feedback._steps)
+    assert not feedback.next_step_button.isVisibleTo(window)
+
+
+def test_another_and_replay(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    window = started.window
+    assert window.open_drills(PLAN, seed=5)
+    first = window.drill_controller.drill
+    assert first is not None
+    seeds = {5}
+    for _ in range(3):
+        window.drill.another_button.click()
+        drill = window.drill_controller.drill
+        assert drill is not None
+        seeds.add(drill.spec.seed)
+        assert window.drill.seed_edit.text() == str(drill.spec.seed)
+    assert len(seeds) > 1
+    window.drill.seed_edit.setText("5")
+    window.drill.replay_button.click()
+    replayed = window.drill_controller.drill
+    assert replayed is not None and replayed.spec == first.spec
+    for name, values in first.params.items():
+        np.testing.assert_array_equal(values, replayed.params[name])
+
+
+def test_impossible_plan_shows_in_place(started: Started) -> None:  # noqa: F811
+    window = started.window
+    plan = DrillPlan(cells=("lstm",), quantities=("h",), difficulty="impossible")
+    assert not window.open_drills(plan, seed=1)
+    assert window.current_page() == "drill"
+    assert window.drill.banner.message()
+    assert window.open_drills(PLAN, seed=2)  # and the app keeps working
+    assert window.drill.banner.message() == ""

@@ -1,0 +1,218 @@
+"""Each study mode driven end to end on a virtual screen, with the clock moved over days."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from quizapp.gui.app import start
+from quizapp.gui.sample_answers import typed
+from quizapp.gui.study import StudyPages, install_study_pages
+from quizapp.settings import Settings
+from quizapp.study.session import Phase
+from quizapp.study.store import StudyMode
+
+DAY0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+# The offscreen platform says this on every shown top-level window; it is not about our code.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.moment = DAY0
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app_pages(qtbot: Any, clock: Clock, tmp_path: Path) -> Iterator[tuple[Any, StudyPages]]:
+    settings = Settings(drill_cells=("gru",), drill_quantities=("h",), interface_language="en")
+    started = start(settings, persist=False)
+    window = started.window
+    qtbot.addWidget(window)
+    pages = install_study_pages(window, now=clock, seed=11)
+    window.resize(1200, 800)
+    window.show()
+    yield window, pages
+    pages.controller.close()
+
+
+def _answer_drill_right(pages: StudyPages) -> None:
+    session = pages.controller.session
+    assert session is not None and session.drill is not None
+    for key in session.drill.asked:
+        pages.page.sheet.fields[key].set_text(typed(session.drill.expected[key], 6))
+
+
+def test_drill_session_rate_undo_summary_export(
+    app_pages: tuple[Any, StudyPages],
+    clock: Clock,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    window, pages = app_pages
+    assert pages.controller.start_drills(2)
+    assert window.current_page() == "study"
+    session = pages.controller.session
+    assert session is not None and session.mode is StudyMode.DRILL
+    assert session.current.template.cell == "gru"  # type: ignore[union-attr]
+    store = pages.controller.store()
+
+    clock.advance(seconds=20)
+    _answer_drill_right(pages)
+    pages.page.submit()
+    assert store.attempt_count() == 1
+    assert not pages.page.rating_bar.isHidden()
+    assert pages.page.rating_buttons[4].isChecked()  # perfect in 20 s: Easy proposed
+
+    pages.page.number_key(2)  # the learner says Hard
+    assert store.last_review().rating == 2  # type: ignore[union-attr]
+    qtbot.keyClick(pages.page.next_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    if store.last_review() is not None:  # shortcut not delivered offscreen: use the button
+        pages.page.undo_button.click()
+    assert store.last_review() is None
+    assert session.phase is Phase.ANSWERED
+    pages.page.next_button.click()  # accepts the proposed Easy
+    assert store.last_review().rating == 4  # type: ignore[union-attr]
+
+    # Second drill: an unreadable answer records nothing, then a wrong one.
+    assert session.drill is not None
+    pages.page.sheet.fields[session.drill.asked[0]].set_text("no idea")
+    pages.page.submit()
+    assert store.attempt_count() == 1 and session.phase is Phase.QUESTION
+    pages.page.sheet.fields[session.drill.asked[0]].set_text(", ".join(["9"] * session.drill.n))
+    clock.advance(seconds=30)
+    pages.page.submit()
+    assert store.attempt_count() == 2
+    assert pages.page.rating_buttons[1].isChecked()
+    pages.page.go_next()
+    assert window.current_page() == "study_summary"
+    assert "2 answered" in pages.summary.overview.text()
+
+    target = tmp_path / "report.md"
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: target)
+    assert pages.summary.export("md")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Drill session") and "d:gru:pytorch:h:standard" in text
+    html_target = tmp_path / "report.html"
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: html_target)
+    assert pages.summary.export("html")
+    assert "<table>" in html_target.read_text(encoding="utf-8")
+
+
+def test_mock_interview_hides_feedback_and_ends_on_time(
+    app_pages: tuple[Any, StudyPages], clock: Clock
+) -> None:
+    window, pages = app_pages
+    assert pages.controller.start_mock(minutes=2)
+    session = pages.controller.session
+    assert session is not None and session.scheduler is None
+    assert pages.page.timer.text() == "2:00 left"
+    answered = 0
+    while session.drill is None:
+        pages.page.skip()
+    clock.advance(seconds=40)
+    _answer_drill_right(pages)
+    pages.page.submit()
+    answered += 1
+    # No feedback: the next item is on screen at once, nothing graded shown.
+    assert session.phase is Phase.QUESTION
+    assert pages.page.rating_bar.isHidden()
+    assert pages.page.drill_feedback.isHidden() and pages.page.question_feedback.isHidden()
+    clock.advance(seconds=90)
+    pages.page.tick()
+    assert window.current_page() == "study_summary"
+    report = pages.summary.report
+    assert report is not None and report.summary.answered == answered
+    assert pages.summary.heading.text() == "Mock interview: report"
+    assert pages.controller.store().last_review() is None
+
+
+def test_review_and_mistakes_over_simulated_days(
+    app_pages: tuple[Any, StudyPages], clock: Clock
+) -> None:
+    window, pages = app_pages
+    controller = pages.controller
+    # Day 0: one drill, answered wrongly and rated Easy by the learner (so it leaves today).
+    controller.start_drills(1)
+    session = controller.session
+    assert session is not None and session.drill is not None
+    key = session.current.key  # type: ignore[union-attr]
+    first_seed = session.drill.spec.seed
+    pages.page.sheet.fields["h"].set_text(", ".join(["9"] * session.drill.n))
+    pages.page.submit()
+    pages.page.choose_rating(4)
+    pages.page.go_next()
+    due = controller.scheduler().card(key).due  # type: ignore[union-attr]
+    assert due.date() > DAY0.date()
+
+    # Mistakes mode offers the wrong drill, with fresh numbers.
+    assert controller.start_mistakes()
+    mistakes = controller.session
+    assert mistakes is not None and [i.key for i in mistakes.items] == [key]
+    assert mistakes.drill is not None and mistakes.drill.spec.seed != first_seed
+    pages.page.finish()
+
+    # Review on day 0: the template is not due; only new questions are offered.
+    assert controller.start_review()
+    review = controller.session
+    assert review is not None and all(i.question is not None for i in review.items)
+    pages.page.finish()
+
+    # On the due day the drill template comes first, before any new question.
+    clock.moment = due
+    assert controller.start_review()
+    review = controller.session
+    assert review is not None and review.items[0].key == key
+    assert not pages.page.sheet.isHidden()
+    assert window.current_page() == "study"
+
+
+def test_statistics_page_charts_and_csv(
+    app_pages: tuple[Any, StudyPages],
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    window, pages = app_pages
+    pages.controller.start_drills(1)
+    _answer_drill_right(pages)
+    pages.page.submit()
+    pages.page.go_next()
+    assert pages.stats.canvas is None  # matplotlib waits for the page
+    window.show_page("stats")
+    assert pages.stats.canvas is not None
+    assert pages.stats.headline.text().startswith("1 answers recorded")
+    pages.stats.streak_box.setChecked(True)
+    assert pages.stats.streak.text() == "Streak: 1 day(s) in a row"
+    target = tmp_path / "history.csv"
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: target)
+    assert pages.stats.export_csv()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,answered_at,mode") and len(lines) == 2
+
+
+def test_study_pages_in_chinese(app_pages: tuple[Any, StudyPages], qtbot: Any) -> None:
+    window, pages = app_pages
+    window.state.update(interface_language="zh")
+    qtbot.wait(10)  # LanguageChange events are posted
+    assert pages.page.skip_button.text() == "跳过"
+    assert pages.summary.home_button.text() == "返回首页"
+    window.state.update(interface_language="en")
+    qtbot.wait(10)
+    assert pages.page.skip_button.text() == "Skip"
