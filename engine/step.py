@@ -12,9 +12,9 @@ import numpy as np
 
 from engine.cells.gru import gru_step, mgu_step
 from engine.cells.lstm import cifg_step, depth_gated_step, lstm_step, peephole_step
-from engine.cells.rnn import clockwork_step, rnn_step
+from engine.cells.rnn import READOUTS, clockwork_step, rnn_step
 from engine.cells.sru import sru_step
-from engine.errors import EngineError, ShapeError
+from engine.errors import EngineError, ShapeError, UnknownNameError
 from engine.params import (
     HAS_CELL_STATE,
     Array,
@@ -43,6 +43,20 @@ def _check_state(value: object, name: str, like: Array, n: int) -> Array:
     return array
 
 
+def _readout_params(params: Mapping[str, object], n: int, kind: str) -> tuple[Array, Array, str]:
+    if kind not in READOUTS:
+        raise UnknownNameError(f"unknown readout {kind!r}; expected one of: {', '.join(READOUTS)}")
+    if "V" not in params or "c_y" not in params:
+        raise EngineError("the rnn readout needs both 'V' (m×n) and 'c_y' (m)")
+    V = as_array(params["V"], "V")
+    if V.ndim != 2 or V.shape[1] != n:
+        raise ShapeError(f"parameter V: got shape {V.shape}, expected (m, {n})")
+    c_y = as_array(params["c_y"], "c_y")
+    if c_y.shape != (V.shape[0],):
+        raise ShapeError(f"parameter c_y: got shape {c_y.shape}, expected ({V.shape[0]},)")
+    return V, c_y, kind
+
+
 def step(
     cell: str,
     params: Mapping[str, object],
@@ -54,11 +68,14 @@ def step(
     t: int | None = None,
     periods: Sequence[int] | None = None,
     c_low: object | None = None,
+    readout: str = "softmax",
 ) -> StepRecord:
     """One forward step of ``cell``; returns every named intermediate.
 
     x is (d,) or (B, d); h and c are (n,) or (B, n). ``c`` is needed by lstm, peephole, cifg,
     depth_gated and sru; ``c_low`` (lower layer's cell) by depth_gated; ``t`` and ``periods`` by clockwork.
+    The rnn takes an optional readout: parameters ``V`` (m×n) and ``c_y`` (m) add ``y = ψ(V h' + c_y)``
+    with ψ = ``readout`` (softmax, sigmoid or identity).
     """
     convention = resolve_convention(cell, convention)
     x_arr = _vector_or_batch(x, "x")
@@ -77,6 +94,10 @@ def step(
     h_arr = _vector_or_batch(h, "h")
     n = h_arr.shape[-1]
     h_arr = _check_state(h_arr, "h", x_arr, n)
+    output = None
+    if cell == "rnn" and ("V" in params or "c_y" in params):
+        output = _readout_params(params, n, readout)
+        params = {k: v for k, v in params.items() if k not in ("V", "c_y")}
     checked = check_params(cell, params, x_arr.shape[-1], n)
     if cell in HAS_CELL_STATE:
         if c is None:
@@ -94,7 +115,7 @@ def step(
             checked, x_arr, h_arr, c_arr, _check_state(c_low, "c_low", x_arr, n)
         )
     if cell == "rnn":
-        return rnn_step(checked, x_arr, h_arr, convention)
+        return rnn_step(checked, x_arr, h_arr, convention, output)
     if cell == "gru":
         return gru_step(checked, x_arr, h_arr, convention)
     if cell == "mgu":

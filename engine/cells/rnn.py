@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.activations import relu, tanh
+from engine.activations import relu, sigmoid, tanh
 from engine.cells.common import affine
 from engine.errors import EngineError
 from engine.params import Array, Params
@@ -20,11 +20,37 @@ def _preactivation(params: Params, x: Array, h: Array) -> Array:
     return affine(x, params["W"]) + affine(h, params["U"]) + params["b"] + params["bh"]
 
 
-def rnn_step(params: Params, x: Array, h: Array, convention: str = "tanh") -> StepRecord:
-    """One Elman RNN step; shapes x (d,)/(B, d), h (n,)/(B, n)."""
+READOUTS: tuple[str, ...] = ("softmax", "sigmoid", "identity")
+
+
+def readout(V: Array, c_y: Array, h: Array, kind: str) -> tuple[Array, Array]:
+    """The seed's output layer ``y = ψ(V h + c_y)``; returns (pre-activation, y)."""
+    a_y = affine(h, V) + c_y
+    if kind == "sigmoid":
+        return a_y, sigmoid(a_y)
+    if kind == "identity":
+        return a_y, a_y.copy()
+    shifted = np.exp(a_y - np.max(a_y, axis=-1, keepdims=True))  # stable softmax
+    return a_y, shifted / np.sum(shifted, axis=-1, keepdims=True)
+
+
+def rnn_step(
+    params: Params,
+    x: Array,
+    h: Array,
+    convention: str = "tanh",
+    output: tuple[Array, Array, str] | None = None,
+) -> StepRecord:
+    """One Elman RNN step; shapes x (d,)/(B, d), h (n,)/(B, n).
+
+    ``output`` = (V (m×n), c_y (m,), ψ) adds the readout ``y = ψ(V h' + c_y)`` as ``a_y`` and ``y``.
+    """
     a = _preactivation(params, x, h)
     h_new = tanh(a) if convention == "tanh" else relu(a)
-    return make_record("rnn", convention, {"a": a, "h": h_new})
+    values = {"a": a, "h": h_new}
+    if output is not None:
+        values["a_y"], values["y"] = readout(output[0], output[1], h_new, output[2])
+    return make_record("rnn", convention, values)
 
 
 def clockwork_step(

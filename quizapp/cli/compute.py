@@ -3,10 +3,12 @@
 Input (a file or standard input): ``{"x": [...], "h": [...], "c": [...], "params": {...}}`` with
 ``params`` by the spec's per-gate names (``W_f``, ``U_f``, ``b_f``, ``bh_f`` …) or, for rnn, lstm and
 gru, in PyTorch's stacked layout (``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh``). Clockwork
-takes ``t`` and ``periods``, depth_gated ``c_low``. Optional ``dh`` (and ``dc`` for the LSTM) add a
-``backward`` object with the one-step gradients. Output: one JSON object with every intermediate of the
-step (pre-activations included), the new state ``h`` (and ``c``). Any bad input: exit status 2 and one
-line on standard error saying what and where.
+takes ``t`` and ``periods``, depth_gated ``c_low``; the rnn's optional readout ``V`` and ``c_y`` in
+``params`` add ``y = ψ(V h' + c_y)`` with ψ = ``readout`` (softmax, the default, sigmoid or
+identity). Optional ``dh`` (and ``dc`` for the LSTM) add a ``backward`` object with the one-step
+gradients. Output: one JSON object with every intermediate of the step (pre-activations included),
+the new state ``h`` (and ``c``). Any bad input: exit status 2 and one line on standard error saying
+what and where.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from engine.backward import BACKWARD_CELLS, backward
 from engine.layouts import TORCH_KEYS, TORCH_ORDER, from_torch
 from engine.params import Array
 
-INPUT_KEYS: tuple[str, ...] = ("x", "h", "c", "params", "t", "periods", "c_low", "dh", "dc")
+INPUT_KEYS: tuple[str, ...] = (
+    "x", "h", "c", "params", "t", "periods", "c_low", "readout", "dh", "dc",
+)  # fmt: skip
 EXIT_BAD_INPUT = 2
 
 
@@ -93,7 +97,9 @@ def _params(cell: str, raw: object) -> Mapping[str, object]:
     if any(key in TORCH_KEYS for key in raw):
         if cell not in TORCH_ORDER:
             raise InputError(f"the PyTorch layout is accepted for rnn, lstm and gru, not {cell}")
-        return from_torch(cell, raw)
+        readout = {k: v for k, v in raw.items() if k in ("V", "c_y")}
+        stacked = {k: v for k, v in raw.items() if k not in readout}
+        return {**from_torch(cell, stacked), **readout}
     return raw
 
 
@@ -116,6 +122,13 @@ def _periods(data: Mapping[str, Any]) -> tuple[int, ...] | None:
         if isinstance(item, bool) or not isinstance(item, int) or item < 1:
             raise InputError(f"periods[{index}] must be a positive whole number, got {item!r}")
     return tuple(value)
+
+
+def _readout(data: Mapping[str, Any]) -> str:
+    value = data.get("readout", "softmax")
+    if not isinstance(value, str):
+        raise InputError(f"'readout' must be softmax, sigmoid or identity, got {value!r}")
+    return value
 
 
 def _jsonable(array: Array) -> Any:
@@ -141,6 +154,7 @@ def compute(cell: str, convention: str | None, data: Mapping[str, Any]) -> dict[
         t=_whole_number(data, "t"),
         periods=_periods(data),
         c_low=data.get("c_low"),
+        readout=_readout(data),
     )
     result: dict[str, Any] = {name: _jsonable(values) for name, values in record.values.items()}
     if "dh" in data or "dc" in data:

@@ -172,3 +172,23 @@ def test_random_params_are_seeded_and_rounded(cell: str) -> None:
     for key in a:
         np.testing.assert_array_equal(a[key], b[key])
         np.testing.assert_array_equal(np.round(a[key], 1), a[key])
+
+
+def test_rnn_readout_is_the_seed_output_layer() -> None:
+    rng = np.random.default_rng(19)
+    params = dict(engine.random_params("rnn", 2, 3, rng))
+    V, c_y = rng.normal(size=(4, 3)), rng.normal(size=4)
+    x, h = rng.normal(size=2), rng.normal(size=3)
+    record = engine.step("rnn", {**params, "V": V, "c_y": c_y}, x, h)
+    logits = V @ record["h"] + c_y
+    np.testing.assert_allclose(record["a_y"], logits, atol=1e-14)
+    np.testing.assert_allclose(record["y"], np.exp(logits) / np.exp(logits).sum(), atol=1e-14)
+    assert record["y"].sum() == pytest.approx(1.0)
+    sig = engine.step("rnn", {**params, "V": V, "c_y": c_y}, x, h, readout="sigmoid")
+    np.testing.assert_allclose(sig["y"], 1 / (1 + np.exp(-logits)), atol=1e-14)
+    with pytest.raises(
+        engine.EngineError, match=r"parameter c_y: got shape \(3,\), expected \(4,\)"
+    ):
+        engine.step("rnn", {**params, "V": V, "c_y": c_y[:3]}, x, h)
+    with pytest.raises(engine.EngineError, match="unknown readout 'relu'"):
+        engine.step("rnn", {**params, "V": V, "c_y": c_y}, x, h, readout="relu")
