@@ -2,8 +2,10 @@
 
 Interactive: prints each problem (vectors and matrices aligned), reads one answer per line from
 standard input (also when piped), shows how each was read, then the grade, named mistakes and the
-worked solution, and ends with a summary (also on Ctrl-D / Ctrl-C). ``--json`` prints the problem
-without its solution; with ``--answer Q=VALUE`` it grades those answers and prints the result.
+worked solution, and ends with a summary (also on Ctrl-D / Ctrl-C); ``--lang zh`` prints all of it in
+Chinese. ``--json`` prints the problem without its solution; with ``--answer Q=VALUE`` it grades those
+answers and prints the result. The line builders (``problem_lines``, ``answer_prompt``,
+``grade_lines``, ``summary_line``) are shared with ``quizapp review``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn, TextIO
 
 import numpy as np
@@ -32,6 +34,7 @@ from quizapp.drills import (
 )
 from quizapp.drills.export import grade_dict, problem_dict, shown_params
 from quizapp.drills.quantities import label_of
+from quizapp.drills.texts import cell_name
 from quizapp.formulas.plain import latex_to_text
 
 MAX_COUNT = 1000
@@ -178,6 +181,44 @@ def _run_json(
 
 # --- terminal layout ----------------------------------------------------------------------------
 
+# Words of the terminal layout, (English, Chinese).
+_WORDS: dict[str, Text] = {
+    "drill": Text("drill {index} of {total}", "第 {index} 题，共 {total} 题"),
+    "header": Text(
+        "{cell}, {convention} convention, {difficulty} difficulty, seed {seed}",
+        "{cell}，{convention} 约定，难度：{difficulty}，种子 {seed}",
+    ),
+    "given": Text("forward values of this step:", "本步的前向值："),
+    "parameters": Text("parameters:", "参数："),
+    "table": Text("table:", "数值表："),
+    "not_submitted": Text("not submitted", "未提交"),
+    "score": Text("score {score}", "得分 {score}"),
+    "mistakes": Text("mistakes: {ids}", "常见错误：{ids}"),
+    "worked": Text("worked solution:", "解题步骤："),
+    "read_as": Text("read as {value}", "读作 {value}"),
+}
+_DIFFICULTY_ZH = {"whiteboard": "白板手算", "standard": "标准", "hard": "较难"}
+# How the terminal names the inputs: the symbols of the prompt and the convention text.
+_INPUT_NAMES = {"x": "x_t", "h": "h_{t−1}", "c": "C_{t−1}", "c_low": "C_low", "dh": "δh_t",
+                "dc": "δC_t"}  # fmt: skip
+_GIVEN_NAMES = {"g": "C̃_t", "n": "h̃_t", "c": "C_t", "tanh_c": "tanh(C_t)"}
+
+
+def _given_name(key: str) -> str:
+    return _GIVEN_NAMES.get(key, f"{key}_t" if len(key) == 1 else key)
+
+
+def _in(text: Text, lang: str) -> str:
+    return text.zh if lang == "zh" else text.en
+
+
+def _word(key: str, lang: str, **values: object) -> str:
+    return _in(_WORDS[key], lang).format(**values)
+
+
+def _percent(score: float) -> str:
+    return f"{100 * score:.0f}%"
+
 
 def _decimals(values: np.ndarray[Any, Any]) -> int:
     for decimals in range(5):
@@ -186,8 +227,10 @@ def _decimals(values: np.ndarray[Any, Any]) -> int:
     return 4
 
 
-def format_array(name: str, value: object) -> list[str]:
-    """``name = [ … ]`` with columns aligned; a matrix gets one bracketed line per row."""
+def format_array(name: str, value: object, name_width: int = 0) -> list[str]:
+    """``name = [ … ]`` with columns aligned; a matrix gets one bracketed line per row; the name
+    is padded to ``name_width`` so that the brackets of a block of arrays line up."""
+    name = name.ljust(name_width)
     array = np.atleast_1d(np.asarray(value, dtype=np.float64))
     decimals = _decimals(array)
     cells = [f"{v:.{decimals}f}".replace("-0." + "0" * decimals, "0." + "0" * decimals)
@@ -204,41 +247,110 @@ def format_array(name: str, value: object) -> list[str]:
     return lines
 
 
-def _problem_lines(drill: Drill, lang: str) -> list[str]:
+def drill_heading(index: int, total: int, lang: str) -> str:
+    """``=== drill 2 of 5 ===``."""
+    return f"=== {_word('drill', lang, index=index, total=total)} ==="
+
+
+def problem_lines(drill: Drill, lang: str) -> list[str]:
+    """The problem as terminal lines: settings, convention, prompt, then (numeric drills) the
+    inputs, the given forward values, the parameters and the lookup table, aligned."""
     spec = drill.spec
-
-    def text(words: Text) -> str:
-        return words.get("zh" if lang == "zh" else "en")
-
-    lines = [
-        f"{spec.cell} ({spec.convention}), {spec.difficulty}, seed {spec.seed}",
-        text(drill.convention_text),
-        text(drill.prompt),
-    ]
+    difficulty = _DIFFICULTY_ZH.get(spec.difficulty, spec.difficulty)
+    header = _word(
+        "header", lang, cell=_in(cell_name(spec.cell), lang), convention=spec.convention,
+        difficulty=difficulty if lang == "zh" else spec.difficulty, seed=spec.seed,
+    )  # fmt: skip
+    lines = [header, _in(drill.convention_text, lang), _in(drill.prompt, lang)]
     if drill.framework is not None or drill.formula is not None:
         return lines
     lines.append("")
     for key in ("t", "periods"):
         if key in drill.extra:
             lines.append(f"{key} = {drill.extra[key]}")
-    names = {"h": "h_prev", "c": "C_prev", "c_low": "C_low", "dh": "δh_t", "dc": "δC_t (in)"}
-    for key, value in drill.inputs.items():
-        lines += format_array(names.get(key, key), value)
+    lines += _block({_INPUT_NAMES.get(k, k): v for k, v in drill.inputs.items()}, "")
     if drill.given:
-        lines.append("forward values of this step:")
-        for key, value in drill.given.items():
-            lines += format_array("  " + ("tanh(C_t)" if key == "tanh_c" else key), value)
-    lines.append("parameters:")
-    for key, value in shown_params(drill).items():
-        lines += format_array("  " + key, value)
+        lines.append(_word("given", lang))
+        lines += _block({_given_name(k): v for k, v in drill.given.items()}, "  ")
+    lines.append(_word("parameters", lang))
+    lines += _block(shown_params(drill), "  ")
     if drill.lookup_table:
-        lines.append("table:")
+        lines.append(_word("table", lang))
         entries = [f"{label} = {value:.4f}" for label, value in drill.lookup_table]
+        width = max(len(e) for e in entries)
         for start in range(0, len(entries), 4):
-            lines.append(
-                "  " + "   ".join(e.ljust(18) for e in entries[start : start + 4]).rstrip()
-            )
+            row = entries[start : start + 4]
+            lines.append("  " + "   ".join(e.ljust(width) for e in row).rstrip())
     return lines
+
+
+def _block(arrays: Mapping[str, object], indent: str) -> list[str]:
+    """Several named arrays with their names padded to one width, so the brackets line up."""
+    width = max((len(name) for name in arrays), default=0)
+    lines: list[str] = []
+    for name, value in arrays.items():
+        lines += [indent + line for line in format_array(name, value, width)]
+    return lines
+
+
+def answer_prompt(key: str, lang: str) -> str:
+    """What the answer line starts with: ``c (new cell state C_t) = `` / ``c（新记忆元 C_t）= ``."""
+    _, label = label_of(key)
+    return f"{key}（{label.zh}）= " if lang == "zh" else f"{key} ({label.en}) = "
+
+
+def reading_line(shown: str, lang: str) -> str:
+    """How an answer was read, in the language (the reader words it in English)."""
+    prefix = "read as "
+    if lang == "zh" and shown.startswith(prefix):
+        return _word("read_as", lang, value=shown[len(prefix) :])
+    return shown
+
+
+def _plain(latex: str) -> str:
+    """A worked-solution formula as plain unicode, with the true minus of the prose (h_{t−1})."""
+    return latex_to_text(latex).replace("_{t-1}", "_{t−1}")
+
+
+def grade_lines(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> list[str]:
+    """The marks per quantity, the feedback (named mistakes) and, with ``solution``, the worked
+    solution in plain unicode."""
+    from quizapp.grading.feedback import feedback_for
+
+    lines = []
+    for q in grade.quantities:
+        mark = (
+            _word("score", lang, score=_percent(q.score))
+            if q.submitted
+            else _word("not_submitted", lang)
+        )
+        mistakes = "  " + _word("mistakes", lang, ids=", ".join(q.mistakes)) if q.mistakes else ""
+        lines.append(f"  {q.key}: {mark}{mistakes}")
+    feedback = feedback_for(drill, grade, worked=solution)
+    lines += ["  " + _in(line, lang) for line in feedback.lines]
+    if feedback.steps:
+        lines.append(_word("worked", lang))
+        for step in feedback.steps:
+            lines.append(f"  {_plain(step.formula_latex)}")
+            lines += [f"      {_plain(sub)}" for sub in step.substituted_lines]
+            lines.append(f"      {_plain(step.result_latex)}")
+    return lines
+
+
+def summary_line(answered: int, right: int, asked: int, mean: float, lang: str) -> str:
+    """One sentence on the whole run: drills answered, quantities right, mean score."""
+    if answered == 0:
+        return "没有作答任何练习。" if lang == "zh" else "No drill was answered."
+    if lang == "zh":
+        return (
+            f"共作答 {answered} 道练习：{asked} 个量中答对 {right} 个，平均得分 {_percent(mean)}。"
+        )
+    drills = "drill" if answered == 1 else "drills"
+    quantities = "quantity" if asked == 1 else "quantities"
+    return (
+        f"You answered {answered} {drills}: {right} of {asked} {quantities} right, "
+        f"mean score {_percent(mean)}."
+    )
 
 
 def _read_line(stream: TextIO, prompt: str) -> str | None:
@@ -250,44 +362,30 @@ def _read_line(stream: TextIO, prompt: str) -> str | None:
     return line.rstrip("\n")
 
 
-def _ask(drill: Drill, stream: TextIO) -> dict[str, str] | None:
+def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
     """One answer per asked quantity; None when the input ends."""
     answers: dict[str, str] = {}
     interactive = stream.isatty()
     for key in drill.asked:
         while True:
-            _, label = label_of(key)
-            line = _read_line(stream, f"{key} ({label.en}) = ")
+            line = _read_line(stream, answer_prompt(key, lang))
             if line is None:
                 return answers or None
             reading = read_answers(drill, {key: line})[key]
             if reading.error is None:
-                print(f"    {reading.shown}")
+                print(f"    {reading_line(reading.shown, lang)}")
                 answers[key] = line
                 break
-            print(f"    {reading.error} (not submitted)")
+            note = _word("not_submitted", lang)
+            print(
+                f"    {reading.error}（{note}）"
+                if lang == "zh"
+                else f"    {reading.error} ({note})"
+            )
             if not interactive:
                 answers[key] = line
                 break
     return answers
-
-
-def _show_grade(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> None:
-    from quizapp.grading.feedback import feedback_for
-
-    for q in grade.quantities:
-        mark = "not submitted" if not q.submitted else f"score {q.score:.2f}"
-        print(f"  {q.key}: {mark}" + (f"  mistakes: {', '.join(q.mistakes)}" if q.mistakes else ""))
-    feedback = feedback_for(drill, grade, worked=solution)
-    for line in feedback.lines:
-        print("  " + (line.zh if lang == "zh" else line.en))
-    if feedback.steps:
-        print("worked solution:")
-        for step in feedback.steps:
-            print(f"  {latex_to_text(step.formula_latex)}")
-            for sub in step.substituted_lines:
-                print(f"      {latex_to_text(sub)}")
-            print(f"      {latex_to_text(step.result_latex)}")
 
 
 def _interactive(
@@ -303,14 +401,14 @@ def _interactive(
     try:
         for index, spec in enumerate(specs):
             drill = first if index == 0 else generate_drill(spec)
-            print(f"\n=== drill {index + 1} of {len(specs)} ===")
-            print("\n".join(_problem_lines(drill, lang)))
+            print(f"\n{drill_heading(index + 1, len(specs), lang)}")
+            print("\n".join(problem_lines(drill, lang)))
             print()
-            answers = _ask(drill, stream)
+            answers = _ask(drill, stream, lang)
             if answers is None:
                 break
             grade = grade_drill(drill, answers, tolerance)
-            _show_grade(drill, grade, lang, solution)
+            print("\n".join(grade_lines(drill, grade, lang, solution)))
             scores.append(grade.score)
             asked += len(grade.quantities)
             right += sum(q.correct for q in grade.quantities)
@@ -319,16 +417,12 @@ def _interactive(
     except KeyboardInterrupt:
         print()
     except (DrillError, engine.EngineError, ValueError) as exc:
-        _summary(scores, right, asked)
+        _summary(scores, right, asked, lang)
         return _fail(str(exc))
-    _summary(scores, right, asked)
+    _summary(scores, right, asked, lang)
     return 0
 
 
-def _summary(scores: Sequence[float], right: int, asked: int) -> None:
-    if not scores:
-        print("summary: no drill answered")
-        return
-    mean = sum(scores) / len(scores)
-    print(f"summary: {len(scores)} drill(s), {right} of {asked} quantities right, "
-          f"mean score {mean:.2f}")  # fmt: skip
+def _summary(scores: Sequence[float], right: int, asked: int, lang: str) -> None:
+    mean = sum(scores) / len(scores) if scores else 0.0
+    print(summary_line(len(scores), right, asked, mean, lang))

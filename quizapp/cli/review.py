@@ -1,7 +1,7 @@
 """``quizapp review``: the items due today in the terminal, rated and rescheduled one by one.
 
-Questions show the prompt, read an answer, grade it and show the model answer; drills print the
-problem and read one line per asked quantity. After each answer a rating is proposed; 1–4 changes
+Questions show the prompt, read an answer, grade it and show the model answer; drills are printed
+and graded with ``quizapp drill``'s line builders (one line per asked quantity). After each answer a rating is proposed; 1–4 changes
 it, Enter accepts it. Every answer is recorded as it is given. Ctrl-D or Ctrl-C end the session
 cleanly with a summary. ``--now`` fixes the clock (tests, catching up a day).
 """
@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
-
-import numpy as np
 
 from quizapp.study import StudyError
 
 if TYPE_CHECKING:
     from questions.schema import Question
-    from quizapp.drills import Drill, DrillGrade
+    from quizapp.drills import Drill
     from quizapp.grading.answers import QuestionGrade
     from quizapp.study.session import SessionSummary, StudySession
 
@@ -257,63 +255,22 @@ def read_and_grade(
 # ----- drills -----------------------------------------------------------------------------------
 
 
-def _vector(values: Sequence[float]) -> str:
-    return "[" + ", ".join(f"{v:.4g}" for v in values) + "]"
-
-
-def drill_text(drill: Drill, lang: str) -> str:
-    """The drill as plain text: prompt, convention, given values, parameters, lookup values."""
-    lines = [_text(drill.prompt, lang), _text(drill.convention_text, lang), ""]
-    if drill.framework is not None:
-        lines.append(f"  {drill.framework.call_text()}")
-        lines.append(f"  input shape: {drill.framework.input_shape()}")
-    if drill.formula is not None:
-        lines += [f"  {symbol}: {meaning}" for symbol, meaning in drill.formula.meanings]
-    for name, values in {**drill.inputs, **drill.given}.items():
-        lines.append(f"  {name} = {_vector(values)}")
-    for name, array in drill.params.items():
-        matrix = np.atleast_2d(np.asarray(array, dtype=np.float64))
-        if not np.any(matrix) and name.startswith("bh"):
-            continue  # PyTorch's second bias when it is not drawn
-        rows = "; ".join(" ".join(f"{v:.4g}" for v in row) for row in matrix)
-        lines.append(f"  {name} = [{rows}]")
-    if drill.lookup_table:
-        lines.append(
-            "  values you may use: " + ", ".join(f"{k} = {v:.4f}" for k, v in drill.lookup_table)
-        )
-    return "\n".join(lines)
-
-
 def ask_drill(session: StudySession, drill: Drill, console: Console, lang: str) -> bool:
-    """Show a drill, read one line per asked quantity, grade and show marks."""
-    from quizapp.drills import MISTAKES
+    """Show a drill as ``quizapp drill`` does, read one line per asked quantity, grade it and
+    show the marks, the named mistakes and the worked solution; False when nothing could be read
+    (the drill is asked again)."""
+    from quizapp.cli import drill as drill_cli
 
-    console.say(drill_text(drill, lang))
-    typed = {key: console.ask(f"{key} = ") for key in drill.asked}
+    console.say("\n".join(drill_cli.problem_lines(drill, lang)))
+    typed = {key: console.ask(drill_cli.answer_prompt(key, lang)) for key in drill.asked}
     grade = session.submit_drill(typed)
     if grade.submitted == 0:
         for quantity in grade.quantities:
             console.say(f"  {quantity.key}: not read ({quantity.message}); try again")
         return False
-    show_drill_grade(grade, console)
-    seen = {m for q in grade.quantities for m in q.mistakes}
-    for mistake_id in sorted(seen):
-        mistake = MISTAKES.get(mistake_id)
-        if mistake is not None:
-            console.say(f"  Looks like: {_text(mistake.title, lang)}")
-    return True
-
-
-def show_drill_grade(grade: DrillGrade, console: Console) -> None:
-    """One line per quantity: mark, what was read, the expected value."""
-    for quantity in grade.quantities:
-        if quantity.message:
-            console.say(f"  {quantity.key}: not counted ({quantity.message})")
-            continue
-        mark = "right" if quantity.correct else f"{100 * quantity.score:.0f}%"
-        expected = _vector(quantity.expected) if quantity.expected else ""
-        console.say(f"  {quantity.key}: {mark}; read {quantity.reading_text}; expected {expected}")
+    console.say("\n".join(drill_cli.grade_lines(drill, grade, lang, solution=True)))
     console.say(f"Score {100 * grade.score:.0f}%")
+    return True
 
 
 # ----- rating and summary -----------------------------------------------------------------------

@@ -137,10 +137,10 @@ def _framework_drill(spec: DrillSpec, asked: tuple[str, ...]) -> Drill:
         zh = f"在 PyTorch 中，`{call.call_text()}` 接收形状为 {call.input_shape()} 的输入（不给初始状态）。"
     else:
         en = (
-            f"One {spec.cell} layer with input size d = {call.input_size} and hidden size "
+            f"One {texts.cell_name(spec.cell).en} layer with input size d = {call.input_size} and hidden size "
             f"n = {call.hidden_size}, one bias per gate."
         )
-        zh = f"一层 {spec.cell}，输入维度 d = {call.input_size}，隐藏维度 n = {call.hidden_size}，每个门一个偏置。"
+        zh = f"一层 {texts.cell_name(spec.cell).zh}，输入维度 d = {call.input_size}，隐状态维度 n = {call.hidden_size}，每个门一个偏置。"
     names = {
         "count": ("the number of parameters", "参数个数"),
         "shape_output": ("output.shape", "output 的形状"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from questions.schema import Text
 from quizapp.drills.model import FormulaAsk
 from quizapp.drills.quantities import COUNT_CELLS
+from quizapp.drills.texts import cell_name
 
 _LSTM_FAMILY = ("lstm", "peephole", "cifg", "depth_gated")
 _BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3, "cifg": 3, "mgu": 2}
@@ -91,7 +92,7 @@ def formula_prompt(cell: str, convention: str, key: str, ask: FormulaAsk, two_bi
             "Along the cell path only (treat the gates as constants), what is ∂C_t/∂C_{t−1} "
             "(element-wise)?"
         )
-        zh = "只沿细胞路径（把各门视为常数），∂C_t/∂C_{t−1}（逐元素）等于什么？"
+        zh = "只沿记忆元路径（把各门视为常数），∂C_t/∂C_{t−1}（逐元素）等于什么？"
     elif key == "formula_c_f1_i0":
         en, zh = "What is C_t when f_t = 1 and i_t = 0?", "当 f_t = 1 且 i_t = 0 时，C_t 等于什么？"
     elif key == "formula_h":
@@ -105,8 +106,8 @@ def formula_prompt(cell: str, convention: str, key: str, ask: FormulaAsk, two_bi
         )
         biases_zh = "每个门两个偏置（PyTorch）" if "two" in biases else "每个门一个偏置"
         en = (
-            f"How many parameters does one {cell} layer with input size d and hidden size n have "
+            f"How many parameters does one {cell_name(cell).en} layer with input size d and hidden size n have "
             f"({biases})? Answer as a formula in d and n."
         )
-        zh = f"输入维度为 d、隐藏维度为 n 的一层 {cell} 有多少参数（{biases_zh}）？用 d 和 n 的公式作答。"
+        zh = f"输入维度为 d、隐状态维度为 n 的一层 {cell_name(cell).zh} 有多少参数（{biases_zh}）？用 d 和 n 的公式作答。"
     return Text(f"{en} Use: {names}.", f"{zh} 可用符号：{names}。")

@@ -1,4 +1,10 @@
-"""The words of a drill: the convention statement and the prompt, in English and Chinese."""
+"""The words of a drill: cell names, the convention statement and the prompt, in English and Chinese.
+
+Plain-text math is written the same way in both languages: one-character subscripts as ``h_t``,
+longer ones in braces with a true minus sign (``h_{t−1}``, ``C_{t−1}``), the candidates as ``C̃_t``
+and ``h̃_t``, ``σ`` for the logistic function and ``⊙`` for the element-wise product. Chinese uses the
+terms of the Chinese edition of Dive into Deep Learning (记忆元, 候选记忆元, 隐状态, 遗忘门, …).
+"""
 
 from __future__ import annotations
 
@@ -7,61 +13,88 @@ from collections.abc import Sequence
 from questions.schema import Text
 from quizapp.drills.quantities import label_of
 
-_LSTM_CORE = "C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t, h_t = o_t ⊙ tanh(C_t)"
+# Proper names of the cells, as they appear inside a sentence (not capitalised at its start).
+CELL_NAMES: dict[str, Text] = {
+    "rnn": Text("RNN", "RNN"),
+    "lstm": Text("LSTM", "LSTM"),
+    "gru": Text("GRU", "GRU"),
+    "peephole": Text("peephole LSTM", "窥视孔 LSTM"),
+    "cifg": Text("CIFG LSTM", "CIFG LSTM"),
+    "mgu": Text("MGU", "MGU"),
+    "sru": Text("SRU", "SRU"),
+    "clockwork": Text("clockwork RNN", "Clockwork RNN"),
+    "depth_gated": Text("depth-gated LSTM", "深度门控 LSTM"),
+}
+
+LSTM_CELLS: frozenset[str] = frozenset({"lstm", "peephole", "cifg", "depth_gated"})
+
+
+def cell_name(cell: str) -> Text:
+    """The cell's proper name for prose ("peephole LSTM", "GRU"); an unknown key is shown as is."""
+    return CELL_NAMES.get(cell, Text(cell, cell))
+
+
+_LSTM_CORE = Text(
+    "C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t, h_t = o_t ⊙ tanh(C_t)",
+    "C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t，h_t = o_t ⊙ tanh(C_t)",
+)
 
 _CELL_TEXT: dict[tuple[str, str], tuple[str, str]] = {
     ("rnn", "tanh"): (
         "Elman RNN with tanh: h_t = tanh(W x_t + U h_{t−1} + b)",
-        "Elman RNN，激活为 tanh：h_t = tanh(W x_t + U h_{t−1} + b)",
+        "Elman RNN，激活函数为 tanh：h_t = tanh(W x_t + U h_{t−1} + b)",
     ),
     ("rnn", "relu"): (
-        "Elman RNN with relu: h_t = relu(W x_t + U h_{t−1} + b)",
-        "Elman RNN，激活为 relu：h_t = relu(W x_t + U h_{t−1} + b)",
+        "Elman RNN with ReLU: h_t = relu(W x_t + U h_{t−1} + b)",
+        "Elman RNN，激活函数为 ReLU：h_t = relu(W x_t + U h_{t−1} + b)",
     ),
     ("lstm", "standard"): (
-        "LSTM without peepholes: f, i, o = σ(W x_t + U h_{t−1} + b), C̃_t = tanh(…), " + _LSTM_CORE,
-        "无窥视孔的 LSTM：f、i、o = σ(W x_t + U h_{t−1} + b)，C̃_t = tanh(…)，" + _LSTM_CORE,
+        "LSTM without peepholes: f_t, i_t, o_t = σ(W x_t + U h_{t−1} + b), "
+        "C̃_t = tanh(W_g x_t + U_g h_{t−1} + b_g), " + _LSTM_CORE.en,
+        "无窥视孔的 LSTM：遗忘门 f_t、输入门 i_t、输出门 o_t = σ(W x_t + U h_{t−1} + b)，"
+        "候选记忆元 C̃_t = tanh(W_g x_t + U_g h_{t−1} + b_g)，" + _LSTM_CORE.zh,
     ),
     ("peephole", "standard"): (
-        "Peephole LSTM (Gers & Schmidhuber 2000): i and f also see p ⊙ C_{t−1}, o sees p_o ⊙ C_t "
-        "(the new cell, so o comes after C_t); " + _LSTM_CORE,
-        "窥视孔 LSTM（Gers & Schmidhuber 2000）：i 和 f 还看 p ⊙ C_{t−1}，o 看 p_o ⊙ C_t"
-        "（新细胞状态，所以 o 在 C_t 之后计算）；" + _LSTM_CORE,
+        "Peephole LSTM (Gers & Schmidhuber 2000): i_t and f_t also see p ⊙ C_{t−1}, o_t sees "
+        "p_o ⊙ C_t (the new cell state, so o_t comes after C_t); " + _LSTM_CORE.en,
+        "窥视孔 LSTM（Gers & Schmidhuber 2000）：输入门 i_t 和遗忘门 f_t 还读取 p ⊙ C_{t−1}，"
+        "输出门 o_t 读取 p_o ⊙ C_t（新记忆元，所以 o_t 在 C_t 之后计算）；" + _LSTM_CORE.zh,
     ),
     ("cifg", "standard"): (
-        "LSTM with coupled input and forget gates (CIFG): i_t = 1 − f_t; " + _LSTM_CORE,
-        "耦合输入门与遗忘门的 LSTM（CIFG）：i_t = 1 − f_t；" + _LSTM_CORE,
+        "CIFG LSTM (coupled input and forget gates): i_t = 1 − f_t; " + _LSTM_CORE.en,
+        "CIFG LSTM（输入门与遗忘门耦合）：i_t = 1 − f_t；" + _LSTM_CORE.zh,
     ),
     ("depth_gated", "standard"): (
         "Depth-gated LSTM (Yao et al. 2015): a peephole LSTM with a depth gate "
         "d_t = σ(W_d x_t + w_cd ⊙ C_{t−1} + w_ld ⊙ C_low + b_d) and "
-        "C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t; o sees the new cell; h_t = o_t ⊙ tanh(C_t)",
+        "C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t; o_t sees the new cell state; "
+        "h_t = o_t ⊙ tanh(C_t)",
         "深度门控 LSTM（Yao 等 2015）：带深度门 d_t = σ(W_d x_t + w_cd ⊙ C_{t−1} + w_ld ⊙ C_low + b_d) "
-        "的窥视孔 LSTM，C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t；o 看新细胞状态；"
+        "的窥视孔 LSTM，C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t；输出门 o_t 读取新记忆元；"
         "h_t = o_t ⊙ tanh(C_t)",
     ),
     ("gru", "pytorch"): (
-        "GRU, PyTorch convention: h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}, reset applied after the "
-        "product: h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))",
-        "GRU，PyTorch 约定：h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}，重置门在矩阵乘法之后："
+        "GRU, PyTorch convention: h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}; the reset gate acts after "
+        "the product: h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))",
+        "GRU，PyTorch 约定：h_t = (1 − z_t) ⊙ h̃_t + z_t ⊙ h_{t−1}；重置门作用在矩阵乘法之后："
         "h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))",
     ),
     ("gru", "d2l"): (
-        "GRU, d2l convention: h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t, reset applied before the "
-        "product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
-        "GRU，d2l 约定：h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t，重置门在矩阵乘法之前："
+        "GRU, d2l convention: h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t; the reset gate acts before "
+        "the product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+        "GRU，d2l 约定：h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t；重置门作用在矩阵乘法之前："
         "h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
     ),
     ("gru", "colah"): (
-        "GRU, Colah convention: h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t, reset applied before the "
-        "product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
-        "GRU，Colah 约定：h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t，重置门在矩阵乘法之前："
+        "GRU, Colah convention: h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t; the reset gate acts before "
+        "the product: h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+        "GRU，Colah 约定：h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t；重置门作用在矩阵乘法之前："
         "h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
     ),
     ("mgu", "standard"): (
-        "Minimal gated unit: f_t = σ(W_f x_t + U_f h_{t−1} + b_f), "
+        "MGU (minimal gated unit): f_t = σ(W_f x_t + U_f h_{t−1} + b_f), "
         "h̃_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n), h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t",
-        "最小门控单元：f_t = σ(W_f x_t + U_f h_{t−1} + b_f)，"
+        "MGU（最小门控单元）：f_t = σ(W_f x_t + U_f h_{t−1} + b_f)，"
         "h̃_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n)，h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t",
     ),
     ("sru", "standard"): (
@@ -71,10 +104,10 @@ _CELL_TEXT: dict[tuple[str, str], tuple[str, str]] = {
         "C_t = f_t ⊙ C_{t−1} + (1 − f_t) ⊙ (W_c x_t)，h_t = r_t ⊙ C_t + (1 − r_t) ⊙ x_t",
     ),
     ("clockwork", "standard"): (
-        "Clockwork RNN (Koutník et al. 2014): module m is recomputed as tanh(W x_t + U h_{t−1} + b) on "
-        "its rows only when t mod T_m = 0, otherwise it keeps h_{t−1}",
-        "Clockwork RNN（Koutník 等 2014）：仅当 t mod T_m = 0 时模块 m 的行按 "
-        "tanh(W x_t + U h_{t−1} + b) 重新计算，否则保持 h_{t−1}",
+        "Clockwork RNN (Koutník et al. 2014): module m recomputes its rows as "
+        "tanh(W x_t + U h_{t−1} + b) only when t mod T_m = 0; otherwise they keep h_{t−1}",
+        "Clockwork RNN（Koutník 等 2014）：仅当 t mod T_m = 0 时，模块 m 的各行按 "
+        "tanh(W x_t + U h_{t−1} + b) 重新计算；否则保持 h_{t−1} 不变",
     ),
 }
 
@@ -82,16 +115,17 @@ _CELL_TEXT: dict[tuple[str, str], tuple[str, str]] = {
 def convention_text(cell: str, convention: str, *, two_biases: bool, stacked: bool) -> Text:
     """The convention in words: the equations, how many biases, and the layout of the weights."""
     en, zh = _CELL_TEXT[(cell, convention)]
-    if cell in ("sru",) or (cell == "depth_gated" and not two_biases):
-        bias_en, bias_zh = "one bias per gate", "每个门一个偏置"
+    one_bias = ("one bias per gate", "每个门一个偏置")
+    if cell == "sru" or (cell == "depth_gated" and not two_biases):
+        bias_en, bias_zh = one_bias
     elif two_biases:
         bias_en = "two biases per gate, b (input side) and bh (hidden side), both added"
-        bias_zh = "每个门两个偏置：b（输入侧）和 bh（隐藏侧），两个都要加"
+        bias_zh = "每个门两个偏置：b（输入侧）和 bh（隐状态侧），两者都要加上"
         if cell == "gru" and convention == "pytorch":
             bias_en += "; bh_n sits inside r_t ⊙ (…)"
-            bias_zh += "；bh_n 在 r_t ⊙ (…) 之内"
+            bias_zh += "；bh_n 位于 r_t ⊙ (…) 之内"
     else:
-        bias_en, bias_zh = "one bias per gate", "每个门一个偏置"
+        bias_en, bias_zh = one_bias
     en, zh = f"{en}; {bias_en}.", f"{zh}；{bias_zh}。"
     if stacked:
         module = {"lstm": "nn.LSTMCell", "gru": "nn.GRUCell", "rnn": "nn.RNNCell"}[cell]
@@ -115,8 +149,8 @@ _SOURCES: dict[tuple[str, str], tuple[str, str]] = {
         "Colah 约定的 GRU（他关于 LSTM 的博文及种子教程）",
     ),
     ("mgu", "standard"): (
-        "Minimal gated unit (Zhou et al. 2016), one gate f_t",
-        "最小门控单元（Zhou 等 2016），只有一个门 f_t",
+        "MGU (minimal gated unit, Zhou et al. 2016), one gate f_t",
+        "MGU（最小门控单元，Zhou 等 2016），只有一个门 f_t",
     ),
 }
 
@@ -135,33 +169,35 @@ def _names(keys: Sequence[str], lang: str) -> str:
 
 def forward_prompt(cell: str, keys: Sequence[str], whiteboard: bool) -> Text:
     """Prompt of a forward drill."""
-    state = (
-        "x_t and C_{t−1}"
-        if cell == "sru"
-        else "x_t, h_{t−1}"
-        + (", C_{t−1}" if cell in ("lstm", "peephole", "cifg", "depth_gated") else "")
-    )
-    state_zh = state.replace(" and ", "、").replace(", ", "、")
+    if cell == "sru":
+        given_en, given_zh = "x_t and C_{t−1}", "x_t、C_{t−1}"
+    elif cell in LSTM_CELLS:
+        given_en, given_zh = "x_t, h_{t−1}, C_{t−1}", "x_t、h_{t−1}、C_{t−1}"
+    else:
+        given_en, given_zh = "x_t, h_{t−1}", "x_t、h_{t−1}"
     if cell == "depth_gated":
-        state += " and the lower layer's C_low"
-        state_zh += " 和下层的 C_low"
+        given_en += " and the lower layer's C_low"
+        given_zh += " 和下层的 C_low"
     hand_en = " by hand, using the σ/tanh table" if whiteboard else ""
     hand_zh = "（手算，可查 σ/tanh 表）" if whiteboard else ""
+    name = cell_name(cell)
     return Text(
-        f"One {cell} step. Given {state} and the parameters below, compute{hand_en}: "
+        f"One {name.en} step. Given {given_en} and the parameters below, compute{hand_en}: "
         f"{_names(keys, 'en')} (at least three decimals; vectors as [v1, v2, …]).",
-        f"{cell} 单步计算。已知 {state_zh} 及下列参数，求{hand_zh}：{_names(keys, 'zh')}"
+        f"{name.zh} 单步计算。已知 {given_zh} 及下列参数，求{hand_zh}：{_names(keys, 'zh')}"
         "（至少保留三位小数；向量写成 [v1, v2, …]）。",
     )
 
 
 def backward_prompt(cell: str, keys: Sequence[str]) -> Text:
     """Prompt of a backward drill."""
-    upstream = "δh_t and δC_t (arriving from step t+1)" if cell == "lstm" else "δh_t"
-    upstream_zh = "δh_t 和（从 t+1 步传来的）δC_t" if cell == "lstm" else "δh_t"
+    lstm = cell in LSTM_CELLS
+    upstream = "δh_t and δC_t (arriving from step t+1)" if lstm else "δh_t"
+    upstream_zh = "δh_t 和（从第 t+1 步传来的）δC_t" if lstm else "δh_t"
+    name = cell_name(cell)
     return Text(
-        f"One backward step of the {cell}. The forward values of this step are given; with the "
+        f"One backward step of the {name.en}. The forward values of this step are given; with the "
         f"upstream gradient {upstream}, compute: {_names(keys, 'en')} (at least three decimals).",
-        f"{cell} 单步反向传播。本步的前向值已给出；已知上游梯度 {upstream_zh}，求："
+        f"{name.zh} 单步反向传播。本步的前向值已给出；已知上游梯度 {upstream_zh}，求："
         f"{_names(keys, 'zh')}（至少保留三位小数）。",
     )

@@ -1,5 +1,6 @@
 """``quizapp drill``: JSON problems solved independently grade full; bad options exit 2 in one line;
-piped answers and an early end of input finish with a summary."""
+piped answers and an early end of input finish with a summary sentence; ``--lang zh`` prints
+Chinese words throughout."""
 
 from __future__ import annotations
 
@@ -123,9 +124,30 @@ def test_piped_answers_and_summary(
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     code, out, err = run(capsys, "--cell", "rnn", "--ask", "h", "--seed", "9", "--count", "2")
     assert code == 0 and err == ""
-    assert "read as" in out and "score 1.00" in out
-    assert "not submitted" in out and "summary: 2 drill(s)" in out
-    assert "W = [" in out and "worked solution" in out
+    assert "read as" in out and "h: score 100%" in out
+    assert "h: not submitted" in out
+    assert out.rstrip().endswith("You answered 2 drills: 1 of 2 quantities right, mean score 50%.")
+    assert "W = [" in out and "worked solution" in out and "One RNN step." in out
+    # inputs named as in the prompt, brackets of one block aligned
+    x_line = next(line for line in out.splitlines() if line.startswith("x_t"))
+    h_line = next(line for line in out.splitlines() if line.startswith("h_{t−1}"))
+    assert x_line.index("[") == h_line.index("[")
+
+
+def test_chinese_run_prints_chinese_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "--cell", "lstm", "--ask", "f,c", "--seed", "4", "--json")
+    values = solve(json.loads(out))
+    lines = f"{vector(values['f'])}\n{vector(values['c'] + 1.0)}\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, err = run(capsys, "--cell", "lstm", "--ask", "f,c", "--seed", "4", "--lang", "zh")
+    assert code == 0 and err == ""
+    for words in ("LSTM 单步计算", "遗忘门 f_t", "c（新记忆元 C_t）= ", "参数：", "读作 [",
+                  "f: 得分 100%", "c: 得分 0%", "新记忆元 C_t：错误", "解题步骤："):  # fmt: skip
+        assert words in out, words
+    assert "细胞状态" not in out and "parameters:" not in out and "read as" not in out
+    assert out.rstrip().endswith("共作答 1 道练习：2 个量中答对 1 个，平均得分 50%。")
 
 
 def test_end_of_input_and_interrupt_end_with_summary(
@@ -133,7 +155,7 @@ def test_end_of_input_and_interrupt_end_with_summary(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     code, out, _ = run(capsys, "--cell", "lstm", "--seed", "1")
-    assert code == 0 and "summary: no drill answered" in out
+    assert code == 0 and out.rstrip().endswith("No drill was answered.")
 
     class Interrupting(io.StringIO):
         def readline(self, size: int | None = -1, /) -> str:  # type: ignore[override]
@@ -141,4 +163,4 @@ def test_end_of_input_and_interrupt_end_with_summary(
 
     monkeypatch.setattr("sys.stdin", Interrupting())
     code, out, _ = run(capsys, "--cell", "gru", "--seed", "1")
-    assert code == 0 and "summary" in out
+    assert code == 0 and out.rstrip().endswith("No drill was answered.")
