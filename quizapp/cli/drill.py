@@ -36,6 +36,7 @@ from quizapp.drills.export import grade_dict, problem_dict, shown_params
 from quizapp.drills.quantities import label_of
 from quizapp.drills.texts import cell_name
 from quizapp.formulas.plain import latex_to_text
+from quizapp.grading.messages import localize
 
 MAX_COUNT = 1000
 
@@ -378,7 +379,7 @@ def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
                 break
             note = _word("not_submitted", lang)
             print(
-                f"    {reading.error}（{note}）"
+                f"    {localize(reading.error, lang)}（{note}）"
                 if lang == "zh"
                 else f"    {reading.error} ({note})"
             )
