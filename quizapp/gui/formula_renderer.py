@@ -3,7 +3,8 @@
 ``quizapp.formulas.render_png`` caches PNGs on disk; a miss imports matplotlib and takes tens of
 milliseconds per formula, so every request goes to one worker thread and the result comes back as a
 signal. One worker keeps matplotlib's mathtext on a single thread. Images already in memory are
-returned at once, which makes a warm "next drill" cheap.
+returned at once, and so are images already on disk (``render_cached_path`` reads the cache without
+importing matplotlib), so with a warm cache the first drill shows its formulas in the first paint.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ class FormulaRenderer(QObject):
         """The rendered image if it is ready; otherwise start rendering and return ``None``."""
         if request in self._images:
             return self._images[request]
+        cached = self._load_cached(request)
+        if cached is not None:
+            self._images[request] = cached
+            return cached
         self._submit(request)
         return None
 
@@ -80,6 +85,23 @@ class FormulaRenderer(QObject):
     def shutdown(self) -> None:
         """Stop the worker (pending renders are dropped)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+    @staticmethod
+    def _load_cached(request: FormulaRequest) -> QImage | None:
+        """The image from the disk cache, or None when it is not there (or unreadable)."""
+        from quizapp.formulas import render_cached_path
+
+        try:
+            path = render_cached_path(
+                request.latex, fontsize=request.fontsize, color=request.color, dpi=request.dpi
+            )
+        except Exception:
+            log.exception("could not look up the cached formula %r", request.latex)
+            return None
+        if path is None:
+            return None
+        image = QImage(str(path))
+        return None if image.isNull() else image
 
     def _submit(self, request: FormulaRequest) -> None:
         with self._lock:

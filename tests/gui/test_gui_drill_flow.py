@@ -4,7 +4,6 @@ replay by seed."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
 from pytestqt.qtbot import QtBot
 
@@ -15,9 +14,6 @@ from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.sample_answers import sample_answer, typed
 
 PLAN = DrillPlan(cells=("lstm",), quantities=("f", "h"), difficulty="standard")
-
-# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _engine_values(drill: object) -> dict[str, tuple[float, ...]]:
@@ -122,3 +118,16 @@ def test_impossible_plan_shows_in_place(started: Started) -> None:  # noqa: F811
     assert window.drill.banner.message()
     assert window.open_drills(PLAN, seed=2)  # and the app keeps working
     assert window.drill.banner.message() == ""
+
+
+def test_diagram_captions_follow_the_content_language(started: Started) -> None:  # noqa: F811
+    window = started.window
+    assert window.open_drills(PLAN, seed=5)
+    diagram = window.drill.diagram_panel.diagram  # type: ignore[union-attr]
+    assert diagram.stage_text().startswith("Whole cell: 6 stages")
+    started.state.update(content_language="zh")
+    assert diagram.stage_text() == "整个单元：6 个阶段，按 → 逐步查看"
+    window.drill.next_stage()
+    assert diagram.stage_text() == "第 1 阶段（共 6 个）：遗忘门"
+    started.state.update(content_language="en")
+    assert diagram.stage_text().startswith("Whole cell: 6 stages")

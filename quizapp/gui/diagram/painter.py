@@ -29,7 +29,7 @@ from quizapp.gui.diagram.model import (
     wire_polyline,
 )
 from quizapp.gui.diagram.palette import DiagramColors
-from quizapp.gui.diagram.placement import LabelRequest, place_labels
+from quizapp.gui.diagram.placement import LabelRequest, Placement, place_labels
 
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Noto Sans CJK JP")
 _STATE_ORDER = {
@@ -73,6 +73,29 @@ class SceneInput:
     depths: Mapping[str, int]  # flow order of the lit wires
     progress: float  # 0..1 through the flow animation
     stage_keys: Sequence[str]  # for ordering labels
+
+
+# Label placement is a search worth a few milliseconds; the same labels on the same diagram at the
+# same scale land in the same spots, so animation frames and repaints reuse the answer.
+_PLACEMENTS: dict[object, list[Placement]] = {}
+_PLACEMENTS_KEPT = 64
+
+
+def cached_placements(
+    requests: Sequence[LabelRequest],
+    obstacles: Sequence[Rect],
+    wires: Sequence[Sequence[Point]],
+    bounds: Rect,
+) -> list[Placement]:
+    """``place_labels`` remembered by its arguments (a few dozen layouts at most)."""
+    key = (tuple(requests), tuple(obstacles), tuple(tuple(w) for w in wires), bounds)
+    found = _PLACEMENTS.get(key)
+    if found is None:
+        if len(_PLACEMENTS) >= _PLACEMENTS_KEPT:
+            _PLACEMENTS.clear()
+        found = place_labels(requests, obstacles, wires, bounds)
+        _PLACEMENTS[key] = found
+    return found
 
 
 def make_font(family: str, pixels: float, *, bold: bool = False, italic: bool = False) -> QFont:
@@ -419,7 +442,7 @@ class ScenePainter:
         bounds = (0.0, 0.0, diagram.width, diagram.height)
         texts = {wire.id: options for wire, options in wanted}
         states = {wire.id: self._state(wire.id) for wire, _ in wanted}
-        for placed in place_labels(requests, obstacles, lines_of_wires, bounds):
+        for placed in cached_placements(requests, obstacles, lines_of_wires, bounds):
             lines = texts[placed.wire_id][placed.option]
             font = fonts[placed.wire_id]
             rect = self.view.rect(placed.rect)

@@ -3,6 +3,11 @@
 The widget holds what to show (cell, asked keys, graded values, current stage, theme) and paints it
 with ``painter.ScenePainter``; the shapes come from ``layout.diagram_for``. Stepping lights one
 stage at a time and runs a short "water" animation along its wires (stopped while hidden).
+
+At rest the finished picture is kept in a QPixmap keyed by everything it shows (size, pixel ratio,
+palette, stage, asked path, values, captions), so repaints that change nothing (a second paint of
+the same drill, a grab, a focus change) only copy it. Captions come in English or Chinese from
+``texts`` (``set_language``), independent of the Qt translator.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -45,6 +51,7 @@ from quizapp.gui.diagram.painter import (
     rich_width,
 )
 from quizapp.gui.diagram.palette import colors_for
+from quizapp.gui.diagram.texts import caption, normal_language, stage_equation, stage_title
 
 FLOW_MS = 600
 MARGIN = 8.0
@@ -70,6 +77,10 @@ class CellDiagram(QWidget):
         self._asked_keys: tuple[str, ...] = ()
         self._asked: frozenset[str] = frozenset()
         self._values: dict[str, list[float]] = {}
+        self._values_key: tuple[tuple[str, tuple[float, ...]], ...] = ()
+        self._lang = "en"
+        self._cache = QPixmap()
+        self._cache_key: tuple[object, ...] | None = None
         self._stage = -1
         self._dark: bool | None = None  # None: follow the palette
         self._progress = 1.0
@@ -81,7 +92,7 @@ class CellDiagram(QWidget):
         self._flow.setEasingCurve(QEasingCurve.Type.InOutSine)
         self._flow.valueChanged.connect(self._on_flow)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Cell diagram"))
+        self.setAccessibleName(caption(self._lang, "name"))
         self._update_description()
 
     # --- the API the drill view uses ----------------------------------------------------------
@@ -95,6 +106,7 @@ class CellDiagram(QWidget):
         self._asked_keys = ()
         self._asked = frozenset()
         self._values = {}
+        self._values_key = ()
         self._set_stage(-1, force=True)
 
     def set_highlight(self, keys: Sequence[str]) -> None:
@@ -107,6 +119,7 @@ class CellDiagram(QWidget):
     def set_values(self, values: Mapping[str, Sequence[float]] | None) -> None:
         """Show the record's values on the wires (None or {} hides them)."""
         self._values = numeric_values(values)
+        self._values_key = tuple(sorted((k, tuple(v)) for k, v in self._values.items()))
         self.update()
 
     def next_stage(self) -> None:
@@ -146,20 +159,32 @@ class CellDiagram(QWidget):
         self._dark = dark
         self.update()
 
+    def set_language(self, lang: str) -> None:
+        """Captions and stage names in ``lang`` ("en" or "zh"; "zh_CN" counts as "zh")."""
+        lang = normal_language(lang)
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self.setAccessibleName(caption(lang, "name"))
+        self._update_description()
+        self.update()
+
+    def language(self) -> str:
+        """The language of the captions ("en" or "zh")."""
+        return self._lang
+
     def stage_text(self) -> str:
         """The caption's first line, e.g. "Stage 2 of 6: input gate"."""
         if self._diagram is None:
-            return self.tr("No cell chosen")
+            return caption(self._lang, "none")
         if self._stage < 0:
-            return self.tr("Whole cell: %1 stages, press → to step through").replace(
-                "%1", str(self.stage_count())
-            )
+            return caption(self._lang, "whole").replace("%1", str(self.stage_count()))
         stage = self._diagram.stages[self._stage]
         return (
-            self.tr("Stage %1 of %2: %3")
+            caption(self._lang, "stage")
             .replace("%1", str(self._stage + 1))
             .replace("%2", str(self.stage_count()))
-            .replace("%3", stage.title)
+            .replace("%3", stage_title(self._lang, stage.title))
         )
 
     def equation_text(self) -> str:
@@ -167,10 +192,10 @@ class CellDiagram(QWidget):
         if self._diagram is None:
             return ""
         if self._stage >= 0:
-            return self._diagram.stages[self._stage].equation
+            return stage_equation(self._lang, self._diagram.stages[self._stage].equation)
         if self._asked:
             names = ", ".join(display_name(k) for k in self._asked_keys)
-            return self.tr("Outlined: the path that computes %1").replace("%1", names)
+            return caption(self._lang, "outlined").replace("%1", names)
         return " → ".join(stage.key for stage in self._diagram.stages)
 
     # --- Qt overrides -----------------------------------------------------------------------------
@@ -197,19 +222,70 @@ class CellDiagram(QWidget):
         super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.setAccessibleName(self.tr("Cell diagram"))
-            self._update_description()
-        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+        if event.type() in (
+            QEvent.Type.LanguageChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+        ):
+            self._cache_key = None
             self.update()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        dark = self._is_dark()
         painter = QPainter(self)
+        if self._progress >= 1.0:
+            # At rest: draw the picture once, then copy it until something it shows changes.
+            key = self._picture_key(dark)
+            if key != self._cache_key or self._cache.isNull():
+                self._cache = self._render_picture(dark)
+                self._cache_key = key
+            painter.drawPixmap(0, 0, self._cache)
+        else:
+            # The "water" moves every frame: paint directly (label placement is cached).
+            self._paint_picture(painter, dark)
+        if self.hasFocus():
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(QColor(colors_for(dark).accent), 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
+        painter.end()
+
+    # --- internals --------------------------------------------------------------------------------
+
+    def _picture_key(self, dark: bool) -> tuple[object, ...]:
+        """Everything the resting picture depends on."""
+        return (
+            self.width(),
+            self.height(),
+            self.devicePixelRatioF(),
+            dark,
+            self._family,
+            self._diagram.cell if self._diagram is not None else "",
+            self._diagram.convention if self._diagram is not None else "",
+            self._stage,
+            self._asked,
+            self._values_key,
+            self.stage_text(),
+            self.equation_text(),
+        )
+
+    def _render_picture(self, dark: bool) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        self._paint_picture(painter, dark)
+        painter.end()
+        return pixmap
+
+    def _paint_picture(self, painter: QPainter, dark: bool) -> None:
+        """The paper, the scene and the caption (everything but the focus frame)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        colors = colors_for(self._is_dark())
-        painter.fillRect(self.rect(), QColor(colors.paper))
+        colors = colors_for(dark)
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), QColor(colors.paper))
         caption_font = make_font(self._family, max(11.0, min(15.0, self.height() / 30)))
         line = QFontMetricsF(caption_font).lineSpacing()
         caption_height = 2 * line + MARGIN
@@ -232,17 +308,9 @@ class CellDiagram(QWidget):
                 stage_keys=[stage.key for stage in diagram.stages],
             )
             ScenePainter(painter, view, colors, self._family, scene).paint()
-        caption = QRectF(MARGIN, self.height() - MARGIN - caption_height, 0, 2 * line)
-        caption.setWidth(self.width() - 2 * MARGIN)
-        self._paint_caption(painter, caption, caption_font, colors.ink, colors.muted)
-        if self.hasFocus():
-            pen = QPen(QColor(colors.accent), 1.5, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
-        painter.end()
-
-    # --- internals --------------------------------------------------------------------------------
+        rect = QRectF(MARGIN, self.height() - MARGIN - caption_height, 0, 2 * line)
+        rect.setWidth(self.width() - 2 * MARGIN)
+        self._paint_caption(painter, rect, caption_font, colors.ink, colors.muted)
 
     def _paint_caption(
         self, painter: QPainter, rect: QRectF, font: QFont, ink: str, muted: str

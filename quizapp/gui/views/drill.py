@@ -188,6 +188,7 @@ class DrillView(QWidget):
         self.seed_edit.setText(str(spec.seed))
         self.sheet.show_drill(drill, equations, infos, lang, describe)
         self.sheet.lock(False)
+        self.set_content_language(lang)
         if self.diagram_panel is not None:
             diagram = self.diagram_panel.diagram
             try:
@@ -310,6 +311,14 @@ class DrillView(QWidget):
         if convention and convention != "standard":
             title += " · " + names.convention_name(convention)
         self.title.setText(title)
+
+    def set_content_language(self, lang: str) -> None:
+        """The language of the drill's content: the diagram's captions and stage names follow it."""
+        if self.diagram_panel is None:
+            return
+        set_language = getattr(self.diagram_panel.diagram, "set_language", None)
+        if set_language is not None:
+            set_language(lang)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
