@@ -26,6 +26,12 @@ BIAS_CONVENTIONS: tuple[str, ...] = ("one", "two")
 DRILL_DIFFICULTIES: tuple[str, ...] = ("whiteboard", "standard", "hard")
 QUESTION_DIFFICULTIES: tuple[str, ...] = ("any", "easy", "medium", "hard")
 FONT_SIZES: tuple[int, ...] = (9, 10, 11, 12, 13, 14, 16, 18)
+# FSRS: the chance of still remembering an item when it comes due. Below 0.70 reviews come too
+# late to be useful; above 0.97 they come so often that the workload explodes.
+RETENTION_RANGE: tuple[float, float] = (0.70, 0.97)
+
+# Fields whose number must lie in a closed range.
+_RANGES: dict[str, tuple[float, float]] = {"desired_retention": RETENTION_RANGE}
 
 # Fields whose value must be one of a fixed set.
 _CHOICES: dict[str, tuple[object, ...]] = {
@@ -47,6 +53,8 @@ class Settings:
     ``tolerance_absolute`` / ``tolerance_relative`` feed the drills' ``Tolerance``;
     ``bias_convention`` "two" draws PyTorch's two biases per gate. The ``drill_*`` and ``question_*``
     fields are the last choices on the home screen; ``window_geometry`` is Qt's saved geometry as hex.
+    ``desired_retention`` is the review scheduler's target recall (``RETENTION_RANGE``);
+    ``show_streak`` shows the days-in-a-row count on the statistics screen (off: no pressure).
     """
 
     interface_language: str = "en"
@@ -64,6 +72,8 @@ class Settings:
     question_types: tuple[str, ...] = ()
     question_difficulty: str = "any"
     window_geometry: str = ""
+    desired_retention: float = 0.9
+    show_streak: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (checked like a loaded file; bad values raise ValueError)."""
@@ -111,6 +121,11 @@ def _check_field(name: str, value: object, default: object) -> tuple[object, str
         converted = value
     else:  # pragma: no cover - every field has one of the types above
         return default, f"'{name}' has an unsupported type"
+    bounds = _RANGES.get(name)
+    if bounds is not None and isinstance(converted, float):
+        low, high = bounds
+        if not low <= converted <= high:
+            return default, f"'{name}' is {value!r}; expected a number from {low} to {high}"
     choices = _CHOICES.get(name)
     if choices is not None and converted not in choices:
         allowed = ", ".join(str(c) for c in choices)

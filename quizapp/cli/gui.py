@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-VIEWS = ("home", "drill", "diagram", "question", "settings")
+STUDY_VIEWS = ("review", "mock", "mistakes", "stats", "summary")
+VIEWS = ("home", "drill", "diagram", "question", "settings", *STUDY_VIEWS)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,7 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Open the desktop app, or with --screenshot save one screen as a PNG and exit.",
     )
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of one screen and exit")
-    parser.add_argument("--view", choices=VIEWS, default="drill", help="screen to capture")
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="drill",
+        help="screen to capture (default drill); review, mock, mistakes, stats and summary are the "
+        "study screens and need a history: see --demo-history",
+    )
     parser.add_argument("--cell", default="lstm", help="cell of the drill (default lstm)")
     parser.add_argument(
         "--ask", default="h", help="asked quantities, comma-separated (default h; 'all' for all)"
@@ -37,6 +44,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--answered",
         action="store_true",
         help="fill in a plausible answer with one catalogued mistake and show the graded screen",
+    )
+    parser.add_argument(
+        "--demo-history",
+        action="store_true",
+        help="for the study screens: use a simulated three-week history in a temporary folder "
+        "(removed afterwards). Without it the simulated history is written into the data folder, "
+        "and only when that folder holds no history yet; a real history is never touched",
     )
     parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size")
     parser.set_defaults(func=run)
@@ -85,6 +99,7 @@ def _screenshot(args: argparse.Namespace) -> int:
         size=size,
         difficulty=args.difficulty,
         convention=args.convention,
+        demo_history=args.demo_history,
     )
     try:
         path = take_screenshot(options)

@@ -12,8 +12,9 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,9 @@ from quizapp.gui.main_window import MainWindow
 from quizapp.log import setup_logging
 from quizapp.settings import Settings
 
+if TYPE_CHECKING:
+    from quizapp.gui.study import StudyPages
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "quizapp"
@@ -30,11 +34,12 @@ APP_NAME = "quizapp"
 
 @dataclass
 class Started:
-    """What ``start`` built."""
+    """What ``start`` built; ``study`` is ``None`` when started with ``study=False``."""
 
     app: QApplication
     state: AppState
     window: MainWindow
+    study: StudyPages | None = None
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -57,8 +62,12 @@ def start(
     *,
     persist: bool = True,
     argv: Sequence[str] | None = None,
+    study: bool = True,
 ) -> Started:
-    """Build the app and its window (not shown); ``settings`` default to the saved ones."""
+    """Build the app and its window (not shown); ``settings`` default to the saved ones.
+
+    ``study=False`` leaves out the study modes (tests that install them with their own clock).
+    """
     app = application(argv)
     problems: tuple[str, ...] = ()
     if settings is None:
@@ -69,9 +78,14 @@ def start(
     state = AppState(settings, persist=persist)
     state.apply_to_application()
     window = MainWindow(state)
+    pages = None
+    if study:
+        from quizapp.gui.study import install_study_pages
+
+        pages = install_study_pages(window)
     if problems:
         window.statusBar().showMessage("; ".join(problems), 15000)
-    return Started(app, state, window)
+    return Started(app, state, window, pages)
 
 
 def preload_in_background() -> None:
@@ -95,6 +109,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     started = start(argv=argv)
     started.window.show()
     started.window.load_bank_later()
+    if started.study is not None:
+        # Open the history once the window is up, so a repaired database is reported at once.
+        QTimer.singleShot(0, started.study.controller.usable_store)
     preload_in_background()
     log.info("quizapp started; log at %s", log_path)
     return int(started.app.exec())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,7 +40,9 @@ MINIMUM_SIZE = (1024, 700)
 
 
 class MainWindow(QMainWindow):
-    """The application window."""
+    """The application window; ``closing`` is emitted when it closes (owners release files)."""
+
+    closing = Signal()
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
         except ValueError:
             log.exception("could not keep the window geometry")
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closing.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,21 +2,41 @@
 
 Works offscreen (``QT_QPA_PLATFORM=offscreen``). Settings come from the options, not the user's
 file, and nothing is saved.
+
+The study views (``STUDY_VIEWS``) need a history. They never touch the learner's real one: with
+``demo_history`` a simulated history is written to a temporary folder that is removed afterwards;
+without it, the simulated history is written into the data folder only when that folder holds no
+history yet (a scratch ``--data-dir``), and otherwise the screenshot is refused.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quizapp.gui.app import start
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from quizapp import paths
+from quizapp.gui.app import Started, start
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.main_window import MainWindow
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.widgets.math_label import shared_renderer
 from quizapp.settings import Settings
 
-VIEWS: tuple[str, ...] = ("home", "drill", "diagram", "question", "settings")
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from quizapp.gui.study import StudyPages
+    from quizapp.study.store import Store
+
+STUDY_VIEWS: tuple[str, ...] = ("review", "mock", "mistakes", "stats", "summary")
+VIEWS: tuple[str, ...] = ("home", "drill", "diagram", "question", "settings", *STUDY_VIEWS)
 DEFAULT_SIZE = (1280, 860)
 
 
@@ -40,6 +60,7 @@ class ScreenshotOptions:
     size: tuple[int, int] = DEFAULT_SIZE
     difficulty: str = "standard"
     convention: str = "pytorch"
+    demo_history: bool = False
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -89,6 +110,73 @@ def _build_question(window: MainWindow, options: ScreenshotOptions) -> None:
         window.question.check()
 
 
+@contextmanager
+def _history(options: ScreenshotOptions, window: MainWindow) -> Iterator[Store]:
+    """The store the study views use, filled with the simulated history (see the module doc)."""
+    from quizapp.gui.study.demo_history import write_demo_history
+    from quizapp.study.store import Store
+
+    folder: Path | None = None
+    if options.demo_history:
+        folder = Path(tempfile.mkdtemp(prefix="quizapp-screenshot-"))
+        path, backups = folder / "history.sqlite3", folder / "backups"
+    else:
+        path, backups = paths.database_path(), paths.backups_dir()
+        if path.exists():
+            raise ScreenshotError(
+                f"--view {options.view} needs a study history, and the data folder "
+                f"{paths.data_dir()} already holds one ({path.name}); a screenshot never writes "
+                "into a real history. Pass --demo-history (a simulated history in a temporary "
+                "folder) or --data-dir with an empty folder."
+            )
+    now = datetime.now(UTC)
+    store = Store.open(path, backups=backups, now=now, backup=False)
+    try:
+        write_demo_history(store, window.questions(), now)
+        yield store
+    finally:
+        store.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _answer_current(study: StudyPages) -> None:
+    """Answer the study page's current item plausibly (one catalogued mistake) and submit it."""
+    page = study.page
+    session = page.session
+    if session is None:
+        return
+    if session.drill is not None:
+        for key, text in sample_answer(session.drill).texts.items():
+            page.sheet.fields[key].set_text(text)
+    elif page.answer is not None:
+        page.answer.fill_plausible()
+    page.submit()
+    page.submit()  # a free-text answer asks for the key-point checklist first
+
+
+def _build_study(window: MainWindow, study: StudyPages, options: ScreenshotOptions) -> None:
+    controller = study.controller
+    if options.view == "stats":
+        window.show_page("stats")
+        return
+    if options.view == "review":
+        started = controller.start_review()
+    elif options.view == "mistakes":
+        started = controller.start_mistakes()
+    elif options.view == "mock":
+        started = controller.start_mock()
+    else:  # summary: a short drill session, answered with slips
+        started = controller.start_drills(3)
+        for _ in range(3):
+            _answer_current(study)
+            study.page.go_next()
+    if not started:
+        raise ScreenshotError(f"--view {options.view}: {window.statusBar().currentMessage()}")
+    if options.answered and options.view in ("review", "mistakes"):
+        _answer_current(study)
+
+
 def take_screenshot(options: ScreenshotOptions) -> Path:
     """Build the screen ``options`` describe and save it as a PNG; returns the file."""
     if options.view not in VIEWS:
@@ -102,10 +190,37 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
         drill_cells=(options.cell,),
         drill_quantities=options.ask,
     )
-    started = start(settings, persist=False)
+    # The study views install the study pages themselves, on the screenshot's own history.
+    started = start(settings, persist=False, study=options.view not in STUDY_VIEWS)
     window = started.window
     window.resize(*options.size)
     window.show()
+    try:
+        if options.view in STUDY_VIEWS:
+            _shoot_study(started, options)
+        else:
+            _build(window, options)
+            _save(started, options)
+    finally:
+        window.close()
+        # Delete it now: a window left behind would be re-styled by every later theme change.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return options.file
+
+
+def _shoot_study(started: Started, options: ScreenshotOptions) -> None:
+    from quizapp.gui.study import install_study_pages
+
+    window = started.window
+    with _history(options, window) as store:
+        study = install_study_pages(window, store=store, seed=options.seed)
+        _build_study(window, study, options)
+        _save(started, options)
+        study.controller.close()
+
+
+def _build(window: MainWindow, options: ScreenshotOptions) -> None:
     if options.view == "home":
         window.questions()
     elif options.view in ("drill", "diagram"):
@@ -114,6 +229,10 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
         _build_question(window, options)
     elif options.view == "settings":
         window.show_page("settings")
+
+
+def _save(started: Started, options: ScreenshotOptions) -> None:
+    window = started.window
     renderer = shared_renderer()
     for _ in range(3):  # a rendered formula may change the layout, which may request another
         renderer.wait_idle(60.0)
@@ -121,5 +240,3 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
     options.file.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(options.file), "PNG"):
         raise ScreenshotError(f"could not write {options.file}")
-    window.close()
-    return options.file

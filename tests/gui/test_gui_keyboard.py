@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -11,9 +10,6 @@ from pytestqt.qtbot import QtBot
 from quizapp.gui.app import Started
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.views.shortcuts import ShortcutsDialog
-
-# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def test_drill_by_keyboard(started: Started, qtbot: QtBot) -> None:  # noqa: F811
@@ -46,7 +42,6 @@ def test_drill_by_keyboard(started: Started, qtbot: QtBot) -> None:  # noqa: F81
     assert window.current_page() == "home"
 
 
-@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on dialogs
 def test_f1_opens_the_shortcuts_sheet(started: Started, qtbot: QtBot) -> None:  # noqa: F811
     window = started.window
     qtbot.keyClick(window, Qt.Key.Key_F1)

@@ -17,9 +17,6 @@ from quizapp.gui.views.answers.ordering import OrderingAnswer
 from quizapp.gui.views.answers.typed import TypedAnswer
 from quizapp.gui.views.question import QuestionView
 
-# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 
 def _q(qid: str, kind: str, **fields: object) -> Question:
     answer_type = str(fields.pop("answer_type", kind))

@@ -9,13 +9,12 @@ from gui_fixtures import _shared_formula_cache, formula_cache  # noqa: F401 - fi
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from quizapp import paths
 from quizapp.cli import main
 from quizapp.gui import theme, translations
 from quizapp.gui.screenshot import ScreenshotError, ScreenshotOptions, parse_size, take_screenshot
 from quizapp.settings import DEFAULTS
-
-# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+from quizapp.study.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -71,3 +70,27 @@ def test_parse_size() -> None:
     assert parse_size("1280x860") == (1280, 860)
     with pytest.raises(ValueError, match="WIDTHxHEIGHT"):
         parse_size("big")
+
+
+@pytest.mark.parametrize("view", ["stats", "summary", "mock"])
+def test_study_views_with_demo_history_leave_the_data_folder_alone(
+    tmp_path: Path, view: str
+) -> None:
+    file = tmp_path / f"{view}.png"
+    options = ScreenshotOptions(file=file, view=view, size=(1100, 700), demo_history=True)
+    assert take_screenshot(options) == file
+    assert QImage(str(file)).width() == 1100
+    assert not paths.database_path().exists()
+
+
+def test_review_view_writes_demo_history_only_into_an_empty_data_folder(tmp_path: Path) -> None:
+    status = main(["gui", "--screenshot", str(tmp_path / "r.png"), "--view", "review"])
+    assert status == 0
+    with Store.open(backup=False) as store:
+        assert store.attempt_count() > 50  # the simulated three weeks
+        before = store.attempt_count()
+    # Now the folder holds a history: a second screenshot refuses to write into it.
+    with pytest.raises(ScreenshotError, match="--demo-history"):
+        take_screenshot(ScreenshotOptions(file=tmp_path / "s.png", view="stats"))
+    with Store.open(backup=False) as store:
+        assert store.attempt_count() == before

@@ -35,6 +35,8 @@ def test_round_trip_keeps_every_field() -> None:
         question_types=("free_text",),
         question_difficulty="hard",
         window_geometry="01d9d0cb",
+        desired_retention=0.85,
+        show_streak=True,
     )
     path = settings_module.save(chosen)
     assert path == paths.settings_path()
@@ -84,3 +86,30 @@ def test_save_leaves_no_temporary_file(tmp_path: Path) -> None:
     settings_module.save(DEFAULTS.replace(font_size=16), target)
     assert [p.name for p in target.parent.iterdir()] == ["settings.json"]
     assert json.loads(target.read_text(encoding="utf-8"))["font_size"] == 16
+
+
+@pytest.mark.parametrize("retention", [0.69, 0.98, 1.5, -1, "high", True])
+def test_desired_retention_out_of_range_falls_back(retention: object) -> None:
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text(
+        json.dumps({"desired_retention": retention, "show_streak": True}), encoding="utf-8"
+    )
+    loaded = settings_module.load()
+    assert loaded.settings.desired_retention == 0.9
+    assert loaded.settings.show_streak is True
+    assert len(loaded.problems) == 1 and "'desired_retention'" in loaded.problems[0]
+    with pytest.raises(ValueError, match="desired_retention"):
+        DEFAULTS.replace(desired_retention=retention)
+
+
+@pytest.mark.parametrize("retention", [0.7, 0.8, 0.97])
+def test_desired_retention_range_ends_are_allowed(retention: float) -> None:
+    assert DEFAULTS.replace(desired_retention=retention).desired_retention == retention
+
+
+def test_show_streak_must_be_a_boolean() -> None:
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text(json.dumps({"show_streak": "yes"}), encoding="utf-8")
+    loaded = settings_module.load()
+    assert loaded.settings.show_streak is False
+    assert "'show_streak'" in loaded.problems[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
@@ -15,9 +14,6 @@ from quizapp.gui import theme
 from quizapp.gui.app import Started, start
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.widgets.math_label import MathLabel, shared_renderer
-
-# The offscreen platform notes that it cannot pass size hints to a window; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _has_cjk(text: str) -> bool:

@@ -18,8 +18,6 @@ from quizapp.study.session import Phase
 from quizapp.study.store import StudyMode
 
 DAY0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
-# The offscreen platform says this on every shown top-level window; it is not about our code.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 class Clock:
@@ -41,7 +39,7 @@ def clock() -> Clock:
 @pytest.fixture
 def app_pages(qtbot: Any, clock: Clock, tmp_path: Path) -> Iterator[tuple[Any, StudyPages]]:
     settings = Settings(drill_cells=("gru",), drill_quantities=("h",), interface_language="en")
-    started = start(settings, persist=False)
+    started = start(settings, persist=False, study=False)
     window = started.window
     qtbot.addWidget(window)
     pages = install_study_pages(window, now=clock, seed=11)

@@ -167,6 +167,11 @@ ZH: dict[str, str] = {
     "&Drill difficulty": "练习难度(&D)",
     "Tolerance, &absolute": "容差，绝对值(&A)",
     "Tolerance, &relative": "容差，相对值(&R)",
+    "Desired rete&ntion (reviews)": "期望记忆保持率（复习）(&N)",
+    "&Streak on the statistics page": "统计页显示连续天数(&S)",
+    "How likely you should still remember an item when it comes due. Higher means more frequent "
+    "reviews.": "到期复习时仍记得该题的概率。数值越高，复习越频繁。",
+    "Show how many days in a row I studied": "显示我连续学习了多少天",
     "Enter": "Enter",
     "Submit the drill / check a typed answer": "提交练习 / 检查输入的答案",
     "Ctrl+Enter": "Ctrl+Enter",

@@ -47,22 +47,22 @@
 <context>
     <name>DiagramPanel</name>
     <message>
-        <location filename="../views/drill.py" line="84" />
+        <location filename="../views/drill.py" line="78" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="85" />
+        <location filename="../views/drill.py" line="79" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="86" />
+        <location filename="../views/drill.py" line="80" />
         <source>Previous stage of the diagram</source>
         <translation>示意图的上一步</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="87" />
+        <location filename="../views/drill.py" line="81" />
         <source>Next stage of the diagram</source>
         <translation>示意图的下一步</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>DrillFeedback</name>
     <message>
-        <location filename="../views/drill_feedback.py" line="138" />
+        <location filename="../views/drill_feedback.py" line="139" />
         <source>What went wrong</source>
         <translation>错在哪里</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="139" />
+        <location filename="../views/drill_feedback.py" line="140" />
         <source>Worked solution</source>
         <translation>详细解答</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="140" />
+        <location filename="../views/drill_feedback.py" line="141" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="141" />
+        <location filename="../views/drill_feedback.py" line="142" />
         <source>Show all steps</source>
         <translation>显示全部步骤</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="162" />
+        <location filename="../views/drill_feedback.py" line="163" />
         <source>Score: %1 %</source>
         <translation>得分：%1 %</translation>
     </message>
@@ -133,37 +133,37 @@
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="291" />
+        <location filename="../views/drill_sheet.py" line="295" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="306" />
+        <location filename="../views/drill_sheet.py" line="310" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="315" />
+        <location filename="../views/drill_sheet.py" line="319" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="320" />
+        <location filename="../views/drill_sheet.py" line="324" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="322" />
+        <location filename="../views/drill_sheet.py" line="326" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="324" />
+        <location filename="../views/drill_sheet.py" line="328" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="326" />
+        <location filename="../views/drill_sheet.py" line="330" />
         <source>%1 numbers, e.g. %2</source>
         <translation>%1 个数，例如 %2</translation>
     </message>
@@ -171,32 +171,32 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="247" />
+        <location filename="../views/drill.py" line="239" />
         <source>Not read, not counted: %1</source>
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="251" />
+        <location filename="../views/drill.py" line="243" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="253" />
+        <location filename="../views/drill.py" line="245" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="255" />
+        <location filename="../views/drill.py" line="247" />
         <source>consistent with your earlier answer (carried forward)</source>
         <translation>与你前面的答案一致（沿用计分）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="283" />
+        <location filename="../views/drill.py" line="275" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="316" />
+        <location filename="../views/drill.py" line="308" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
@@ -392,34 +392,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="250" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247" />
+        <location filename="../main_window.py" line="251" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248" />
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="255" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249" />
-        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="256" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="254" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="257" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -740,59 +740,79 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="183" />
+        <location filename="../views/settings_view.py" line="198" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="184" />
+        <location filename="../views/settings_view.py" line="199" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="186" />
+        <location filename="../views/settings_view.py" line="201" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="187" />
+        <location filename="../views/settings_view.py" line="202" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="188" />
+        <location filename="../views/settings_view.py" line="203" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="189" />
+        <location filename="../views/settings_view.py" line="204" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="190" />
+        <location filename="../views/settings_view.py" line="205" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="191" />
+        <location filename="../views/settings_view.py" line="206" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="192" />
+        <location filename="../views/settings_view.py" line="207" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="193" />
+        <location filename="../views/settings_view.py" line="208" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="194" />
+        <location filename="../views/settings_view.py" line="209" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="210" />
+        <source>Desired rete&amp;ntion (reviews)</source>
+        <translation>期望记忆保持率（复习）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="211" />
+        <source>&amp;Streak on the statistics page</source>
+        <translation>统计页显示连续天数(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="218" />
+        <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
+        <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="222" />
+        <source>Show how many days in a row I studied</source>
+        <translation>显示我连续学习了多少天</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../study/stats_page.py" line="+101"/>
+        <location filename="../study/stats_page.py" line="+106"/>
         <source>Statistics unavailable: %1</source>
         <translation>无法计算统计：%1</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>今天待复习 %1 项</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>Streak: %1 day(s) in a row</source>
         <translation>连续学习：%1 天</translation>
     </message>
@@ -102,17 +102,22 @@
 <context>
     <name>StudyController</name>
     <message>
-        <location filename="../study/controller.py" line="+135"/>
+        <location filename="../study/controller.py" line="+87"/>
+        <source>The study history could not be opened: %1</source>
+        <translation>无法打开学习记录：%1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Choose at least one cell on the home screen first.</source>
         <translation>请先在首页至少选择一种单元。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Nothing is due today.</source>
         <translation>今天没有待复习的内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>No mistakes to retry yet.</source>
         <translation>还没有需要重做的错题。</translation>
     </message>
@@ -120,7 +125,7 @@
 <context>
     <name>StudyEntries</name>
     <message>
-        <location filename="../study/__init__.py" line="+97"/>
+        <location filename="../study/__init__.py" line="+111"/>
         <source>Review due</source>
         <translation>复习到期内容</translation>
     </message>
@@ -219,12 +224,7 @@
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Read as: %1</source>
-        <translation>识别为：%1</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Score %1 %.</source>
         <translation>得分 %1 %。</translation>
     </message>
@@ -342,7 +342,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../study/summary_page.py" line="+152"/>
+        <location filename="../study/summary_page.py" line="+159"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>

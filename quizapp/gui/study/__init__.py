@@ -1,7 +1,9 @@
 """The study modes in the app: drill session, review due, mock interview, mistakes, statistics.
 
 ``install_study_pages(window)`` registers the pages ("study", "study_summary", "stats"), adds the
-home-screen entries and loads this package's own Chinese translation (``i18n/study_zh_CN.qm``).
+home-screen entries and loads this package's own Chinese translation (``i18n/study_zh_CN.qm``),
+switched with the interface language. Nothing heavy happens here: the history database is opened
+on first use and matplotlib is imported when the statistics page is first shown.
 """
 
 from __future__ import annotations
@@ -71,21 +73,33 @@ def install_study_pages(
     from quizapp.gui.study.summary_page import SummaryPage
     from quizapp.gui.views.home import HomeEntry
 
-    set_study_language(window.state.settings.interface_language)
+    state = window.state
+    set_study_language(state.settings.interface_language)
     page = StudyPage()
     summary = SummaryPage()
     controller = StudyController(window, page, summary, now=now, store=store, seed=seed)
     stats = StatsPage(controller.store, controller.now, controller.lang)
+    stats.set_streak_shown(state.settings.show_streak)
     window.register_page("study", page)
     window.register_page("study_summary", summary)
     window.register_page("stats", stats)
+    applied = {"language": state.settings.interface_language, "theme": state.settings.theme}
 
     def on_settings(settings: Settings) -> None:
-        set_study_language(settings.interface_language)
+        # Only on a real switch: reinstalling a translator makes every widget retranslate.
+        if settings.interface_language != applied["language"]:
+            applied["language"] = settings.interface_language
+            set_study_language(settings.interface_language)
+        if settings.theme != applied["theme"]:
+            applied["theme"] = settings.theme
+            stats.redraw()
+        stats.set_streak_shown(settings.show_streak)
         page.set_language("zh" if settings.content_language == "zh" else "en")
 
-    window.state.settings_changed.connect(on_settings)
+    state.settings_changed.connect(on_settings)
+    stats.streak_toggled.connect(lambda shown: state.update(show_streak=bool(shown)))
     # Not window.destroyed: a Python slot run while the interpreter shuts down can crash it.
+    window.closing.connect(controller.close)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(controller.close)

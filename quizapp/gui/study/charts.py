@@ -18,6 +18,12 @@ from quizapp.study.stats import StatsSummary
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei")
 ROWS_SHOWN = 8
+LABEL_CHARS = 28
+
+
+def _short(label: str) -> str:
+    """A bar label cut to ``LABEL_CHARS`` characters, with an ellipsis when it was cut."""
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def _barh(
         return
     positions = list(range(len(labels)))
     ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, labels=[label[:28] for label in labels])
+    ax.set_yticks(positions, labels=[_short(label) for label in labels])
     ax.invert_yaxis()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from questions.schema import Lang
+from quizapp.study import StudyError
 from quizapp.study.mock import DEFAULT_MINUTES, mock_items, mock_report
 from quizapp.study.modes import drill_session_items, mistake_items, review_items
 from quizapp.study.schedule import ReviewScheduler
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRILLS_PER_SESSION = 10
-DEFAULT_RETENTION = 0.9
 
 
 class StudyController(QObject):
@@ -64,24 +65,45 @@ class StudyController(QObject):
     # ----- shared things -----------------------------------------------------------------------
 
     def store(self) -> Store:
-        """The history store (opened on first use, kept open)."""
+        """The history store (opened on first use, kept open); raises what ``Store.open`` raises.
+
+        A damaged database is moved aside by ``Store.open``; where it went is said on the status
+        line (kept until another message replaces it).
+        """
         if self._store is None:
             self._store = Store.open(now=self.now())
             if self._store.report.message:
-                self.window.statusBar().showMessage(self._store.report.message, 20000)
+                log.warning("history: %s", self._store.report.message)
+                self.window.statusBar().showMessage(self._store.report.message)
         return self._store
 
+    def usable_store(self) -> Store | None:
+        """The store, or ``None`` after telling the learner on the status line why it cannot open."""
+        try:
+            return self.store()
+        except (StudyError, sqlite3.Error, OSError) as error:
+            log.exception("the history database could not be opened")
+            self.window.statusBar().showMessage(
+                self.tr("The study history could not be opened: %1").replace("%1", str(error))
+            )
+            return None
+
     def close(self) -> None:
-        """Close the store (the window is closing)."""
+        """End a running session and close the store (the window is closing); the store is opened
+        again if needed later."""
+        self.timer.stop()
+        if self.session is not None and self.session.summary is None and self._store is not None:
+            try:
+                self.session.finish()  # its answers are already saved: this records the end
+            except (StudyError, sqlite3.Error):
+                log.exception("could not record the end of the session")
         if self._store is not None:
             self._store.close()
             self._store = None
 
     def scheduler(self) -> ReviewScheduler:
-        """FSRS with the learner's desired retention (settings; 0.9 until the setting exists)."""
-        retention = float(
-            getattr(self.window.state.settings, "desired_retention", DEFAULT_RETENTION)
-        )
+        """FSRS with the learner's desired retention (the settings' ``desired_retention``)."""
+        retention = self.window.state.settings.desired_retention
         return ReviewScheduler(self.store(), desired_retention=retention)
 
     def lang(self) -> Lang:
@@ -106,7 +128,7 @@ class StudyController(QObject):
         scheduled: bool = True,
         budget: float | None = None,
     ) -> bool:
-        if not items:
+        if not items or self.usable_store() is None:
             return False
         if self.session is not None and self.session.summary is None:
             self.session.finish()  # a session left half-way is ended, its answers kept
@@ -139,7 +161,10 @@ class StudyController(QObject):
 
     def start_review(self) -> bool:
         """Questions and drill templates due today, interleaved (plus a few new questions)."""
-        items = review_items(self.store(), self.window.questions(), self.now())
+        store = self.usable_store()
+        if store is None:
+            return False
+        items = review_items(store, self.window.questions(), self.now())
         if not items:
             self._say(self.tr("Nothing is due today."))
             return False
@@ -147,7 +172,10 @@ class StudyController(QObject):
 
     def start_mistakes(self) -> bool:
         """Retry what went wrong, newest first."""
-        items = mistake_items(self.store(), self.window.questions())
+        store = self.usable_store()
+        if store is None:
+            return False
+        items = mistake_items(store, self.window.questions())
         if not items:
             self._say(self.tr("No mistakes to retry yet."))
             return False

@@ -295,7 +295,7 @@ class StudyPage(QWidget):
             return str(error), False
         if reading.error:
             return str(reading.error), False
-        return str(reading.shown), True
+        return names.read_as(str(reading.shown)), True
 
     def _drop_answer(self) -> None:
         if self.answer is not None:
@@ -485,8 +485,11 @@ class StudyPage(QWidget):
             self.verdict.setProperty("role", "bad")
             self.verdict.setText(self.tr("✗ Not quite"))
         _polish(self.verdict)
-        self.read_as.setText(self.tr("Read as: %1").replace("%1", grade.read_as))
-        self.read_as.setVisible(bool(grade.read_as))
+        # The reader's line already says "read as …": translate it once (names.read_as).
+        typed = question.answer_type in ("numeric", "shape", "symbolic")
+        read_as = grade.read_as if typed else ""
+        self.read_as.setText(names.read_as(read_as) if read_as else "")
+        self.read_as.setVisible(bool(read_as))
         why = grade.feedback.get(self.lang) if grade.feedback else ""
         self.why_wrong.setText(why)
         self.why_wrong.setVisible(bool(why))

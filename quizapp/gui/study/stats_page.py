@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,12 @@ log = logging.getLogger(__name__)
 
 
 class StatsPage(QWidget):
-    """Statistics of the whole history, refreshed each time the page is shown."""
+    """Statistics of the whole history, refreshed each time the page is shown.
+
+    ``streak_toggled(bool)`` when the learner ticks or clears "Show my streak" (kept in settings).
+    """
+
+    streak_toggled = Signal(bool)
 
     def __init__(
         self,
@@ -84,7 +89,7 @@ class StatsPage(QWidget):
         layout.addWidget(self.streak)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll_area, 1)
-        self.streak_box.toggled.connect(self._update_streak)
+        self.streak_box.toggled.connect(self._on_streak_box)
         self.csv_button.clicked.connect(self.export_csv)
         self.retranslate()
 
@@ -143,6 +148,23 @@ class StatsPage(QWidget):
         text += " · " + self.tr("%1 due today").replace("%1", str(due))
         self.headline.setText(text)
 
+    def set_streak_shown(self, shown: bool) -> None:
+        """Tick or clear the streak box from the settings (no ``streak_toggled``)."""
+        if self.streak_box.isChecked() != shown:
+            self.streak_box.blockSignals(True)
+            self.streak_box.setChecked(shown)
+            self.streak_box.blockSignals(False)
+        self._update_streak()
+
+    def _on_streak_box(self, shown: bool) -> None:
+        self._update_streak()
+        self.streak_toggled.emit(shown)
+
+    def redraw(self) -> None:
+        """Draw the charts again in the current theme's colours (when they exist)."""
+        if self.canvas is not None:
+            self._draw()
+
     def _update_streak(self) -> None:
         shown = self.streak_box.isChecked() and self.summary is not None
         self.streak.setVisible(shown)
@@ -171,7 +193,7 @@ class StatsPage(QWidget):
         return True
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 

@@ -1,4 +1,4 @@
-"""The settings screen: languages, conventions, difficulty, tolerance, theme and font size.
+"""The settings screen: languages, conventions, difficulty, tolerance, theme, font size, reviews.
 
 Every change applies at once and is saved (through ``AppState.update``); there is no Apply button.
 """
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -27,6 +28,7 @@ from quizapp.settings import (
     FONT_SIZES,
     GRU_CONVENTIONS,
     LANGUAGES,
+    RETENTION_RANGE,
     THEMES,
     Settings,
 )
@@ -59,6 +61,11 @@ class SettingsView(QWidget):
         self.tolerance_relative.setDecimals(3)
         self.tolerance_relative.setRange(0.0, 1.0)
         self.tolerance_relative.setSingleStep(0.005)
+        self.desired_retention = QDoubleSpinBox()
+        self.desired_retention.setDecimals(2)
+        self.desired_retention.setRange(*RETENTION_RANGE)
+        self.desired_retention.setSingleStep(0.01)
+        self.show_streak = QCheckBox()
         self.labels: dict[str, QLabel] = {}
 
         card = QFrame()
@@ -78,6 +85,8 @@ class SettingsView(QWidget):
             ("difficulty", self.difficulty),
             ("tolerance_absolute", self.tolerance_absolute),
             ("tolerance_relative", self.tolerance_relative),
+            ("desired_retention", self.desired_retention),
+            ("show_streak", self.show_streak),
         ]
         for key, widget in self._rows:
             label = QLabel()
@@ -107,6 +116,8 @@ class SettingsView(QWidget):
                 widget.currentIndexChanged.connect(lambda _=0, key=key: self._write(key))
             elif isinstance(widget, QDoubleSpinBox):
                 widget.valueChanged.connect(lambda _=0.0, key=key: self._write(key))
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(lambda _=False, key=key: self._write(key))
         state.settings_changed.connect(self._fill)
         self.retranslate()
 
@@ -118,7 +129,9 @@ class SettingsView(QWidget):
         if isinstance(widget, QComboBox):
             value = widget.currentData()
         elif isinstance(widget, QDoubleSpinBox):
-            value = float(widget.value())
+            value = round(float(widget.value()), widget.decimals())
+        elif isinstance(widget, QCheckBox):
+            value = widget.isChecked()
         else:  # pragma: no cover
             return
         self._state.update(**{key: value})
@@ -170,6 +183,8 @@ class SettingsView(QWidget):
             )
             self.tolerance_absolute.setValue(settings.tolerance_absolute)
             self.tolerance_relative.setValue(settings.tolerance_relative)
+            self.desired_retention.setValue(settings.desired_retention)
+            self.show_streak.setChecked(settings.show_streak)
         finally:
             self._filling = False
 
@@ -192,8 +207,17 @@ class SettingsView(QWidget):
             "difficulty": self.tr("&Drill difficulty"),
             "tolerance_absolute": self.tr("Tolerance, &absolute"),
             "tolerance_relative": self.tr("Tolerance, &relative"),
+            "desired_retention": self.tr("Desired rete&ntion (reviews)"),
+            "show_streak": self.tr("&Streak on the statistics page"),
         }
         for key, widget in self._rows:
             self.labels[key].setText(texts[key])
             widget.setAccessibleName(texts[key].replace("&", ""))
+        self.desired_retention.setToolTip(
+            self.tr(
+                "How likely you should still remember an item when it comes due. Higher means "
+                "more frequent reviews."
+            )
+        )
+        self.show_streak.setText(self.tr("Show how many days in a row I studied"))
         self._fill(self._state.settings)
