@@ -31,6 +31,11 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^expected an operator but found (.+)$", r"这里应为运算符，却是 \1"),
         (r"^expected a number or '\(' but found (.+)$", r"这里应为数字或“(”，却是 \1"),
         (r"^number (\d+): (.+)$", r"第 \1 个数：\2"),
+        (r"^type an answer$", "请输入答案"),
+        (r"^choose an option$", "请选择一个选项"),
+        (r"^choose exactly one option$", "只能选择一个选项"),
+        (r"^expected one number$", "应输入一个数"),
+        (r"^expected a shape such as (.+)$", r"应输入形状，例如 \1"),
     )
 )  # fmt: skip
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan, new_seed
@@ -104,7 +105,7 @@ class DrillController(QObject):
             log.exception("could not read %r", text)
             return str(error), False
         if reading.error:
-            return str(reading.error), False
+            return localize(str(reading.error), self._lang()), False
         line = names.read_as(str(reading.shown))
         expected = self.drill.expected.get(key)
         values = getattr(reading, "values", None)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from questions.schema import Lang
+from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
@@ -294,7 +295,7 @@ class StudyPage(QWidget):
             log.exception("could not read %r", text)
             return str(error), False
         if reading.error:
-            return str(reading.error), False
+            return localize(str(reading.error), self.lang), False
         return names.read_as(str(reading.shown)), True
 
     def _drop_answer(self) -> None:
@@ -370,7 +371,10 @@ class StudyPage(QWidget):
                 field = self.sheet.fields.get(quantity.key)
                 if field is not None and quantity.message:
                     field.show_mark(
-                        self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+                        self.tr("Not read, not counted: %1").replace(
+                            "%1", localize(quantity.message, self.lang)
+                        ),
+                        None,
                     )
             return
         self._after_answer(drill_grade=grade)
@@ -395,7 +399,8 @@ class StudyPage(QWidget):
         else:
             grade = self.answer.grade()
             if grade.message:
-                self._warn(self.tr("Not counted: %1").replace("%1", grade.message))
+                message = localize(grade.message, self.lang)
+                self._warn(self.tr("Not counted: %1").replace("%1", message))
                 return
             if question.type == "free_text" and not self._checklist_open:
                 self._checklist_open = True

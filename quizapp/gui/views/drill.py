@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.drill_plan import LARGEST_SEED
 from quizapp.gui.views.drill_feedback import DrillFeedback
@@ -98,6 +99,7 @@ class DrillView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._content_language = "en"
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.seed_label = QLabel()
@@ -236,7 +238,8 @@ class DrillView(QWidget):
 
     def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
         if quantity.message:
-            return self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+            message = localize(quantity.message, self._content_language)
+            return self.tr("Not read, not counted: %1").replace("%1", message), None
         right = sum(1 for ok in quantity.element_correct if ok)
         total = len(quantity.element_correct)
         if quantity.score >= 1.0:
@@ -314,6 +317,7 @@ class DrillView(QWidget):
 
     def set_content_language(self, lang: str) -> None:
         """The language of the drill's content: the diagram's captions and stage names follow it."""
+        self._content_language = lang
         if self.diagram_panel is None:
             return
         set_language = getattr(self.diagram_panel.diagram, "set_language", None)

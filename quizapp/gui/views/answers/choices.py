@@ -1,16 +1,24 @@
 """Single choice, multiple choice and true/false: radio buttons or check boxes, keys 1–9.
 
-After grading, right options are marked, and a wrongly chosen option shows why it is wrong.
+A button's own text never wraps, so each button carries no text and a word-wrapped label beside it
+shows the option (clicking the label chooses it, as clicking a button's text would). After grading,
+right options are marked, and a wrongly chosen option shows why it is wrong.
 """
 
 from __future__ import annotations
 
+import functools
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QLabel,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +26,37 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_choice
 from quizapp.gui.views.answers.base import AnswerWidget
+
+
+class OptionLabel(QLabel):
+    """The word-wrapped text of one option; a click on it is a click on its button (the buddy)."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        # Options are plain text: "a < b" must not be taken for markup.
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _beside_first_line(button: QAbstractButton, label: QLabel) -> QVBoxLayout:
+    """``button`` in a column, moved down to sit level with the first line of ``label``."""
+    column = QVBoxLayout()
+    offset = max(0, (label.fontMetrics().height() - button.sizeHint().height()) // 2)
+    column.setContentsMargins(0, offset, 0, 0)
+    column.addWidget(button)
+    column.addStretch(1)
+    return column
 
 
 class ChoiceAnswer(AnswerWidget):
@@ -29,25 +68,43 @@ class ChoiceAnswer(AnswerWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
         self.buttons: list[QAbstractButton] = []
+        self.labels: list[OptionLabel] = []
         self.notes: list[QLabel] = []
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(6)
+        layout.setColumnStretch(2, 1)
         for number, option in enumerate(question.options, start=1):
-            text = f"{number}.  {option.text.get(lang)}"
-            button: QAbstractButton = QCheckBox(text) if self.multiple else QRadioButton(text)
-            button.setAccessibleName(option.text.get(lang))
+            text = option.text.get(lang)
+            button: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
+            button.setAccessibleName(text)
             button.setProperty("option_id", option.id)
             self.group.addButton(button, number)
             button.toggled.connect(self.changed)
+            # The number has a column of its own so that wrapped lines hang under the text.
+            number_label = OptionLabel(f"{number}.")
+            label = OptionLabel(text)
+            for clickable in (number_label, label):
+                clickable.setBuddy(button)
+                clickable.clicked.connect(functools.partial(self._click, button))
             note = QLabel()
             note.setWordWrap(True)
-            note.setContentsMargins(28, 0, 0, 4)
+            note.setContentsMargins(0, 0, 0, 4)
             note.hide()
-            layout.addWidget(button)
-            layout.addWidget(note)
+            row = 2 * (number - 1)
+            layout.addLayout(_beside_first_line(button, label), row, 0)
+            layout.addWidget(number_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(label, row, 2)
+            layout.addWidget(note, row + 1, 2)
             self.buttons.append(button)
+            self.labels.append(label)
             self.notes.append(note)
+
+    def _click(self, button: QAbstractButton) -> None:
+        if button.isEnabled():
+            button.click()
+            button.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def chosen(self) -> list[str]:
         """The ids of the chosen options."""

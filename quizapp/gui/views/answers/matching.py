@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_matching
@@ -23,23 +24,38 @@ class MatchingAnswer(AnswerWidget):
         random.Random(question.id).shuffle(order)
         self.boxes: list[QComboBox] = []
         self.marks: list[QLabel] = []
-        layout = QFormLayout(self)
+        # A grid rather than a form layout: a form layout clips word-wrapped labels of two or more
+        # lines, and the columns share the width so a long text wraps instead of widening the page.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for pair in question.pairs:
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(6)
+        layout.setColumnStretch(0, 2)
+        layout.setColumnStretch(1, 3)
+        for row, pair in enumerate(question.pairs):
             box = QComboBox()
             for index in order:
                 box.addItem(question.pairs[index].right.get(lang), index)
             box.setCurrentIndex(-1)
             box.setAccessibleName(pair.left.get(lang))
+            # The longest right text must not set the width of the page; the list that drops
+            # down is as wide as its texts.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
             box.currentIndexChanged.connect(self.changed)
             label = QLabel(pair.left.get(lang))
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setBuddy(box)
             mark = QLabel()
+            mark.setWordWrap(True)
             mark.hide()
-            layout.addRow(label, box)
-            layout.addRow("", mark)
+            layout.addWidget(label, 2 * row, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(box, 2 * row, 1, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(mark, 2 * row + 1, 1)
             self.boxes.append(box)
             self.marks.append(mark)
         self.retranslate()

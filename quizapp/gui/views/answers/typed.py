@@ -5,6 +5,7 @@ A symbolic answer also shows a preview of the expression as rendered mathematics
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QTimer
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_text_answer
+from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.views.answers.base import AnswerWidget
 from quizapp.gui.widgets.math_label import MathLabel
@@ -91,7 +93,7 @@ class TypedAnswer(AnswerWidget):
             self.preview.hide()
             return
         shown, latex, ok = describe_typed(self.question, text)
-        self.reading.setText(names.read_as(shown) if ok else shown)
+        self.reading.setText(names.read_as(shown) if ok else localize(shown, self.lang))
         if latex:
             self.preview.set_latex(latex)
             self.preview.show()
@@ -99,7 +101,11 @@ class TypedAnswer(AnswerWidget):
             self.preview.hide()
 
     def grade(self) -> QuestionGrade:
-        return grade_text_answer(self.question, self.edit.text())
+        grade = grade_text_answer(self.question, self.edit.text())
+        if grade.message is None:
+            return grade
+        # The reader writes English; the learner reads the message in the content language.
+        return dataclasses.replace(grade, message=localize(grade.message, self.lang))
 
     def fill_plausible(self) -> None:
         q = self.question
