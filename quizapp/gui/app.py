@@ -2,10 +2,20 @@
 
 ``run`` is what ``quizapp`` / ``quizapp gui`` call; ``start`` builds everything without entering the
 event loop (tests, screenshots, the startup benchmark).
+
+Import order matters for start-up time: once PySide6 is imported, its ``__feature__`` import hook
+reads the source of every module imported after it (to see whether it uses PySide6), which makes
+each later import slower. The Qt-free modules the first drill needs anyway (numpy, the engine, the
+drills, the cached formulas, the settings) are therefore imported here before the first PySide6
+import.
 """
 
 from __future__ import annotations
 
+# Before PySide6 (see the module docstring): what the home screen and the first drill import
+# anyway. numpy.random: numpy loads it lazily, the drills draw with it; concurrent.futures: the
+# formula renderer's worker; quizapp.gui.diagram.*: the diagram's Qt-free geometry.
+import concurrent.futures  # noqa: F401
 import importlib
 import logging
 import sys
@@ -14,15 +24,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy
+import numpy.random  # noqa: F401
+
+import questions.topics  # noqa: F401
+import quizapp.drills
+import quizapp.formulas
+import quizapp.grading.messages
+import quizapp.gui.diagram.labels
+import quizapp.gui.diagram.layout
+import quizapp.gui.diagram.palette
+import quizapp.gui.diagram.placement
+import quizapp.gui.diagram.texts
+import quizapp.gui.drill_plan
+import quizapp.gui.question_deck  # noqa: F401
+from quizapp import settings as settings_module
+from quizapp.log import setup_logging
+from quizapp.settings import Settings
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from quizapp import settings as settings_module
 from quizapp.gui.app_state import AppState
 from quizapp.gui.main_window import MainWindow
-from quizapp.log import setup_logging
-from quizapp.settings import Settings
 
 if TYPE_CHECKING:
     from quizapp.gui.study import StudyPages
@@ -30,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_NAME = "quizapp"
+HISTORY_DELAY_MS = 300
 
 
 @dataclass
@@ -88,12 +115,17 @@ def start(
     return Started(app, state, window, pages)
 
 
+PRELOADED = ("quizapp.grading.feedback",)
+
+
 def preload_in_background() -> None:
-    """Import the drill and grading code (sympy) while the learner looks at the home screen."""
+    """Import what grading a drill needs while the learner looks at the home screen (the drills
+    themselves are imported at start, before PySide6)."""
 
     def preload() -> None:
         try:
-            importlib.import_module("quizapp.drills")
+            for name in PRELOADED:
+                importlib.import_module(name)
         except Exception:
             log.exception("preloading the drills failed")
 
@@ -110,8 +142,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     started.window.show()
     started.window.load_bank_later()
     if started.study is not None:
-        # Open the history once the window is up, so a repaired database is reported at once.
-        QTimer.singleShot(0, started.study.controller.usable_store)
+        # Open the history once the window is up, so a repaired database is reported at once;
+        # after a short delay, so that building the study pages does not hold up the first paint.
+        QTimer.singleShot(HISTORY_DELAY_MS, started.study.open_history)
     preload_in_background()
     log.info("quizapp started; log at %s", log_path)
     return int(started.app.exec())

@@ -2,12 +2,16 @@
 
 Pages are registered by name (``register_page``) and the home screen takes further entries
 (``home.add_entry``), so another screen (review, mock interview, statistics) plugs in with two
-calls. Esc goes back to the previous page.
+calls. Esc goes back to the previous page. Only the home and drill pages are built with the
+window; the others are registered as factories and built when first opened, which keeps start-up
+close to a bare Qt window.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,11 +32,12 @@ from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.views.drill import DrillView
 from quizapp.gui.views.home import HomeView
-from quizapp.gui.views.question import QuestionView
-from quizapp.gui.views.settings_view import SettingsView
-from quizapp.gui.views.shortcuts import ShortcutsDialog
 from quizapp.gui.widgets.math_label import MathLabel
 from quizapp.settings import Settings
+
+if TYPE_CHECKING:
+    from quizapp.gui.views.question import QuestionView
+    from quizapp.gui.views.settings_view import SettingsView
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.pages = QStackedWidget()
         self._page_names: dict[str, QWidget] = {}
+        self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self._history: list[str] = []
         self._questions: tuple[Question, ...] | None = None
         self._question_problems: tuple[str, ...] = ()
@@ -79,12 +85,10 @@ class MainWindow(QMainWindow):
         self.home = HomeView(state)
         self.drill = DrillView()
         self.drill_controller = DrillController(state, self.drill, self)
-        self.question = QuestionView()
-        self.settings_page = SettingsView(state)
         self.register_page("home", self.home)
         self.register_page("drill", self.drill)
-        self.register_page("question", self.question)
-        self.register_page("settings", self.settings_page)
+        self.register_page("question", self._make_question_view)
+        self.register_page("settings", self._make_settings_view)
 
         self.home.drills_requested.connect(self.open_drills)
         self.home.questions_requested.connect(self.open_questions)
@@ -106,16 +110,53 @@ class MainWindow(QMainWindow):
 
     # --- pages --------------------------------------------------------------------------------
 
-    def register_page(self, name: str, widget: QWidget) -> None:
-        """Add a page that ``show_page(name)`` can open."""
-        if name in self._page_names:
+    def register_page(self, name: str, page: QWidget | Callable[[], QWidget]) -> None:
+        """Add a page that ``show_page(name)`` can open: a widget, or a factory called when the
+        page is first needed (``page(name)``, ``show_page(name)``)."""
+        if name in self._page_names or name in self._page_factories:
             raise ValueError(f"a page named {name!r} is already registered")
-        self._page_names[name] = widget
-        self.pages.addWidget(widget)
+        if isinstance(page, QWidget):
+            self._page_names[name] = page
+            self.pages.addWidget(page)
+        else:
+            self._page_factories[name] = page
 
     def page(self, name: str) -> QWidget:
-        """The page registered as ``name``."""
+        """The page registered as ``name`` (built now if it was registered as a factory)."""
+        if name not in self._page_names:
+            widget = self._page_factories[name]()  # KeyError for an unknown name, as before
+            # A factory may have added this page already (one that builds its sibling pages).
+            if name not in self._page_names:
+                del self._page_factories[name]
+                self._page_names[name] = widget
+                self.pages.addWidget(widget)
         return self._page_names[name]
+
+    def page_built(self, name: str) -> bool:
+        """Whether page ``name`` exists already (False while only its factory is registered)."""
+        return name in self._page_names
+
+    @property
+    def question(self) -> QuestionView:
+        """The question page (built on first use)."""
+        view = self.page("question")
+        assert isinstance(view, _question_view_class())
+        return view
+
+    @property
+    def settings_page(self) -> SettingsView:
+        """The settings page (built on first use)."""
+        view = self.page("settings")
+        assert isinstance(view, _settings_view_class())
+        return view
+
+    def _make_question_view(self) -> QWidget:
+        view = _question_view_class()()
+        view.set_language(self._content_language())
+        return view
+
+    def _make_settings_view(self) -> QWidget:
+        return _settings_view_class()(self.state)
 
     def current_page(self) -> str:
         """The name of the page on screen."""
@@ -130,17 +171,18 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         if name == current:
             return
+        widget = self.page(name)
         if current:
             self._history.append(current)
             del self._history[:-20]
-        self.pages.setCurrentWidget(self._page_names[name])
+        self.pages.setCurrentWidget(widget)
 
     def go_back(self) -> None:
         """Esc: the previous page (home when there is none)."""
         if self.current_page() == "home":
             return
         target = self._history.pop() if self._history else "home"
-        self.pages.setCurrentWidget(self._page_names.get(target, self.home))
+        self.pages.setCurrentWidget(self._page_names.get(target, self.home))  # visited: built
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -192,6 +234,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1 / ?: the shortcuts sheet."""
+        from quizapp.gui.views.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -204,6 +248,8 @@ class MainWindow(QMainWindow):
         return "zh" if self.state.settings.content_language == "zh" else "en"
 
     def _on_settings_changed(self, settings: Settings) -> None:
+        if not self.page_built("question"):
+            return  # built later with the language of that time
         self.question.set_language("zh" if settings.content_language == "zh" else "en")
 
     # --- window state -------------------------------------------------------------------------
@@ -255,3 +301,15 @@ class MainWindow(QMainWindow):
         self.home_button.setAccessibleName(self.tr("Home"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.help_button.setAccessibleName(self.tr("Keyboard shortcuts"))
+
+
+def _question_view_class() -> type[QuestionView]:
+    from quizapp.gui.views.question import QuestionView
+
+    return QuestionView
+
+
+def _settings_view_class() -> type[SettingsView]:
+    from quizapp.gui.views.settings_view import SettingsView
+
+    return SettingsView

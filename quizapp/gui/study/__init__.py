@@ -2,8 +2,9 @@
 
 ``install_study_pages(window)`` registers the pages ("study", "study_summary", "stats"), adds the
 home-screen entries and loads this package's own Chinese translation (``i18n/study_zh_CN.qm``),
-switched with the interface language. Nothing heavy happens here: the history database is opened
-on first use and matplotlib is imported when the statistics page is first shown.
+switched with the interface language. Nothing heavy happens here: the pages and their controller
+are built when first opened, the history database is opened on first use and matplotlib is
+imported when the statistics page is first shown.
 """
 
 from __future__ import annotations
@@ -49,14 +50,105 @@ def set_study_language(language: str) -> bool:
     return True
 
 
-@dataclass
-class StudyPages:
-    """What ``install_study_pages`` made (tests and screenshots use it)."""
-
+@dataclass(frozen=True)
+class _Built:
     controller: StudyController
     page: StudyPage
     summary: SummaryPage
     stats: StatsPage
+
+
+class StudyPages:
+    """What ``install_study_pages`` made (tests and screenshots use it).
+
+    The pages and the controller are built on first use: opening one of the study pages, a home
+    entry, or reading an attribute here. Until then nothing of the study code (fsrs, sqlite3, the
+    session and statistics modules) is imported, which keeps start-up short.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        now: Callable[[], datetime] | None,
+        store: Store | None,
+        seed: int | None,
+    ) -> None:
+        self._window = window
+        self._now = now
+        self._store = store
+        self._seed = seed
+        self._built: _Built | None = None
+
+    @property
+    def controller(self) -> StudyController:
+        """The controller of the study sessions."""
+        return self._ensure().controller
+
+    @property
+    def page(self) -> StudyPage:
+        """The page of a running session ("study")."""
+        return self._ensure().page
+
+    @property
+    def summary(self) -> SummaryPage:
+        """The summary or mock-interview report ("study_summary")."""
+        return self._ensure().summary
+
+    @property
+    def stats(self) -> StatsPage:
+        """The statistics page ("stats")."""
+        return self._ensure().stats
+
+    def is_built(self) -> bool:
+        """Whether the pages and the controller exist yet."""
+        return self._built is not None
+
+    def open_history(self) -> None:
+        """Open the history database now (a repaired one is reported on the status line)."""
+        self.controller.usable_store()
+
+    def close(self) -> None:
+        """The window closes: end a running session and close the store (if ever opened)."""
+        if self._built is not None:
+            self._built.controller.close()
+
+    def apply_settings(self, settings: Settings, *, theme_changed: bool) -> None:
+        """Pass a settings change on to pages that exist (new pages start with the settings)."""
+        if self._built is None:
+            return
+        if theme_changed:
+            self._built.stats.redraw()
+        self._built.stats.set_streak_shown(settings.show_streak)
+        self._built.page.set_language("zh" if settings.content_language == "zh" else "en")
+
+    def _ensure(self) -> _Built:
+        if self._built is None:
+            self._built = self._build()
+            for name in PAGE_NAMES:  # into the window's stack at once, so all three get events
+                self._window.page(name)
+        return self._built
+
+    def _build(self) -> _Built:
+        from quizapp.gui.study.controller import StudyController
+        from quizapp.gui.study.session_page import StudyPage
+        from quizapp.gui.study.stats_page import StatsPage
+        from quizapp.gui.study.summary_page import SummaryPage
+
+        window = self._window
+        settings = window.state.settings
+        page = StudyPage()
+        summary = SummaryPage()
+        controller = StudyController(
+            window, page, summary, now=self._now, store=self._store, seed=self._seed
+        )
+        stats = StatsPage(controller.store, controller.now, controller.lang)
+        stats.set_streak_shown(settings.show_streak)
+        stats.streak_toggled.connect(lambda shown: window.state.update(show_streak=bool(shown)))
+        page.set_language("zh" if settings.content_language == "zh" else "en")
+        return _Built(controller, page, summary, stats)
+
+
+PAGE_NAMES = ("study", "study_summary", "stats")
 
 
 def install_study_pages(
@@ -66,23 +158,15 @@ def install_study_pages(
     store: Store | None = None,
     seed: int | None = None,
 ) -> StudyPages:
-    """Register the study pages and home entries on ``window``."""
-    from quizapp.gui.study.controller import StudyController
-    from quizapp.gui.study.session_page import StudyPage
-    from quizapp.gui.study.stats_page import StatsPage
-    from quizapp.gui.study.summary_page import SummaryPage
+    """Register the study pages (built on first use) and the home entries on ``window``."""
     from quizapp.gui.views.home import HomeEntry
 
     state = window.state
     set_study_language(state.settings.interface_language)
-    page = StudyPage()
-    summary = SummaryPage()
-    controller = StudyController(window, page, summary, now=now, store=store, seed=seed)
-    stats = StatsPage(controller.store, controller.now, controller.lang)
-    stats.set_streak_shown(state.settings.show_streak)
-    window.register_page("study", page)
-    window.register_page("study_summary", summary)
-    window.register_page("stats", stats)
+    pages = StudyPages(window, now, store, seed)
+    window.register_page("study", lambda: pages.page)
+    window.register_page("study_summary", lambda: pages.summary)
+    window.register_page("stats", lambda: pages.stats)
     applied = {"language": state.settings.interface_language, "theme": state.settings.theme}
 
     def on_settings(settings: Settings) -> None:
@@ -90,19 +174,16 @@ def install_study_pages(
         if settings.interface_language != applied["language"]:
             applied["language"] = settings.interface_language
             set_study_language(settings.interface_language)
-        if settings.theme != applied["theme"]:
-            applied["theme"] = settings.theme
-            stats.redraw()
-        stats.set_streak_shown(settings.show_streak)
-        page.set_language("zh" if settings.content_language == "zh" else "en")
+        theme_changed = settings.theme != applied["theme"]
+        applied["theme"] = settings.theme
+        pages.apply_settings(settings, theme_changed=theme_changed)
 
     state.settings_changed.connect(on_settings)
-    stats.streak_toggled.connect(lambda shown: state.update(show_streak=bool(shown)))
     # Not window.destroyed: a Python slot run while the interpreter shuts down can crash it.
-    window.closing.connect(controller.close)
+    window.closing.connect(pages.close)
     app = QCoreApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(controller.close)
+        app.aboutToQuit.connect(pages.close)
 
     # The texts are literal translate() calls in this list so that pyside6-lupdate finds them.
     entries = (
@@ -112,7 +193,7 @@ def install_study_pages(
             lambda: QCoreApplication.translate(
                 "StudyEntries", "questions and drills due today, interleaved"
             ),
-            controller.start_review,
+            lambda: pages.controller.start_review(),
         ),
         (
             "drill-session",
@@ -121,7 +202,7 @@ def install_study_pages(
                 "StudyEntries",
                 "10 drills from the cells and quantities chosen above, then a summary",
             ),
-            controller.start_drills,
+            lambda: pages.controller.start_drills(),
         ),
         (
             "mock",
@@ -129,7 +210,7 @@ def install_study_pages(
             lambda: QCoreApplication.translate(
                 "StudyEntries", "25 minutes, questions and computations, a report at the end"
             ),
-            controller.start_mock,
+            lambda: pages.controller.start_mock(),
         ),
         (
             "mistakes",
@@ -137,7 +218,7 @@ def install_study_pages(
             lambda: QCoreApplication.translate(
                 "StudyEntries", "retry what went wrong, newest first"
             ),
-            controller.start_mistakes,
+            lambda: pages.controller.start_mistakes(),
         ),
         (
             "stats",
@@ -150,7 +231,7 @@ def install_study_pages(
     )
     for key, title, description, activate in entries:
         window.home.add_entry(HomeEntry(key, title, description, _activator(activate)))
-    return StudyPages(controller, page, summary, stats)
+    return pages
 
 
 def _activator(start: Callable[[], object]) -> Callable[[], None]:

@@ -104,7 +104,6 @@ class HomeView(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        settings = self._state.settings
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         self.intro = QLabel()
@@ -213,7 +212,7 @@ class HomeView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self._fill_cells(settings)
+        # The lists are filled by ``retranslate`` (called once the screen is built).
         self.cell_list.itemChanged.connect(self._on_cells_changed)
         self.topic_list.itemChanged.connect(self._update_match_count)
         self.type_list.itemChanged.connect(self._update_match_count)
@@ -228,9 +227,6 @@ class HomeView(QWidget):
         self.setTabOrder(self.topic_list, self.type_list)
         self.setTabOrder(self.type_list, self.question_difficulty_box)
         self.setTabOrder(self.question_difficulty_box, self.start_questions)
-
-    def _fill_cells(self, settings: Settings) -> None:
-        _fill(self.cell_list, [(c, names.cell_name(c)) for c in CELLS], settings.drill_cells)
 
     def _fill_quantities(self, checked: Sequence[str]) -> None:
         from quizapp.drills import quantities_for
@@ -259,7 +255,7 @@ class HomeView(QWidget):
         button.clicked.connect(entry.activate)
         self.more_box.addWidget(button)
         self.more_title.show()
-        self.retranslate()
+        self._retranslate_entry(entry, button)  # not all of retranslate: it refills every list
         return button
 
     # --- state --------------------------------------------------------------------------------
@@ -416,9 +412,13 @@ class HomeView(QWidget):
             item = self.more_box.itemAt(index)
             button = item.widget() if item is not None else None
             if isinstance(button, QPushButton):
-                button.setText(f"{entry.title()} — {entry.description()}")
-                button.setAccessibleName(entry.title())
+                self._retranslate_entry(entry, button)
         self._update_match_count()
+
+    @staticmethod
+    def _retranslate_entry(entry: HomeEntry, button: QPushButton) -> None:
+        button.setText(f"{entry.title()} — {entry.description()}")
+        button.setAccessibleName(entry.title())
 
     @staticmethod
     def _fill_box(box: QComboBox, entries: Sequence[tuple[str, str]], current: str) -> None:
