@@ -47,7 +47,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from quizapp.gui import theme, translations
 from quizapp.gui.app_state import AppState
 from quizapp.gui.main_window import MainWindow
 
@@ -104,18 +103,13 @@ def start(
     for problem in problems:
         log.warning("settings: %s", problem)
     state = AppState(settings, persist=persist)
-    # The language first (widgets take their texts as they are built), the theme last: with the
-    # application style sheet installed, every widget added to a layout is restyled on the spot,
-    # which made building the window two to three times slower. Installed after, the sheet
-    # styles each widget once, when the window is first shown, with the same look.
-    translations.set_language(settings.interface_language)
+    state.apply_to_application()
     window = MainWindow(state)
     pages = None
     if study:
         from quizapp.gui.study import install_study_pages
 
         pages = install_study_pages(window)
-    theme.apply_theme(app, settings.theme, settings.font_size)
     if problems:
         window.statusBar().showMessage("; ".join(problems), 15000)
     return Started(app, state, window, pages)
