@@ -297,11 +297,16 @@ class DrillView(QWidget):
             self._sizes_set = True
 
     def emphasise_diagram(self) -> None:
-        """Give the diagram most of the width (the "diagram" screenshot)."""
+        """Give the diagram the width the sheet can spare (the "diagram" screenshot): the sheet keeps
+        what its widest row needs, so nothing on it is clipped or scrolls sideways."""
         if self.diagram_panel is not None:
             self._sizes_set = True
             total = max(self.splitter.width(), 1000)
-            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
+            column = self.scroll_area.widget()
+            needed = column.sizeHint().width() if column is not None else total // 2
+            needed += self.scroll_area.verticalScrollBar().sizeHint().width() + 4
+            sheet = min(max(needed, total * 2 // 5), total * 3 // 5)
+            self.splitter.setSizes([sheet, total - sheet])
 
     # --- language -----------------------------------------------------------------------------
 
