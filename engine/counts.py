@@ -11,7 +11,9 @@ from engine.errors import EngineError, UnknownNameError
 
 # Blocks (gates plus candidate) for the cells whose count follows G(N + n).
 BLOCKS: dict[str, int] = {"rnn": 1, "lstm": 4, "gru": 3, "cifg": 3, "mgu": 2}
-COUNTED_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru", "peephole", "cifg", "mgu", "sru")
+COUNTED_CELLS: tuple[str, ...] = (
+    "rnn", "lstm", "gru", "peephole", "cifg", "mgu", "sru", "clockwork", "depth_gated",
+)  # fmt: skip
 TORCH_MODULES: tuple[str, ...] = ("RNN", "LSTM", "GRU")
 
 
@@ -21,8 +23,15 @@ def _check_positive(**sizes: int) -> None:
             raise EngineError(f"{name} must be a non-negative whole number, got {value!r}")
 
 
-def layer_param_count(cell: str, d: int, n: int, *, biases: int = 1, proj_size: int = 0) -> int:
-    """Parameters of one single-direction layer reading d inputs with n hidden units."""
+def layer_param_count(
+    cell: str, d: int, n: int, *, biases: int = 1, proj_size: int = 0, modules: int = 1
+) -> int:
+    """Parameters of one single-direction layer reading d inputs with n hidden units.
+
+    The clockwork RNN's U is block upper-triangular over its ``modules`` equal modules, so only
+    g(g+1)/2 of its g² blocks are parameters; the depth-gated LSTM is a peephole LSTM plus the depth
+    gate's W_d (n×d), w_cd, w_ld and b_d (n each).
+    """
     _check_positive(d=d, n=n, proj_size=proj_size)
     if biases not in (1, 2):
         raise EngineError(f"biases must be 1 or 2, got {biases!r}")
@@ -37,6 +46,16 @@ def layer_param_count(cell: str, d: int, n: int, *, biases: int = 1, proj_size: 
         if biases != 1:
             raise EngineError("the peephole LSTM is counted with one bias per gate")
         return 4 * (n * (n + d) + n) + 3 * n
+    if cell == "clockwork":
+        if modules < 1 or n % modules:
+            raise EngineError(f"n={n} hidden units cannot be split into {modules} equal modules")
+        size = n // modules
+        recurrent = size * size * modules * (modules + 1) // 2
+        return n * d + recurrent + biases * n
+    if cell == "depth_gated":
+        if biases != 1:
+            raise EngineError("the depth-gated LSTM is counted with one bias per gate")
+        return 4 * (n * (n + d) + n) + 3 * n + n * d + 3 * n
     if cell == "sru":
         if biases != 1:
             raise EngineError("the SRU is counted with one bias per gate")
@@ -55,8 +74,10 @@ def param_count(
     bidirectional: bool = False,
     num_layers: int = 1,
     proj_size: int = 0,
+    modules: int = 1,
 ) -> int:
-    """Total parameters of a (possibly stacked, bidirectional) recurrent layer stack."""
+    """Total parameters of a (possibly stacked, bidirectional) recurrent layer stack
+    (``modules``: the clockwork RNN's number of modules)."""
     _check_positive(num_layers=num_layers)
     if num_layers < 1:
         raise EngineError(f"num_layers must be at least 1, got {num_layers}")
@@ -66,7 +87,7 @@ def param_count(
     for layer in range(num_layers):
         layer_input = d if layer == 0 else directions * out_width
         total += directions * layer_param_count(
-            cell, layer_input, n, biases=biases, proj_size=proj_size
+            cell, layer_input, n, biases=biases, proj_size=proj_size, modules=modules
         )
     return total
 

@@ -98,3 +98,17 @@ def test_counts_refuse_bad_arguments() -> None:
         param_count("transformer", 3, 2)
     with pytest.raises(engine.EngineError, match="proj_size"):
         param_count("gru", 3, 2, proj_size=1)
+
+
+def test_clockwork_and_depth_gated_counts_match_their_parameters() -> None:
+    # Count the free entries of the engine's own parameters: the clockwork mask zeroes the
+    # blocks below the diagonal, which are not parameters.
+    rng = np.random.default_rng(6)
+    clockwork = engine.random_params("clockwork", 3, 4, rng, periods=(1, 2))
+    free = sum(int(np.count_nonzero(v)) if k == "U" else v.size for k, v in clockwork.items()
+               if k != "bh")  # fmt: skip
+    assert param_count("clockwork", 3, 4, modules=2) == free == 3 * 4 + 12 + 4
+    assert param_count("clockwork", 3, 4, modules=1) == param_count("rnn", 3, 4)
+    shapes = engine.param_shapes("depth_gated", 3, 4)
+    one_bias = sum(int(np.prod(s)) for k, s in shapes.items() if not k.startswith("bh"))
+    assert param_count("depth_gated", 3, 4) == one_bias
