@@ -6,15 +6,13 @@ Public API: ``DIFFICULTIES``, ``DrillSpec``, ``Drill``, ``generate_drill``, ``qu
 ``QuantityGrade``, ``DrillGrade``, ``DrillError``.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from quizapp.drills.errors import DrillError
 from quizapp.drills.generate import generate_drill
-from quizapp.drills.grade import (
-    DrillGrade,
-    QuantityGrade,
-    default_tolerance,
-    grade_drill,
-    read_answers,
-)
 from quizapp.drills.mistakes import MISTAKES, SPEC_MISTAKE_IDS, Mistake
 from quizapp.drills.model import (
     DIFFICULTIES,
@@ -26,6 +24,30 @@ from quizapp.drills.model import (
 )
 from quizapp.drills.quantities import QuantityInfo, quantities_for
 from quizapp.grading.numeric import Tolerance
+
+if TYPE_CHECKING:
+    from quizapp.drills.grade import (
+        DrillGrade,
+        QuantityGrade,
+        default_tolerance,
+        grade_drill,
+        read_answers,
+    )
+
+# Grading (and the answer reader it needs) is imported on first use, not at start-up: the first
+# drill appears before anything is submitted.
+_LAZY_FROM_GRADE = frozenset(
+    {"DrillGrade", "QuantityGrade", "default_tolerance", "grade_drill", "read_answers"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_FROM_GRADE:
+        value = getattr(importlib.import_module("quizapp.drills.grade"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'quizapp.drills' has no attribute {name!r}")
+
 
 __all__ = [
     "DIFFICULTIES",

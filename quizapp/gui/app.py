@@ -13,9 +13,10 @@ import.
 from __future__ import annotations
 
 # Before PySide6 (see the module docstring): what the home screen and the first drill import
-# anyway. numpy.random: numpy loads it lazily, the drills draw with it; concurrent.futures: the
-# formula renderer's worker; quizapp.gui.diagram.*: the diagram's Qt-free geometry.
-import concurrent.futures  # noqa: F401
+# anyway. numpy.random: numpy loads it lazily, the drills draw with it;
+# concurrent.futures.thread: the formula renderer's worker; quizapp.gui.diagram.*: the diagram's
+# Qt-free geometry. Grading and logging.handlers are left out: the first drill needs neither.
+import concurrent.futures.thread  # noqa: F401
 import importlib
 import logging
 import sys
@@ -39,7 +40,6 @@ import quizapp.gui.diagram.texts
 import quizapp.gui.drill_plan
 import quizapp.gui.question_deck  # noqa: F401
 from quizapp import settings as settings_module
-from quizapp.log import setup_logging
 from quizapp.settings import Settings
 
 # isort: split
@@ -135,6 +135,7 @@ def preload_in_background() -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the GUI and run it until the window closes; returns the exit status."""
     from quizapp.gui.crash import install_excepthook
+    from quizapp.log import setup_logging  # logging.handlers pulls in socket: not needed by start
 
     log_path = setup_logging()
     install_excepthook(log_path)
