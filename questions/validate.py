@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from questions.schema import (
     CHOICE_TYPES,
@@ -79,24 +80,9 @@ class BankError(Exception):
     """Base of the errors the question bank raises."""
 
 
-@dataclass
-class TypeFields:
-    """The type-specific fields of a question while they are being checked."""
-
-    options: tuple[Option, ...] = ()
-    correct: tuple[str, ...] = ()
-    value: float | None = None
-    tolerance: float = 0.0
-    unit: Text | None = None
-    shape: tuple[int, ...] | None = None
-    expression: str | None = None
-    symbols: tuple[str, ...] = ()
-    items: tuple[OrderItem, ...] = ()
-    pairs: tuple[Pair, ...] = ()
-    code: str | None = None
-    code_language: str | None = None
-    key_points: tuple[KeyPoint, ...] = ()
-    computed: Mapping[str, object] | None = None
+# The type-specific fields of a question while they are being checked: Question's own field names
+# mapped to their checked values (the rest keep Question's defaults).
+TypeFields = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -192,7 +178,7 @@ class QuestionChecker:
         explanation = self.text(data, "explanation", "explanation")
         tags = self.strings(data, "tags", "tags")
         references = self.strings(data, "references", "references")
-        fields = TypeFields()
+        fields: TypeFields = {}
         answer_type = qtype
         if qtype is not None:
             answer_type = self._type_fields(qtype, fields)
@@ -211,20 +197,7 @@ class QuestionChecker:
             references=references,
             tags=tags,
             answer_type=answer_type,
-            options=fields.options,
-            correct=fields.correct,
-            value=fields.value,
-            tolerance=fields.tolerance,
-            unit=fields.unit,
-            shape=fields.shape,
-            expression=fields.expression,
-            symbols=fields.symbols,
-            items=fields.items,
-            pairs=fields.pairs,
-            code=fields.code,
-            code_language=fields.code_language,
-            key_points=fields.key_points,
-            computed=fields.computed,
+            **fields,
             source=self.file,
             line=data.line,
         )
@@ -277,8 +250,8 @@ class QuestionChecker:
         allowed |= set(required) | set(optional)
         answer_type: str | None = qtype
         if qtype == "code_reading":
-            fields.code = self.string(self.data, "code", "code")
-            fields.code_language = self.string(self.data, "language", "language", required=False)
+            fields["code"] = self.string(self.data, "code", "code")
+            fields["code_language"] = self.string(self.data, "language", "language", required=False)
             answer_type = self._inner_type()
             if answer_type is not None:
                 inner_required, inner_optional = TYPE_FIELDS[answer_type]
@@ -298,11 +271,11 @@ class QuestionChecker:
         elif answer_type == "symbolic":
             self._symbolic(fields)
         elif answer_type == "ordering":
-            fields.items = self._items()
+            fields["items"] = self._items()
         elif answer_type == "matching":
-            fields.pairs = self._pairs()
+            fields["pairs"] = self._pairs()
         elif answer_type == "free_text":
-            fields.key_points = self._key_points()
+            fields["key_points"] = self._key_points()
         return answer_type
 
     def _inner_type(self) -> str | None:
@@ -501,12 +474,12 @@ class QuestionChecker:
             self.fail("correct", f"a {qtype} question has exactly one right answer", line)
         if raw is not None and not raw_list:
             self.fail("correct", "is empty; expected at least one option id", line)
-        fields.options = tuple(options)
-        fields.correct = tuple(correct)
+        fields["options"] = tuple(options)
+        fields["correct"] = tuple(correct)
 
     def _numeric(self, fields: TypeFields) -> None:
         if "value" in self.data:
-            fields.value = self.number("value", self.data["value"], self.data.line_of("value"))
+            fields["value"] = self.number("value", self.data["value"], self.data.line_of("value"))
         if "tolerance" in self.data:
             tolerance = self.number(
                 "tolerance", self.data["tolerance"], self.data.line_of("tolerance")
@@ -514,9 +487,9 @@ class QuestionChecker:
             if tolerance is not None and tolerance < 0:
                 self.fail("tolerance", f"got {tolerance}; expected a number >= 0")
             elif tolerance is not None:
-                fields.tolerance = tolerance
-        fields.unit = self.text(self.data, "unit", "unit", required=False)
-        fields.computed = self._computed("numeric")
+                fields["tolerance"] = tolerance
+        fields["unit"] = self.text(self.data, "unit", "unit", required=False)
+        fields["computed"] = self._computed("numeric")
 
     def _shape(self, fields: TypeFields) -> None:
         raw = self.data.get("shape")
@@ -531,8 +504,8 @@ class QuestionChecker:
                 self.fail("shape", f"has {describe(item)}; expected whole numbers >= 0")
                 return
             sizes.append(item)
-        fields.shape = tuple(sizes)
-        fields.computed = self._computed("shape")
+        fields["shape"] = tuple(sizes)
+        fields["computed"] = self._computed("shape")
 
     def _computed(self, answer_type: str) -> Mapping[str, object] | None:
         raw = self.data.get("computed")
@@ -568,7 +541,7 @@ class QuestionChecker:
         return plain
 
     def _symbolic(self, fields: TypeFields) -> None:
-        fields.expression = self.string(self.data, "expression", "expression")
+        fields["expression"] = self.string(self.data, "expression", "expression")
         raw = self.data.get("symbols")
         if raw is None:
             return
@@ -587,7 +560,7 @@ class QuestionChecker:
                 self.fail("symbols", f"symbol '{item}' is listed twice")
             else:
                 symbols.append(item)
-        fields.symbols = tuple(symbols)
+        fields["symbols"] = tuple(symbols)
 
     def _items(self) -> tuple[OrderItem, ...]:
         items: list[OrderItem] = []
