@@ -47,6 +47,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from quizapp.gui import theme
 from quizapp.gui.app_state import AppState
 from quizapp.gui.main_window import MainWindow
 
@@ -79,7 +80,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     )
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
-    app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    arguments = list(argv) if argv is not None else [sys.argv[0]]
+    app = QApplication([*arguments, *theme.STYLE_ARGUMENTS])
+    theme.style_set_by_arguments()
     app.setApplicationDisplayName("quizapp")
     return app
 

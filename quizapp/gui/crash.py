@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.gui.theme import set_role
+
 log = logging.getLogger(__name__)
 
 
@@ -45,7 +47,7 @@ class CrashDialog(QDialog):
         location = QLabel(str(log_path))
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details)
-        self.details.setObjectName("code")
+        set_role(self.details, "code")
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Error details"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -30,6 +30,7 @@ from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_controller import DrillController
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill import DrillView
 from quizapp.gui.views.home import HomeView
 from quizapp.gui.widgets.math_label import MathLabel
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self._question_problems: tuple[str, ...] = ()
 
         self.app_title = QLabel()
-        self.app_title.setProperty("role", "subheading")
+        set_role(self.app_title, "subheading")
         self.home_button = QPushButton()
         self.settings_button = QPushButton()
         self.help_button = QPushButton()

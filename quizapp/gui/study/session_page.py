@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang
 from quizapp.grading.messages import localize
 from quizapp.gui import names
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
 from quizapp.gui.widgets.banner import Banner
+from quizapp.gui.widgets.paper import Paper
 from quizapp.study.session import Phase, StudySession
 from quizapp.study.store import StudyMode
 
@@ -49,13 +51,8 @@ def _wrapped(role: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
-        label.setProperty("role", role)
+        set_role(label, role)
     return label
-
-
-def _polish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class StudyPage(QWidget):
@@ -71,11 +68,11 @@ class StudyPage(QWidget):
         self._checklist_open = False
 
         self.title = QLabel()
-        self.title.setProperty("role", "heading")
+        set_role(self.title, "heading")
         self.progress = QLabel()
-        self.progress.setProperty("role", "muted")
+        set_role(self.progress, "muted")
         self.timer = QLabel()
-        self.timer.setProperty("role", "subheading")
+        set_role(self.timer, "subheading")
         self.skip_button = QPushButton()
         self.finish_button = QPushButton()
         header = QHBoxLayout()
@@ -89,19 +86,17 @@ class StudyPage(QWidget):
         self.banner = Banner()
 
         # A question on paper.
-        self.question_paper = QFrame()
-        self.question_paper.setObjectName("paper")
+        self.question_paper = Paper()
         self.meta = _wrapped("muted")
         self.prompt = _wrapped()
         self.code = QPlainTextEdit()
-        self.code.setObjectName("code")
+        set_role(self.code, "code")
         self.code.setReadOnly(True)
-        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.code.hide()
         self.answer_box = QVBoxLayout()
         self.check_button = QPushButton()
-        self.check_button.setProperty("role", "primary")
+        set_role(self.check_button, "primary")
         self.hint = _wrapped("muted")
         self.hint.hide()
         paper_layout = QVBoxLayout(self.question_paper)
@@ -115,16 +110,15 @@ class StudyPage(QWidget):
         paper_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignRight)
 
         # What a question's answer deserves (hidden in a mock interview).
-        self.question_feedback = QFrame()
-        self.question_feedback.setObjectName("paper")
+        self.question_feedback = Paper()
         self.verdict = _wrapped()
         self.read_as = _wrapped("muted")
         self.why_wrong = _wrapped()
         self.model_title = QLabel()
-        self.model_title.setProperty("role", "subheading")
+        set_role(self.model_title, "subheading")
         self.model_answer = _wrapped()
         self.explanation_title = QLabel()
-        self.explanation_title.setProperty("role", "subheading")
+        set_role(self.explanation_title, "subheading")
         self.explanation = _wrapped()
         feedback_layout = QVBoxLayout(self.question_feedback)
         feedback_layout.setContentsMargins(36, 20, 36, 20)
@@ -165,8 +159,7 @@ class StudyPage(QWidget):
         self.scroll_area.setWidget(column)
 
         # The rating bar.
-        self.rating_bar = QFrame()
-        self.rating_bar.setObjectName("card")
+        self.rating_bar = Paper(kind="card")
         self.proposed_label = QLabel()
         self.proposed_label.setWordWrap(True)
         self.rating_buttons: dict[int, QPushButton] = {}
@@ -174,7 +167,7 @@ class StudyPage(QWidget):
         self.rating_group.setExclusive(True)
         self.undo_button = QPushButton()
         self.next_button = QPushButton()
-        self.next_button.setProperty("role", "primary")
+        set_role(self.next_button, "primary")
         self.next_button.setDefault(True)
         bar = QHBoxLayout(self.rating_bar)
         bar.setContentsMargins(16, 10, 16, 10)
@@ -479,17 +472,16 @@ class StudyPage(QWidget):
             self.answer.lock(True)
         self.check_button.setEnabled(False)
         if grade.correct:
-            self.verdict.setProperty("role", "good")
+            set_role(self.verdict, "good")
             self.verdict.setText(self.tr("✓ Right"))
         elif grade.score > 0:
-            self.verdict.setProperty("role", "warn")
+            set_role(self.verdict, "warn")
             self.verdict.setText(
                 self.tr("Partly right: %1 %").replace("%1", str(round(100 * grade.score)))
             )
         else:
-            self.verdict.setProperty("role", "bad")
+            set_role(self.verdict, "bad")
             self.verdict.setText(self.tr("✗ Not quite"))
-        _polish(self.verdict)
         # The reader's line already says "read as …": translate it once (names.read_as).
         typed = question.answer_type in ("numeric", "shape", "symbolic")
         read_as = grade.read_as if typed else ""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang
 from quizapp.gui import theme
 from quizapp.gui.study import files
+from quizapp.gui.theme import set_role
 from quizapp.study.mock import mistake_title, topic_title
 from quizapp.study.stats import StatsSummary, build_stats
 from quizapp.study.store import Store
@@ -55,16 +56,16 @@ class StatsPage(QWidget):
         self.summary: StatsSummary | None = None
         self.canvas: Any = None
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        set_role(self.heading, "heading")
         self.headline = QLabel()
-        self.headline.setProperty("role", "subheading")
+        set_role(self.headline, "subheading")
         self.headline.setWordWrap(True)
         self.streak_box = QCheckBox()
         self.streak = QLabel()
-        self.streak.setProperty("role", "muted")
+        set_role(self.streak, "muted")
         self.streak.hide()
         self.status = QLabel()
-        self.status.setProperty("role", "muted")
+        set_role(self.status, "muted")
         self.status.setWordWrap(True)
         self.csv_button = QPushButton()
         top = QHBoxLayout()

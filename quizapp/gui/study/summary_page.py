@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang
 from quizapp.gui import names
 from quizapp.gui.study import files
+from quizapp.gui.theme import set_role
+from quizapp.gui.widgets.paper import Paper
 from quizapp.study.mock import (
     QUESTION_MISS,
     MockReport,
@@ -79,27 +81,26 @@ class SummaryPage(QWidget):
         self.store: Store | None = None
         self.lang: Lang = "en"
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        set_role(self.heading, "heading")
         self.overview = QLabel()
         self.overview.setWordWrap(True)
-        self.overview.setProperty("role", "subheading")
+        set_role(self.overview, "subheading")
         self.body = QVBoxLayout()
         self.body.setSpacing(8)
         self.status = QLabel()
-        self.status.setProperty("role", "muted")
+        set_role(self.status, "muted")
         self.status.setWordWrap(True)
         self.markdown_button = QPushButton()
         self.html_button = QPushButton()
         self.home_button = QPushButton()
-        self.home_button.setProperty("role", "primary")
+        set_role(self.home_button, "primary")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.markdown_button)
         buttons.addWidget(self.html_button)
         buttons.addWidget(self.home_button)
 
-        paper = QFrame()
-        paper.setObjectName("paper")
+        paper = Paper()
         paper_layout = QVBoxLayout(paper)
         paper_layout.setContentsMargins(36, 28, 36, 28)
         paper_layout.setSpacing(10)
@@ -153,11 +154,11 @@ class SummaryPage(QWidget):
 
     def _section(self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         label = QLabel(title)
-        label.setProperty("role", "subheading")
+        set_role(label, "subheading")
         self.body.addWidget(label)
         if not rows:
             empty = QLabel(self.tr("None."))
-            empty.setProperty("role", "muted")
+            set_role(empty, "muted")
             self.body.addWidget(empty)
             return
         # The name column takes the spare width (after the "#" column when there is one).

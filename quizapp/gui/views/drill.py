@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.drill_plan import LARGEST_SEED
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
 from quizapp.gui.widgets.banner import Banner
+from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade, Mistake, QuantityInfo
@@ -54,12 +56,11 @@ def make_diagram() -> QWidget | None:
     return widget
 
 
-class DiagramPanel(QFrame):
+class DiagramPanel(Paper):
     """The diagram (which names its own stages) with Previous / Next buttons."""
 
     def __init__(self, diagram: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("paper")
         self.diagram: Any = diagram
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
@@ -101,7 +102,7 @@ class DrillView(QWidget):
         super().__init__(parent)
         self._content_language = "en"
         self.title = QLabel()
-        self.title.setProperty("role", "heading")
+        set_role(self.title, "heading")
         self.seed_label = QLabel()
         self.seed_edit = QLineEdit()
         self.seed_edit.setValidator(QIntValidator(0, LARGEST_SEED, self))

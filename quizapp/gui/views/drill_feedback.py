@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.math_label import MathLabel
+from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
     from quizapp.drills import DrillGrade, Mistake
@@ -81,7 +83,7 @@ class StepCard(QFrame):
         layout.setContentsMargins(0, 8, 0, 8)
         layout.setSpacing(4)
         self.heading = QLabel()
-        self.heading.setProperty("role", "muted")
+        set_role(self.heading, "muted")
         self.heading.setText(f"{index + 1}.")
         layout.addWidget(self.heading)
         layout.addWidget(MathLabel(step.formula_latex))
@@ -97,21 +99,20 @@ class StepCard(QFrame):
         self.setAccessibleName(f"step {index + 1}: {step.key}")
 
 
-class DrillFeedback(QFrame):
+class DrillFeedback(Paper):
     """Shown under the sheet once a drill is graded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("paper")
         self.score = QLabel()
-        self.score.setProperty("role", "subheading")
+        set_role(self.score, "subheading")
         self.lines = QVBoxLayout()
         self.lines.setSpacing(4)
         self.mistakes_title = QLabel()
-        self.mistakes_title.setProperty("role", "subheading")
+        set_role(self.mistakes_title, "subheading")
         self.mistakes = QVBoxLayout()
         self.solution_title = QLabel()
-        self.solution_title.setProperty("role", "subheading")
+        set_role(self.solution_title, "subheading")
         self.steps_box = QVBoxLayout()
         self.next_step_button = QPushButton()
         self.all_steps_button = QPushButton()
@@ -168,7 +169,7 @@ class DrillFeedback(QFrame):
             self.lines.addWidget(label)
         for mistake in mistakes:
             title = QLabel(mistake.title.get(lang))  # type: ignore[arg-type]
-            title.setProperty("role", "bad")
+            set_role(title, "bad")
             title.setWordWrap(True)
             self.mistakes.addWidget(title)
             if mistake.formula_latex:

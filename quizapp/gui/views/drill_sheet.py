@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.answer_field import AnswerField
 from quizapp.gui.widgets.flow_layout import FlowLayout
 from quizapp.gui.widgets.math_label import MathLabel, plain_formula
 from quizapp.gui.widgets.matrix_table import MatrixTable, format_cell
+from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, QuantityInfo
@@ -73,7 +74,7 @@ def shown_parameters(params: Mapping[str, object], two_biases: bool) -> list[str
 
 def _section_title(text: str = "") -> QLabel:
     label = QLabel(text)
-    label.setProperty("role", "subheading")
+    set_role(label, "subheading")
     return label
 
 
@@ -122,14 +123,13 @@ def _clear(layout: QLayout) -> None:
             _clear(child)
 
 
-class DrillSheet(QFrame):
+class DrillSheet(Paper):
     """The problem and the answer fields; ``submit_requested`` fires on Enter or the button."""
 
     submit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("paper")
         self.fields: dict[str, AnswerField] = {}
         self._tables: dict[str, MatrixTable] = {}
         self._layout_key: object = None
@@ -138,7 +138,7 @@ class DrillSheet(QFrame):
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.convention = QLabel()
         self.convention.setWordWrap(True)
-        self.convention.setProperty("role", "muted")
+        set_role(self.convention, "muted")
         self.equations_title = _section_title()
         self.equations = QVBoxLayout()
         self.equations.setSpacing(6)
@@ -155,7 +155,7 @@ class DrillSheet(QFrame):
         self.answers_title = _section_title()
         self.answers = QVBoxLayout()
         self.submit_button = QPushButton()
-        self.submit_button.setProperty("role", "primary")
+        set_role(self.submit_button, "primary")
         self.submit_button.clicked.connect(self.submit_requested)
 
         layout = QVBoxLayout(self)

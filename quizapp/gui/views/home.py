@@ -33,6 +33,8 @@ from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
+from quizapp.gui.theme import set_role
+from quizapp.gui.widgets.paper import Paper
 from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
 
 
@@ -78,8 +80,7 @@ def _fill(widget: QListWidget, entries: Sequence[tuple[str, str]], checked: Sequ
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("card")
+    frame = Paper(kind="card")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(20, 18, 20, 18)
     layout.setSpacing(10)
@@ -105,17 +106,17 @@ class HomeView(QWidget):
 
     def _build(self) -> None:
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        set_role(self.heading, "heading")
         self.intro = QLabel()
-        self.intro.setProperty("role", "muted")
+        set_role(self.intro, "muted")
         self.intro.setWordWrap(True)
 
         drill_card, drill_layout = _card()
         self.drill_title = QLabel()
-        self.drill_title.setProperty("role", "subheading")
+        set_role(self.drill_title, "subheading")
         self.drill_text = QLabel()
         self.drill_text.setWordWrap(True)
-        self.drill_text.setProperty("role", "muted")
+        set_role(self.drill_text, "muted")
         self.cell_list = _checkable_list("cells")
         self.cell_list.setMinimumHeight(120)
         self.quantity_list = _checkable_list("quantities")
@@ -123,7 +124,7 @@ class HomeView(QWidget):
         self.difficulty_box = QComboBox()
         self.convention_box = QComboBox()
         self.start_drills = QPushButton()
-        self.start_drills.setProperty("role", "primary")
+        set_role(self.start_drills, "primary")
         self.cells_label = QLabel()
         self.quantities_label = QLabel()
         lists = QGridLayout()
@@ -148,10 +149,10 @@ class HomeView(QWidget):
 
         question_card, question_layout = _card()
         self.question_title = QLabel()
-        self.question_title.setProperty("role", "subheading")
+        set_role(self.question_title, "subheading")
         self.question_text = QLabel()
         self.question_text.setWordWrap(True)
-        self.question_text.setProperty("role", "muted")
+        set_role(self.question_text, "muted")
         self.topic_list = _checkable_list("topics")
         self.topic_list.setMinimumHeight(120)
         self.type_list = _checkable_list("question types")
@@ -173,9 +174,9 @@ class HomeView(QWidget):
         self.question_difficulty_label.setBuddy(self.question_difficulty_box)
         question_form.addRow(self.question_difficulty_label, self.question_difficulty_box)
         self.match_count = QLabel()
-        self.match_count.setProperty("role", "muted")
+        set_role(self.match_count, "muted")
         self.start_questions = QPushButton()
-        self.start_questions.setProperty("role", "primary")
+        set_role(self.start_questions, "primary")
         start_row = QHBoxLayout()
         start_row.addWidget(self.match_count, 1)
         start_row.addWidget(self.start_questions)
@@ -186,7 +187,7 @@ class HomeView(QWidget):
         question_layout.addLayout(start_row)
 
         self.more_title = QLabel()
-        self.more_title.setProperty("role", "subheading")
+        set_role(self.more_title, "subheading")
         self.more_box = QVBoxLayout()
         self.more_title.hide()
 

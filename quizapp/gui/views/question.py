@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang, Question
 from questions.topics import TOPICS
 from quizapp.gui import names
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers import AnswerWidget, answer_widget_for
 from quizapp.gui.widgets.banner import Banner
+from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
     from quizapp.grading.answers import QuestionGrade
@@ -42,7 +44,7 @@ def _wrapped(role: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
-        label.setProperty("role", role)
+        set_role(label, role)
     return label
 
 
@@ -60,29 +62,28 @@ class QuestionView(QWidget):
         self.grade: QuestionGrade | None = None
 
         self.progress = QLabel()
-        self.progress.setProperty("role", "heading")
+        set_role(self.progress, "heading")
         self.meta = _wrapped("muted")
         self.banner = Banner()
         self.prompt = _wrapped()
         self.code = QPlainTextEdit()
-        self.code.setObjectName("code")
+        set_role(self.code, "code")
         self.code.setReadOnly(True)
-        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.code.hide()
         self.answer_box = QVBoxLayout()
         self.check_button = QPushButton()
-        self.check_button.setProperty("role", "primary")
+        set_role(self.check_button, "primary")
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.verdict = _wrapped()
         self.read_as = _wrapped("muted")
         self.why_wrong = _wrapped()
         self.model_title = QLabel()
-        self.model_title.setProperty("role", "subheading")
+        set_role(self.model_title, "subheading")
         self.model_answer = _wrapped()
         self.explanation_title = QLabel()
-        self.explanation_title.setProperty("role", "subheading")
+        set_role(self.explanation_title, "subheading")
         self.explanation = _wrapped()
         self.references = _wrapped("muted")
         self.feedback = QFrame()
@@ -101,8 +102,7 @@ class QuestionView(QWidget):
             feedback_layout.addWidget(widget)
         self.feedback.hide()
 
-        paper = QFrame()
-        paper.setObjectName("paper")
+        paper = Paper()
         paper_layout = QVBoxLayout(paper)
         paper_layout.setContentsMargins(36, 28, 36, 28)
         paper_layout.setSpacing(12)
@@ -232,9 +232,8 @@ class QuestionView(QWidget):
             return
         grade = self.answer.grade()
         if grade.message:
-            self.verdict.setProperty("role", "warn")
+            set_role(self.verdict, "warn")
             self.verdict.setText(self.tr("Not counted: %1").replace("%1", grade.message))
-            self._polish(self.verdict)
             for widget in self.feedback.findChildren(QLabel):
                 widget.setVisible(widget is self.verdict)
             self.feedback.show()
@@ -261,15 +260,14 @@ class QuestionView(QWidget):
             widget.show()
         percent = round(100 * grade.score)
         if grade.correct:
-            self.verdict.setProperty("role", "good")
+            set_role(self.verdict, "good")
             self.verdict.setText(self.tr("✓ Right"))
         elif grade.score > 0:
-            self.verdict.setProperty("role", "warn")
+            set_role(self.verdict, "warn")
             self.verdict.setText(self.tr("Partly right: %1 %").replace("%1", str(percent)))
         else:
-            self.verdict.setProperty("role", "bad")
+            set_role(self.verdict, "bad")
             self.verdict.setText(self.tr("✗ Not quite"))
-        self._polish(self.verdict)
         read_as = grade.read_as if question.answer_type in ("numeric", "shape", "symbolic") else ""
         self.read_as.setText(names.read_as(read_as) if read_as else "")
         self.read_as.setVisible(bool(read_as))
@@ -284,11 +282,6 @@ class QuestionView(QWidget):
         self.references.setText(self.tr("Sources: %1").replace("%1", refs) if refs else "")
         self.references.setVisible(bool(refs))
         self.feedback.show()
-
-    @staticmethod
-    def _polish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     def choose_number(self, number: int) -> None:
         """Keys 1–9."""

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
+from quizapp.gui.theme import set_role
+from quizapp.gui.widgets.paper import Paper
 from quizapp.settings import (
     BIAS_CONVENTIONS,
     DRILL_DIFFICULTIES,
@@ -42,9 +44,9 @@ class SettingsView(QWidget):
         self._state = state
         self._filling = False
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        set_role(self.heading, "heading")
         self.note = QLabel()
-        self.note.setProperty("role", "muted")
+        set_role(self.note, "muted")
         self.note.setWordWrap(True)
         self.interface_language = QComboBox()
         self.content_language = QComboBox()
@@ -68,8 +70,7 @@ class SettingsView(QWidget):
         self.show_streak = QCheckBox()
         self.labels: dict[str, QLabel] = {}
 
-        card = QFrame()
-        card.setObjectName("card")
+        card = Paper(kind="card")
         form = QFormLayout(card)
         form.setContentsMargins(24, 20, 24, 20)
         form.setVerticalSpacing(12)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.math_label import MathLabel
 
 
@@ -37,7 +38,7 @@ class AnswerField(QWidget):
         self.edit.setClearButtonEnabled(False)
         self.edit.setMinimumWidth(260)
         self.reading = QLabel()
-        self.reading.setProperty("role", "muted")
+        set_role(self.reading, "muted")
         self.reading.setWordWrap(True)
         self.mark = QLabel()
         self.mark.setWordWrap(True)
@@ -77,9 +78,7 @@ class AnswerField(QWidget):
     def show_mark(self, text: str, good: bool | None) -> None:
         """Show the mark under the field: good, bad or neutral (``None``)."""
         role = "muted" if good is None else ("good" if good else "bad")
-        self.mark.setProperty("role", role)
-        self.mark.style().unpolish(self.mark)
-        self.mark.style().polish(self.mark)
+        set_role(self.mark, role)
         self.mark.setText(text)
         self.mark.show()
 
@@ -90,8 +89,6 @@ class AnswerField(QWidget):
 
     def _on_text_changed(self, text: str) -> None:
         line, ok = self._describe(text) if text.strip() else ("", True)
-        self.reading.setProperty("role", "muted" if ok else "warn")
-        self.reading.style().unpolish(self.reading)
-        self.reading.style().polish(self.reading)
+        set_role(self.reading, "muted" if ok else "warn")
         self.reading.setText(line)
         self.edited.emit(text)

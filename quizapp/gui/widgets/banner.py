@@ -6,15 +6,17 @@ The view keeps working under it; the banner can be dismissed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from quizapp.gui.theme import ThemeColors
+from quizapp.gui.widgets.paper import Paper
 
 
-class Banner(QFrame):
+class Banner(Paper):
     """A dismissible line of text; ``kind`` is ``"error"`` or ``"info"``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
+        super().__init__(parent, kind="banner")
         self.setProperty("kind", "info")
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -33,11 +35,14 @@ class Banner(QFrame):
     def show_message(self, text: str, kind: str = "error") -> None:
         """Show ``text``; ``kind`` chooses the colour."""
         self.setProperty("kind", kind)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.update()
         self.label.setText(text)
         self.setAccessibleName(text)
         self.show()
+
+    def paper_colors(self, colors: ThemeColors) -> tuple[str, str]:
+        kind = self.property("kind")
+        return (colors.banner_error if kind == "error" else colors.banner_info), ""
 
     def message(self) -> str:
         """The text shown, or "" when hidden."""

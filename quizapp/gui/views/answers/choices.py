@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_choice
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
 
 
@@ -128,16 +129,14 @@ class ChoiceAnswer(AnswerWidget):
             self.buttons, self.notes, self.question.options, strict=True
         ):
             if option.id in right:
-                note.setProperty("role", "good")
+                set_role(note, "good")
                 note.setText(self.tr("✓ right option"))
                 note.show()
             elif button.isChecked():
-                note.setProperty("role", "bad")
+                set_role(note, "bad")
                 why = option.why_wrong.get(self.lang) if option.why_wrong else ""
                 note.setText(self.tr("✗ not right") + (f": {why}" if why else ""))
                 note.show()
-            note.style().unpolish(note)
-            note.style().polish(note)
 
     def fill_plausible(self) -> None:
         right = set(self.question.correct)

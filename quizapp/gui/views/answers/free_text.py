@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade
 from quizapp.grading.rubric import checklist_score, match_key_points
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
 
 
@@ -23,7 +24,7 @@ class FreeTextAnswer(AnswerWidget):
         self.edit.setTabChangesFocus(True)
         self.edit.textChanged.connect(self.changed)
         self.checklist_title = QLabel()
-        self.checklist_title.setProperty("role", "subheading")
+        set_role(self.checklist_title, "subheading")
         self.checklist_title.hide()
         self.checks: list[QCheckBox] = []
         self.score_label = QLabel()

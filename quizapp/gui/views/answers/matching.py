@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_matching
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
 
 
@@ -80,14 +81,12 @@ class MatchingAnswer(AnswerWidget):
         del grade
         for k, (box, mark) in enumerate(zip(self.boxes, self.marks, strict=True)):
             ok = box.currentData() == k
-            mark.setProperty("role", "good" if ok else "bad")
+            set_role(mark, "good" if ok else "bad")
             if ok:
                 mark.setText(self.tr("✓ right"))
             else:
                 right = self.question.pairs[k].right.get(self.lang)
                 mark.setText(self.tr("✗ it goes with: %1").replace("%1", right))
-            mark.style().unpolish(mark)
-            mark.style().polish(mark)
             mark.show()
 
     def fill_plausible(self) -> None:

@@ -15,6 +15,7 @@ from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_text_answer
 from quizapp.grading.messages import localize
 from quizapp.gui import names
+from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
 from quizapp.gui.widgets.math_label import MathLabel
 
@@ -51,12 +52,12 @@ class TypedAnswer(AnswerWidget):
         super().__init__(question, lang, parent)
         self.edit = QLineEdit()
         self.reading = QLabel()
-        self.reading.setProperty("role", "muted")
+        set_role(self.reading, "muted")
         self.reading.setWordWrap(True)
         self.preview = MathLabel()
         self.preview.hide()
         self.unit = QLabel()
-        self.unit.setProperty("role", "muted")
+        set_role(self.unit, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
