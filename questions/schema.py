@@ -8,38 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
-
-QUESTION_TYPES: tuple[str, ...] = (
-    "single_choice",
-    "multi_choice",
-    "true_false",
-    "numeric",
-    "shape",
-    "symbolic",
-    "ordering",
-    "matching",
-    "code_reading",
-    "free_text",
+from questions.vocab import (
+    CHOICE_TYPES,
+    DIFFICULTIES,
+    LANGS,
+    QUESTION_TYPES,
+    TEXT_ANSWER_TYPES,
+    Lang,
+    Text,
 )
-CHOICE_TYPES: tuple[str, ...] = ("single_choice", "multi_choice", "true_false")
-TEXT_ANSWER_TYPES: tuple[str, ...] = ("numeric", "shape", "symbolic")
-DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
-
-@dataclass(frozen=True)
-class Text:
-    """One text in English and Simplified Chinese."""
-
-    en: str
-    zh: str
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.zh if lang == "zh" else self.en
+__all__ = [
+    "CHOICE_TYPES",
+    "DIFFICULTIES",
+    "LANGS",
+    "QUESTION_TYPES",
+    "TEXT_ANSWER_TYPES",
+    "KeyPoint",
+    "Lang",
+    "Option",
+    "OrderItem",
+    "Pair",
+    "Question",
+    "Text",
+]
 
 
 @dataclass(frozen=True)

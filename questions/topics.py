@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from questions.schema import Text
+from questions.vocab import Text
 
 STARRED_TARGET = 7
 OTHER_TARGET = 3

@@ -16,9 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 import engine
-from engine.backward import backward as engine_backward
 from engine.params import clockwork_mask, is_optional, resolve_convention
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.drills import framework, texts
 from quizapp.drills.errors import DrillError
 from quizapp.drills.fairness import informative_gates, separated, separated_exact
@@ -315,6 +314,8 @@ def _numeric_drill(spec: DrillSpec, asked: tuple[str, ...], kind: str) -> Drill:
             )
             if not informative_gates(cell, record.values):
                 continue
+            from engine.backward import backward as engine_backward  # backward drills only
+
             grads = engine_backward(
                 cell, params, inputs["x"], inputs["h"], inputs["dh"], c=inputs.get("c"),
                 dc=inputs.get("dc"), convention=convention,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from questions.schema import Text
+from questions.vocab import Text
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine import StepRecord
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.grading.numeric import Tolerance
 
 Array = npt.NDArray[np.float64]

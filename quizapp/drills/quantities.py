@@ -14,7 +14,7 @@ from functools import cache
 
 import engine
 from engine.params import resolve_convention
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.drills.errors import DrillError
 
 BACKWARD_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru")

@@ -8,7 +8,7 @@ Expressions are written in the reader's whitelist syntax; nothing here parses te
 
 from __future__ import annotations
 
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.drills.model import FormulaAsk
 from quizapp.drills.quantities import COUNT_CELLS
 from quizapp.drills.texts import cell_name

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.drills.quantities import label_of
 
 # Proper names of the cells, as they appear inside a sentence (not capitalised at its start).

@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from quizapp.drills.backward import BackTwist, backward_values
 from quizapp.drills.forward import NO_TWIST, Twist, forward_batch
 from quizapp.drills.quantities import affected
+
+if TYPE_CHECKING:
+    from quizapp.drills.backward import BackTwist
 
 Array = npt.NDArray[np.float64]
 
@@ -315,6 +318,9 @@ def forward_alternatives(
 
 # Backward mistakes: (id, detail, twist, gradients it changes, condition)
 def backward_variants(cell: str, convention: str, n: int, dc_nonzero: bool) -> list[Variant]:
+    # Imported here: backward drills are the only users, and start-up shows a forward drill.
+    from quizapp.drills.backward import BackTwist
+
     """Every backward mistake that applies to this cell (``sites`` are gradient keys)."""
     out: list[Variant] = []
 
@@ -350,6 +356,8 @@ def backward_alternatives(
     asked: Sequence[str],
 ) -> Batch:
     """Every applicable backward variant's value of each asked gradient (row 0: ``right``)."""
+    from quizapp.drills.backward import backward_values
+
     used = [v for v in variants if any(key in v.sites for key in asked)]
     rows: dict[str, list[Array]] = {key: [np.asarray(right[key])] for key in asked}
     checked: dict[str, list[int]] = {key: [] for key in asked}

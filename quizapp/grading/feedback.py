@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from questions.schema import Text
+from questions.vocab import Text
 from quizapp.drills.grade import DrillGrade, QuantityGrade
 from quizapp.drills.mistakes import MISTAKES
 from quizapp.drills.model import Drill

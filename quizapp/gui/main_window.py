@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from questions.schema import Lang, Question
+from questions.vocab import Lang
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_controller import DrillController
 from quizapp.gui.drill_plan import DrillPlan
@@ -37,6 +37,7 @@ from quizapp.gui.widgets.math_label import MathLabel
 from quizapp.settings import Settings
 
 if TYPE_CHECKING:
+    from questions.schema import Question
     from quizapp.gui.views.question import QuestionView
     from quizapp.gui.views.settings_view import SettingsView
 

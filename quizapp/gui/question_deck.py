@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from questions.schema import Question
+if TYPE_CHECKING:
+    from questions.schema import Question
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontDatabase,
@@ -285,7 +286,8 @@ class CellDiagram(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         colors = colors_for(dark)
-        painter.fillRect(QRectF(0, 0, self.width(), self.height()), QColor(colors.paper))
+        # A QBrush, not a QColor: that overload makes PySide build QGradient's 180 presets (~2 ms).
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), QBrush(QColor(colors.paper)))
         caption_font = make_font(self._family, max(11.0, min(15.0, self.height() / 30)))
         line = QFontMetricsF(caption_font).lineSpacing()
         caption_height = 2 * line + MARGIN

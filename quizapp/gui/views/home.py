@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine import CELLS
-from questions.schema import QUESTION_TYPES, Lang, Question
 from questions.topics import TOPICS
+from questions.vocab import QUESTION_TYPES, Lang
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
@@ -36,6 +37,9 @@ from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.paper import Paper
 from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
+
+if TYPE_CHECKING:
+    from questions.schema import Question
 
 
 @dataclass(frozen=True)
