@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # This folder holds benchmarks/engine.py, which would shadow the engine package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-RUNS = 5
+RUNS = 7
 
 
 def _rss_mb() -> float:
@@ -44,8 +44,11 @@ def _rss_mb() -> float:
 def child_bare(started: float) -> dict[str, float]:
     """A QMainWindow with a label, numpy imported: the floor any PySide6 app pays."""
     import numpy  # noqa: F401
+
+    numpy_imported = time.time()
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
+    imported = time.time()
     app = QApplication([sys.argv[0]])
     window = QMainWindow()
     window.setCentralWidget(QLabel("hello"))
@@ -53,7 +56,13 @@ def child_bare(started: float) -> dict[str, float]:
     window.show()
     app.processEvents()
     window.grab()  # forces a paint, as a drill "on screen" below
-    return {"on_screen": time.time() - started}
+    done = time.time()
+    return {
+        "on_screen": done - started,
+        "phase_numpy": numpy_imported - started,
+        "phase_imports": imported - started,
+        "phase_window": done - imported,
+    }
 
 
 def child_app(started: float) -> dict[str, float]:
@@ -62,12 +71,15 @@ def child_app(started: float) -> dict[str, float]:
     from quizapp.gui.drill_plan import DrillPlan
     from quizapp.gui.widgets.math_label import shared_renderer
 
+    imported = time.time()
     result = start()
     window = result.window
     window.resize(1280, 860)
     plan = DrillPlan(cells=("lstm",), quantities=("h",), difficulty="standard")
     window.show()
+    built = time.time()
     window.open_drills(plan, seed=1)
+    opened = time.time()
     result.app.processEvents()
     window.grab()
     on_screen = time.time() - started
@@ -86,6 +98,10 @@ def child_app(started: float) -> dict[str, float]:
     renderer.shutdown()
     return {
         "on_screen": on_screen,
+        "phase_imports": imported - started,
+        "phase_window": built - imported,
+        "phase_drill": opened - built,
+        "phase_paint": on_screen - (opened - started),
         "formulas_rendered": rendered,
         "next_drill_median": statistics.median(times[1:]),
         "next_drill_max": max(times[1:]),
@@ -125,11 +141,12 @@ def main(bytecode: bool = True) -> int:
     cold = _spawn("app", data_dir, bytecode=bytecode)
     # Alternate the two kinds of run so that load from elsewhere on a shared machine falls on both;
     # compare the best of each.
-    bare: list[float] = []
+    bare_runs: list[dict[str, float]] = []
     warm_runs: list[dict[str, float]] = []
     for _ in range(RUNS):
-        bare.append(_spawn("bare", tempfile.mkdtemp(), bytecode=bytecode)["on_screen"])
+        bare_runs.append(_spawn("bare", tempfile.mkdtemp(), bytecode=bytecode))
         warm_runs.append(_spawn("app", data_dir, bytecode=bytecode))
+    bare = [run["on_screen"] for run in bare_runs]
     warm = min(warm_runs, key=lambda r: r["on_screen"])
     bare_best = min(bare)
     print(f"bare PySide6 + numpy window on screen:   {bare_best * 1000:7.0f} ms")
@@ -150,6 +167,17 @@ def main(bytecode: bool = True) -> int:
         f" median, {warm['next_drill_max'] * 1000:.1f} ms max   (aim < 50 ms)"
     )
     print(f"resident memory after ten drills:        {warm['rss_mb']:7.0f} MB   (aim < 250 MB)")
+    best_bare = min(bare_runs, key=lambda r: r["on_screen"])
+    print(
+        "where the time goes (ms, best runs):     bare: interpreter + numpy"
+        f" {best_bare['phase_numpy'] * 1000:.0f}, + PySide6 {best_bare['phase_imports'] * 1000:.0f},"
+        f" window {best_bare['phase_window'] * 1000:.0f}"
+    )
+    print(
+        "                                         quizapp: imports"
+        f" {warm['phase_imports'] * 1000:.0f}, window {warm['phase_window'] * 1000:.0f},"
+        f" drill {warm['phase_drill'] * 1000:.0f}, first paint {warm['phase_paint'] * 1000:.0f}"
+    )
     loaded = bool(warm["matplotlib_at_first_drill"])
     print(f"matplotlib imported before the first drill (warm cache): {'yes' if loaded else 'no'}")
     print("(bytecode cached, as installed)" if bytecode else "(sources compiled on every start)")

@@ -44,6 +44,7 @@ class MatrixTable(QWidget):
         super().__init__(parent)
         self._rows: tuple[tuple[float, ...], ...] = ()
         self._cells: tuple[tuple[str, ...], ...] = ()
+        self._widths: tuple[str, list[float]] = ("", [])  # font key, column widths in that font
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.set_rows(rows)
 
@@ -58,6 +59,7 @@ class MatrixTable(QWidget):
         flat = [v for row in self._rows for v in row]
         decimals = decimals_needed(flat) if flat else 1
         self._cells = tuple(tuple(format_cell(v, decimals) for v in row) for row in self._rows)
+        self._widths = ("", [])
         self.setAccessibleDescription("; ".join(", ".join(row) for row in self._cells))
         self.updateGeometry()
         self.update()
@@ -67,10 +69,15 @@ class MatrixTable(QWidget):
         return self._cells
 
     def _column_widths(self, metrics: QFontMetricsF) -> list[float]:
-        columns = len(self._cells[0]) if self._cells else 0
-        return [
-            max(metrics.horizontalAdvance(row[j]) for row in self._cells) for j in range(columns)
-        ]
+        key = self.font().key()
+        if self._widths[0] != key:
+            columns = len(self._cells[0]) if self._cells else 0
+            widths = [
+                max(metrics.horizontalAdvance(row[j]) for row in self._cells)
+                for j in range(columns)
+            ]
+            self._widths = (key, widths)
+        return self._widths[1]
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
