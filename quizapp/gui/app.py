@@ -108,6 +108,7 @@ def start(
     state = AppState(settings, persist=persist)
     state.apply_to_application()
     window = MainWindow(state)
+    window.closing.connect(state.stop_following_system)
     pages = None
     if study:
         from quizapp.gui.study import install_study_pages

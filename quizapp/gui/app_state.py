@@ -1,7 +1,9 @@
 """The application's settings as a Qt object: every change is saved and announced.
 
 Views read ``state.settings`` and listen to ``settings_changed``; changing the interface language or
-the theme is applied to the whole application here, in one place.
+the theme is applied to the whole application here, in one place. With the theme "system", a switch
+of the platform's colour scheme while the app runs is followed at once. ``colors_changed`` tells
+widgets that draw with theme colours outside Qt's palette (the statistics charts) to draw again.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from quizapp import settings as settings_module
@@ -23,11 +26,13 @@ class AppState(QObject):
     """Holds the current ``Settings``; ``update`` checks, applies, saves and announces changes."""
 
     settings_changed = Signal(object)  # Settings
+    colors_changed = Signal()
 
     def __init__(self, settings: Settings, *, persist: bool = True) -> None:
         super().__init__()
         self._settings = settings
         self._persist = persist
+        self._following_system = False
 
     @property
     def settings(self) -> Settings:
@@ -41,6 +46,25 @@ class AppState(QObject):
             raise RuntimeError("AppState needs a QApplication")
         translations.set_language(self._settings.interface_language)
         theme.apply_theme(app, self._settings.theme, self._settings.font_size)
+        if not self._following_system:
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self.system_scheme_changed)
+            self._following_system = True
+
+    def stop_following_system(self) -> None:
+        """Stop reacting to the platform's colour scheme (the window this state served closed)."""
+        if self._following_system:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self.system_scheme_changed)
+            self._following_system = False
+
+    def system_scheme_changed(self, scheme: Qt.ColorScheme | None = None) -> None:
+        """The platform switched between light and dark: follow it when the theme is "system"."""
+        del scheme  # theme.resolve asks the platform itself
+        app = QApplication.instance()
+        if self._settings.theme != "system" or not isinstance(app, QApplication):
+            return
+        before = theme.current_colors()
+        if theme.apply_theme(app, "system", self._settings.font_size) != before:
+            self.colors_changed.emit()
 
     def update(self, **changes: Any) -> Settings:
         """Change some settings (ValueError for a bad value), apply what affects the whole app,
@@ -55,7 +79,9 @@ class AppState(QObject):
             if new.interface_language != old.interface_language:
                 translations.set_language(new.interface_language)
             if (new.theme, new.font_size) != (old.theme, old.font_size):
-                theme.apply_theme(app, new.theme, new.font_size)
+                before = theme.current_colors()
+                if theme.apply_theme(app, new.theme, new.font_size) != before:
+                    self.colors_changed.emit()
         if self._persist:
             try:
                 settings_module.save(new)

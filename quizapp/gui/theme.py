@@ -99,8 +99,12 @@ def resolve(theme: str) -> ThemeColors:
         return DARK
     if theme == "light":
         return LIGHT
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    return DARK if system_is_dark() else LIGHT
+
+
+def system_is_dark() -> bool:
+    """Whether the platform's colour scheme is dark (False when the platform does not say)."""
+    return bool(QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark)
 
 
 def _palette(colors: ThemeColors) -> QPalette:

@@ -112,14 +112,17 @@ class StudyPages:
         if self._built is not None:
             self._built.controller.close()
 
-    def apply_settings(self, settings: Settings, *, theme_changed: bool) -> None:
+    def apply_settings(self, settings: Settings) -> None:
         """Pass a settings change on to pages that exist (new pages start with the settings)."""
         if self._built is None:
             return
-        if theme_changed:
-            self._built.stats.redraw()
         self._built.stats.set_streak_shown(settings.show_streak)
         self._built.page.set_language("zh" if settings.content_language == "zh" else "en")
+
+    def redraw_charts(self) -> None:
+        """The theme's colours changed: draw the statistics charts again (if the page exists)."""
+        if self._built is not None:
+            self._built.stats.redraw()
 
     def _ensure(self) -> _Built:
         if self._built is None:
@@ -167,18 +170,17 @@ def install_study_pages(
     window.register_page("study", lambda: pages.page)
     window.register_page("study_summary", lambda: pages.summary)
     window.register_page("stats", lambda: pages.stats)
-    applied = {"language": state.settings.interface_language, "theme": state.settings.theme}
+    applied = {"language": state.settings.interface_language}
 
     def on_settings(settings: Settings) -> None:
         # Only on a real switch: reinstalling a translator makes every widget retranslate.
         if settings.interface_language != applied["language"]:
             applied["language"] = settings.interface_language
             set_study_language(settings.interface_language)
-        theme_changed = settings.theme != applied["theme"]
-        applied["theme"] = settings.theme
-        pages.apply_settings(settings, theme_changed=theme_changed)
+        pages.apply_settings(settings)
 
     state.settings_changed.connect(on_settings)
+    state.colors_changed.connect(pages.redraw_charts)
     # Not window.destroyed: a Python slot run while the interpreter shuts down can crash it.
     window.closing.connect(pages.close)
     app = QCoreApplication.instance()
