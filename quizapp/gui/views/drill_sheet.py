@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -90,10 +89,10 @@ def _named_table(latex_name: str, table: QWidget) -> QWidget:
 
 
 def _group(widgets: Sequence[QWidget]) -> QWidget:
+    """One gate's parameters on a line, wrapping when the sheet is narrow."""
     box = QWidget()
-    layout = QHBoxLayout(box)
+    layout = FlowLayout(box, spacing=18)
     layout.setContentsMargins(0, 0, 12, 0)
-    layout.setSpacing(18)
     for widget in widgets:
         layout.addWidget(widget)
     return box
@@ -150,8 +149,7 @@ class DrillSheet(Paper):
         self.extra_text.setWordWrap(True)
         self.extra_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lookup_title = _section_title()
-        self.lookup_grid = QGridLayout()
-        self.lookup_grid.setHorizontalSpacing(24)
+        self.lookup_grid = FlowLayout(spacing=24)  # equal widths: columns that wrap
         self.answers_title = _section_title()
         self.answers = QVBoxLayout()
         self.submit_button = QPushButton()
@@ -174,10 +172,10 @@ class DrillSheet(Paper):
         given_layout.addWidget(self.given_title)
         given_layout.addWidget(self.extra_text)
         given_layout.addLayout(self.inputs_row)
-        top = QHBoxLayout()
-        top.setSpacing(32)
-        top.addWidget(cell_column, 3, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(given_column, 2, Qt.AlignmentFlag.AlignTop)
+        # The cell's equations and what is given side by side, one under the other when narrow.
+        top = FlowLayout(spacing=32, squeeze=True)
+        top.addWidget(cell_column)
+        top.addWidget(given_column)
         layout.addSpacing(6)
         layout.addLayout(top)
         layout.addSpacing(6)
@@ -247,10 +245,11 @@ class DrillSheet(Paper):
         self.given_title.setVisible(bool(drill.inputs) or bool(self.extra_text.text()))
         self.params_title.setVisible(bool(names))
         _clear(self.lookup_grid)
-        columns = 4
-        for index, (label, value) in enumerate(drill.lookup_table):
-            cell = QLabel(f"{label} = {format_cell(value, 4)}")
-            self.lookup_grid.addWidget(cell, index // columns, index % columns)
+        entries = [QLabel(f"{label} = {format_cell(v, 4)}") for label, v in drill.lookup_table]
+        width = max((entry.sizeHint().width() for entry in entries), default=0)
+        for entry in entries:
+            entry.setMinimumWidth(width)
+            self.lookup_grid.addWidget(entry)
         self.lookup_title.setVisible(bool(drill.lookup_table))
         self.submit_button.setEnabled(True)
 

@@ -1,7 +1,10 @@
 """A layout that places items left to right and wraps to a new line when the width runs out.
 
 Used for the given vectors and parameter groups of a drill, so that a wide window shows two gates
-per line and a narrow one (diagram open, 1024 px) one, with nothing clipped.
+per line and a narrow one (diagram open, 1024 px) one, with nothing clipped. Flow layouts nest: a
+gate's group (W, U, b) is itself a flow, which the outer flow lays out at most as wide as the line;
+the group then wraps its own tables (its size hint is its one-line width, its minimum the widest
+table).
 """
 
 from __future__ import annotations
@@ -11,12 +14,20 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Items in reading order, wrapped at the available width."""
+    """Items in reading order, wrapped at the available width.
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 16) -> None:
+    With ``squeeze``, an item that can be narrower (a nested flow: the given vectors beside the
+    cell's equations) takes the rest of the line, down to its minimum width, before it is moved
+    to the next line.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 16, *, squeeze: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._squeeze = squeeze
         # Qt asks for the height at a width many times per layout pass; the answer only changes
         # when an item changes, and then Qt calls invalidate().
         self._heights: dict[int, int] = {}
@@ -57,7 +68,14 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        """Everything on one line."""
+        visible = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        width = sum(hint.width() for hint in visible) + self._spacing * max(len(visible) - 1, 0)
+        height = max((hint.height() for hint in visible), default=0)
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         size = QSize()
@@ -74,6 +92,13 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
+            rest = area.right() + 1 - x
+            if hint.width() > rest and item.hasHeightForWidth():
+                if self._squeeze and x > area.x() and item.minimumSize().width() <= rest:
+                    hint = QSize(rest, item.heightForWidth(rest))
+                elif hint.width() > area.width():
+                    # Wider than the whole line (a nested flow): give it the line and let it wrap.
+                    hint = QSize(max(area.width(), 0), item.heightForWidth(max(area.width(), 0)))
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x = area.x()
                 y += line_height + self._spacing
