@@ -136,15 +136,15 @@ def _palette(colors: ThemeColors) -> QPalette:
 
 @dataclass(frozen=True)
 class RoleStyle:
-    """How a role changes a widget: font size above the base, weight, colours by ThemeColors name."""
+    """How a role changes a widget: font size above the base, weight, colours by ThemeColors name;
+    ``primary_button`` gives it ``primary_button_sheet``."""
 
     size_offset: int = 0
     bold: bool = False
     fixed_pitch: bool = False
     text: str = ""
     base: str = ""
-    button: str = ""
-    button_text: str = ""
+    primary_button: bool = False
 
 
 ROLES: dict[str, RoleStyle] = {
@@ -154,7 +154,7 @@ ROLES: dict[str, RoleStyle] = {
     "good": RoleStyle(text="good", bold=True),
     "bad": RoleStyle(text="bad", bold=True),
     "warn": RoleStyle(text="warn"),
-    "primary": RoleStyle(bold=True, button="accent", button_text="accent_text"),  # + its sheet
+    "primary": RoleStyle(bold=True, primary_button=True),
     "code": RoleStyle(fixed_pitch=True, base="alternate"),
 }
 
@@ -188,12 +188,6 @@ def role_palette(style: RoleStyle, colors: ThemeColors) -> QPalette:
         palette.setColor(role.Text, QColor(getattr(colors, style.text)))
     if style.base:
         palette.setColor(role.Base, QColor(getattr(colors, style.base)))
-    if style.button:
-        palette.setColor(role.Button, QColor(getattr(colors, style.button)))
-        palette.setColor(role.ButtonText, QColor(getattr(colors, style.button_text)))
-        disabled = QPalette.ColorGroup.Disabled
-        palette.setColor(disabled, role.Button, QColor(colors.paper_border))
-        palette.setColor(disabled, role.ButtonText, QColor(colors.muted))
     return palette
 
 
@@ -211,7 +205,7 @@ def primary_button_sheet(colors: ThemeColors) -> str:
 def _style(widget: QWidget, style: RoleStyle, colors: ThemeColors, font_size: int) -> None:
     widget.setFont(role_font(style, font_size))
     widget.setPalette(role_palette(style, colors))
-    sheet = primary_button_sheet(colors) if style.button else ""
+    sheet = primary_button_sheet(colors) if style.primary_button else ""
     if widget.styleSheet() != sheet:
         widget.setStyleSheet(sheet)
 
