@@ -16,6 +16,7 @@ from quizapp.gui.views.answers.matching import MatchingAnswer
 from quizapp.gui.views.answers.ordering import OrderingAnswer
 from quizapp.gui.views.answers.typed import TypedAnswer
 from quizapp.gui.views.question import QuestionView
+from quizapp.gui.widgets.math_label import shared_renderer
 
 
 def _q(qid: str, kind: str, **fields: object) -> Question:
@@ -134,8 +135,10 @@ def test_symbolic_with_preview(view: QuestionView) -> None:
     assert isinstance(view.answer, TypedAnswer)
     view.answer.edit.setText("4n^2 + 4 n d")
     view.answer.update_reading()
-    assert view.answer.preview.latex()
+    assert view.answer.preview.latex() == "4 d n + 4 n^{2}"
     assert not view.answer.preview.isHidden()
+    assert shared_renderer().wait_idle(60.0)
+    assert view.answer.preview.is_rendered()  # drawn, not left as text after a failed render
     view.check()
     assert view.grade is not None and view.grade.correct
 

@@ -39,7 +39,7 @@ def describe_typed(question: Question, text: str) -> tuple[str, str | None, bool
     try:
         import sympy
 
-        latex = "$" + sympy.latex(expression.expr) + "$"
+        latex = sympy.latex(expression.expr)  # MathLabel adds the mathtext dollars
     except Exception:
         log.exception("no LaTeX for %r", text)
     return expression.shown, latex, True
