@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from questions.vocab import Lang
 from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
@@ -45,7 +46,7 @@ class DrillController(QObject):
         view.seed_entered.connect(self.replay)
         state.settings_changed.connect(self._on_settings_changed)
 
-    def _lang(self) -> str:
+    def _lang(self) -> Lang:
         return "zh" if self._state.settings.content_language == "zh" else "en"
 
     def start(self, plan: DrillPlan, seed: int | None = None) -> bool:
@@ -78,8 +79,25 @@ class DrillController(QObject):
         self.drill = drill
         self.grade = None
         self._display()
+        if self.plan.falls_back(drill.spec.cell):
+            self.view.show_notice(self._fallback_notice(drill))
         self.drill_shown.emit(drill)
         return True
+
+    def _fallback_notice(self, drill: Drill) -> str:
+        from quizapp.drills import quantities_for
+
+        lang = self._lang()
+        labels = {
+            info.key: info.label_text.get(lang)
+            for info in quantities_for(drill.spec.cell, drill.spec.convention)
+        }
+        asked = ", ".join(labels.get(key, key) for key in drill.asked)
+        return (
+            self.tr("%1 has none of the quantities you chose; this drill asks for: %2.")
+            .replace("%1", names.cell_name(drill.spec.cell))
+            .replace("%2", asked)
+        )
 
     def _display(self) -> None:
         from quizapp.drills import quantities_for

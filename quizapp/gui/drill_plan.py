@@ -41,17 +41,27 @@ class DrillPlan:
             raise ValueError("the plan names no cell; choose at least one")
         return self.cells[seed % len(self.cells)]
 
-    def quantities_for(self, cell: str) -> tuple[str, ...]:
-        """The chosen quantities that ``cell`` has, in the order the cell offers them."""
+    def _offered(self, cell: str) -> list[str]:
         from quizapp.drills import quantities_for
 
-        offered = [info.key for info in quantities_for(cell, self.convention_for(cell))]
+        return [info.key for info in quantities_for(cell, self.convention_for(cell))]
+
+    def quantities_for(self, cell: str) -> tuple[str, ...]:
+        """The chosen quantities that ``cell`` has, in the order the cell offers them."""
+        offered = self._offered(cell)
         if "all" in self.quantities:
             return ("all",)
         chosen = tuple(key for key in offered if key in self.quantities)
         if chosen:
             return chosen
         return ("h",) if "h" in offered else tuple(offered[:1])
+
+    def falls_back(self, cell: str) -> bool:
+        """Whether quantities were chosen of which ``cell`` has none (its drill then asks h_t, or
+        the cell's first quantity): the learner should be told."""
+        if not self.quantities or "all" in self.quantities:
+            return False
+        return not any(key in self.quantities for key in self._offered(cell))
 
     def spec_for(self, seed: int) -> DrillSpec:
         """The drill that ``seed`` gives under this plan."""

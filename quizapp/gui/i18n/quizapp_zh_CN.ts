@@ -3,7 +3,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../widgets/banner.py" line="25" />
+        <location filename="../widgets/banner.py" line="27" />
         <source>Dismiss message</source>
         <translation>关闭提示</translation>
     </message>
@@ -11,12 +11,12 @@
 <context>
     <name>ChoiceAnswer</name>
     <message>
-        <location filename="../views/answers/choices.py" line="75" />
+        <location filename="../views/answers/choices.py" line="133" />
         <source>✓ right option</source>
         <translation>✓ 正确选项</translation>
     </message>
     <message>
-        <location filename="../views/answers/choices.py" line="80" />
+        <location filename="../views/answers/choices.py" line="138" />
         <source>✗ not right</source>
         <translation>✗ 不正确</translation>
     </message>
@@ -24,22 +24,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../crash.py" line="36" />
+        <location filename="../crash.py" line="38" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../crash.py" line="40" />
+        <location filename="../crash.py" line="42" />
         <source>An unexpected error happened. Your work so far is kept and the app goes on running. The details below are also in the log file:</source>
         <translation>发生了意外错误。已完成的内容都已保留，程序会继续运行。下面的详细信息也记录在日志文件中：</translation>
     </message>
     <message>
-        <location filename="../crash.py" line="50" />
+        <location filename="../crash.py" line="52" />
         <source>Error details</source>
         <translation>错误详情</translation>
     </message>
     <message>
-        <location filename="../crash.py" line="52" />
+        <location filename="../crash.py" line="54" />
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
@@ -47,50 +47,58 @@
 <context>
     <name>DiagramPanel</name>
     <message>
-        <location filename="../views/drill.py" line="78" />
+        <location filename="../views/drill.py" line="80" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="79" />
+        <location filename="../views/drill.py" line="81" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="80" />
+        <location filename="../views/drill.py" line="82" />
         <source>Previous stage of the diagram</source>
         <translation>示意图的上一步</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="81" />
+        <location filename="../views/drill.py" line="83" />
         <source>Next stage of the diagram</source>
         <translation>示意图的下一步</translation>
     </message>
 </context>
 <context>
+    <name>DrillController</name>
+    <message>
+        <location filename="../drill_controller.py" line="97" />
+        <source>%1 has none of the quantities you chose; this drill asks for: %2.</source>
+        <translation>%1 没有你所选的量；本题改为求：%2。</translation>
+    </message>
+</context>
+<context>
     <name>DrillFeedback</name>
     <message>
-        <location filename="../views/drill_feedback.py" line="139" />
+        <location filename="../views/drill_feedback.py" line="140" />
         <source>What went wrong</source>
         <translation>错在哪里</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="140" />
+        <location filename="../views/drill_feedback.py" line="141" />
         <source>Worked solution</source>
         <translation>详细解答</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="141" />
+        <location filename="../views/drill_feedback.py" line="142" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="142" />
+        <location filename="../views/drill_feedback.py" line="143" />
         <source>Show all steps</source>
         <translation>显示全部步骤</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="163" />
+        <location filename="../views/drill_feedback.py" line="164" />
         <source>Score: %1 %</source>
         <translation>得分：%1 %</translation>
     </message>
@@ -98,72 +106,72 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="195" />
+        <location filename="../views/drill_sheet.py" line="193" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="196" />
+        <location filename="../views/drill_sheet.py" line="194" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="197" />
+        <location filename="../views/drill_sheet.py" line="195" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="198" />
+        <location filename="../views/drill_sheet.py" line="196" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="199" />
+        <location filename="../views/drill_sheet.py" line="197" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="200" />
+        <location filename="../views/drill_sheet.py" line="198" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="201" />
+        <location filename="../views/drill_sheet.py" line="199" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="295" />
+        <location filename="../views/drill_sheet.py" line="294" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="310" />
+        <location filename="../views/drill_sheet.py" line="309" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="319" />
+        <location filename="../views/drill_sheet.py" line="318" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="324" />
+        <location filename="../views/drill_sheet.py" line="323" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="326" />
+        <location filename="../views/drill_sheet.py" line="325" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="328" />
+        <location filename="../views/drill_sheet.py" line="327" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="330" />
+        <location filename="../views/drill_sheet.py" line="329" />
         <source>%1 numbers, e.g. %2</source>
         <translation>%1 个数，例如 %2</translation>
     </message>
@@ -171,62 +179,62 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="239" />
+        <location filename="../views/drill.py" line="243" />
         <source>Not read, not counted: %1</source>
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="243" />
+        <location filename="../views/drill.py" line="247" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="245" />
+        <location filename="../views/drill.py" line="249" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="247" />
+        <location filename="../views/drill.py" line="251" />
         <source>consistent with your earlier answer (carried forward)</source>
         <translation>与你前面的答案一致（沿用计分）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="275" />
+        <location filename="../views/drill.py" line="283" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="308" />
+        <location filename="../views/drill.py" line="321" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="331" />
+        <location filename="../views/drill.py" line="345" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="332" />
+        <location filename="../views/drill.py" line="346" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="333" />
+        <location filename="../views/drill.py" line="347" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="334" />
+        <location filename="../views/drill.py" line="348" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="335" />
+        <location filename="../views/drill.py" line="349" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="336" />
+        <location filename="../views/drill.py" line="350" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
@@ -234,27 +242,27 @@
 <context>
     <name>FreeTextAnswer</name>
     <message>
-        <location filename="../views/answers/free_text.py" line="42" />
+        <location filename="../views/answers/free_text.py" line="43" />
         <source>Write your answer as you would say it in an interview</source>
         <translation>像面试时那样写下你的回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="44" />
+        <location filename="../views/answers/free_text.py" line="45" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="45" />
+        <location filename="../views/answers/free_text.py" line="46" />
         <source>Which key points did your answer make?</source>
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="50" />
+        <location filename="../views/answers/free_text.py" line="51" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="80" />
+        <location filename="../views/answers/free_text.py" line="81" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>
@@ -262,129 +270,129 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="240" />
+        <location filename="../views/home.py" line="241" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="303" />
+        <location filename="../views/home.py" line="304" />
         <source>%n question(s) match</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="349" />
+        <location filename="../views/home.py" line="350" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="352" />
+        <location filename="../views/home.py" line="353" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="356" />
+        <location filename="../views/home.py" line="357" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="358" />
+        <location filename="../views/home.py" line="359" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="360" />
+        <location filename="../views/home.py" line="361" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="361" />
+        <location filename="../views/home.py" line="362" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="362" />
+        <location filename="../views/home.py" line="363" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="363" />
+        <location filename="../views/home.py" line="364" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="364" />
+        <location filename="../views/home.py" line="365" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="365" />
+        <location filename="../views/home.py" line="366" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="366" />
         <location filename="../views/home.py" line="367" />
+        <location filename="../views/home.py" line="368" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368" />
+        <location filename="../views/home.py" line="369" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="370" />
+        <location filename="../views/home.py" line="371" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="372" />
+        <location filename="../views/home.py" line="373" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="373" />
+        <location filename="../views/home.py" line="374" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="374" />
+        <location filename="../views/home.py" line="375" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="375" />
+        <location filename="../views/home.py" line="376" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="376" />
+        <location filename="../views/home.py" line="377" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="377" />
         <location filename="../views/home.py" line="378" />
+        <location filename="../views/home.py" line="379" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="379" />
+        <location filename="../views/home.py" line="380" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="390" />
+        <location filename="../views/home.py" line="391" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="396" />
+        <location filename="../views/home.py" line="397" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="414" />
+        <location filename="../views/home.py" line="415" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -392,34 +400,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="298" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="299" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252" />
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="303" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="304" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="302" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="305" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -427,17 +435,17 @@
 <context>
     <name>MatchingAnswer</name>
     <message>
-        <location filename="../views/answers/matching.py" line="49" />
+        <location filename="../views/answers/matching.py" line="66" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../views/answers/matching.py" line="69" />
+        <location filename="../views/answers/matching.py" line="86" />
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/answers/matching.py" line="72" />
+        <location filename="../views/answers/matching.py" line="89" />
         <source>✗ it goes with: %1</source>
         <translation>✗ 应配对：%1</translation>
     </message>
@@ -667,72 +675,72 @@
         <translation>不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="265" />
+        <location filename="../views/question.py" line="264" />
         <source>✓ Right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="268" />
+        <location filename="../views/question.py" line="267" />
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="271" />
+        <location filename="../views/question.py" line="270" />
         <source>✗ Not quite</source>
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="279" />
+        <location filename="../views/question.py" line="277" />
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="281" />
+        <location filename="../views/question.py" line="279" />
         <source>Why</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="284" />
+        <location filename="../views/question.py" line="282" />
         <source>Sources: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="313" />
+        <location filename="../views/question.py" line="306" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="317" />
+        <location filename="../views/question.py" line="310" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="339" />
+        <location filename="../views/question.py" line="332" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="340" />
+        <location filename="../views/question.py" line="333" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="341" />
+        <location filename="../views/question.py" line="334" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="342" />
+        <location filename="../views/question.py" line="335" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="343" />
+        <location filename="../views/question.py" line="336" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="344" />
+        <location filename="../views/question.py" line="337" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -740,77 +748,77 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="198" />
+        <location filename="../views/settings_view.py" line="199" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="199" />
+        <location filename="../views/settings_view.py" line="200" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="201" />
+        <location filename="../views/settings_view.py" line="202" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="202" />
+        <location filename="../views/settings_view.py" line="203" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="203" />
+        <location filename="../views/settings_view.py" line="204" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="204" />
+        <location filename="../views/settings_view.py" line="205" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="205" />
+        <location filename="../views/settings_view.py" line="206" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="206" />
+        <location filename="../views/settings_view.py" line="207" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="207" />
+        <location filename="../views/settings_view.py" line="208" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="208" />
+        <location filename="../views/settings_view.py" line="209" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="209" />
+        <location filename="../views/settings_view.py" line="210" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="210" />
+        <location filename="../views/settings_view.py" line="211" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="211" />
+        <location filename="../views/settings_view.py" line="212" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="218" />
+        <location filename="../views/settings_view.py" line="219" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="222" />
+        <location filename="../views/settings_view.py" line="223" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
     </message>
@@ -947,27 +955,27 @@
 <context>
     <name>TypedAnswer</name>
     <message>
-        <location filename="../views/answers/typed.py" line="75" />
+        <location filename="../views/answers/typed.py" line="78" />
         <source>a number, e.g. 0.25 or 1/4</source>
         <translation>一个数，例如 0.25 或 1/4</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="77" />
+        <location filename="../views/answers/typed.py" line="80" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="80" />
+        <location filename="../views/answers/typed.py" line="83" />
         <source>a formula in %1</source>
         <translation>用 %1 表示的公式</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="81" />
+        <location filename="../views/answers/typed.py" line="84" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="83" />
+        <location filename="../views/answers/typed.py" line="86" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>

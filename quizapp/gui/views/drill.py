@@ -255,6 +255,10 @@ class DrillView(QWidget):
         """An expected problem (bad setting, drill that cannot be made) shown in place."""
         self.banner.show_message(message, "error")
 
+    def show_notice(self, message: str) -> None:
+        """Something the learner should know about the drill on screen (not an error)."""
+        self.banner.show_message(message, "info")
+
     def current_drill(self) -> Drill | None:
         """The drill on screen."""
         return self._drill
