@@ -103,6 +103,7 @@ class DrillView(QWidget):
         self._content_language = "en"
         self.title = QLabel()
         set_role(self.title, "heading")
+        self.title.setWordWrap(True)  # a long cell · convention name at a large font size
         self.seed_label = QLabel()
         self.seed_edit = QLineEdit()
         self.seed_edit.setValidator(QIntValidator(0, LARGEST_SEED, self))

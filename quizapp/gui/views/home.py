@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -40,6 +42,9 @@ from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
 
 if TYPE_CHECKING:
     from questions.schema import Question
+
+
+SIDE_MARGIN = 28
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ class HomeView(QWidget):
         super().__init__(parent)
         self._state = state
         self._questions: tuple[Question, ...] = ()
-        self._entries: list[HomeEntry] = []
+        self._entries: list[tuple[HomeEntry, QPushButton, QLabel]] = []
         self._build()
         self.retranslate()
         state.settings_changed.connect(self._on_settings_changed)
@@ -195,14 +200,16 @@ class HomeView(QWidget):
         self.more_box = QVBoxLayout()
         self.more_title.hide()
 
-        cards = QHBoxLayout()
+        cards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         cards.setSpacing(16)
         cards.addWidget(drill_card, 1)
         cards.addWidget(question_card, 1)
+        self._cards = cards
+        self._card_widgets = (drill_card, question_card)
 
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setContentsMargins(SIDE_MARGIN, 22, SIDE_MARGIN, 22)
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -254,13 +261,20 @@ class HomeView(QWidget):
 
     def add_entry(self, entry: HomeEntry) -> QPushButton:
         """Offer another screen on the home screen; returns its button."""
-        self._entries.append(entry)
         button = QPushButton()
         button.setObjectName(f"entry-{entry.key}")
         button.clicked.connect(entry.activate)
-        self.more_box.addWidget(button)
+        description = QLabel()
+        description.setWordWrap(True)
+        set_role(description, "muted")
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(description, 1)
+        self.more_box.addLayout(row)
         self.more_title.show()
-        self._retranslate_entry(entry, button)  # not all of retranslate: it refills every list
+        self._entries.append((entry, button, description))
+        self._retranslate_entries()  # not all of retranslate: it refills every list
         return button
 
     # --- state --------------------------------------------------------------------------------
@@ -343,6 +357,26 @@ class HomeView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_cards(event.size().width())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the cards' minimum sizes may have changed
+            self._arrange_cards(self.width())
+        return handled
+
+    def _arrange_cards(self, width: int) -> None:
+        """Side by side while both cards fit at their minimum width, else one under the other
+        (a narrow window at a large font size)."""
+        needed = sum(card.minimumSizeHint().width() for card in self._card_widgets)
+        # The page's side margins and room for a vertical scroll bar.
+        fits = needed + self._cards.spacing() + 2 * SIDE_MARGIN + 20 <= width
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._cards.direction() != direction:
+            self._cards.setDirection(direction)
+
     def retranslate(self) -> None:
         """Set every text in the interface language (and content texts in the content language)."""
         settings = self._state.settings
@@ -413,17 +447,20 @@ class HomeView(QWidget):
             str(self.question_difficulty_box.currentData() or settings.question_difficulty),
         )
         self.question_difficulty_box.setAccessibleName(self.tr("Question difficulty"))
-        for index, entry in enumerate(self._entries):
-            item = self.more_box.itemAt(index)
-            button = item.widget() if item is not None else None
-            if isinstance(button, QPushButton):
-                self._retranslate_entry(entry, button)
+        self._retranslate_entries()
         self._update_match_count()
 
-    @staticmethod
-    def _retranslate_entry(entry: HomeEntry, button: QPushButton) -> None:
-        button.setText(f"{entry.title()} — {entry.description()}")
-        button.setAccessibleName(entry.title())
+    def _retranslate_entries(self) -> None:
+        """Titles on the buttons (all as wide as the widest), descriptions beside them."""
+        for entry, button, description in self._entries:
+            button.setText(entry.title())
+            button.setAccessibleName(entry.title())
+            button.setAccessibleDescription(entry.description())
+            button.setMinimumWidth(0)
+            description.setText(entry.description())
+        width = max((button.sizeHint().width() for _, button, _ in self._entries), default=0)
+        for _, button, _ in self._entries:
+            button.setMinimumWidth(width)
 
     @staticmethod
     def _fill_box(box: QComboBox, entries: Sequence[tuple[str, str]], current: str) -> None:

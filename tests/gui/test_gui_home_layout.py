@@ -1,0 +1,41 @@
+"""The home screen fits a 1024×700 window at every font size: the two cards stack when needed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QBoxLayout, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui import theme, translations
+from quizapp.gui.app import start
+from quizapp.settings import FONT_SIZES, Settings
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("font_size", [min(FONT_SIZES), 11, max(FONT_SIZES)])
+def test_home_has_no_horizontal_scroll(qtbot: QtBot, font_size: int, lang: str) -> None:
+    settings = Settings(font_size=font_size, interface_language=lang, content_language=lang)
+    started = start(settings, persist=False)
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        home = window.home
+        area = home.findChild(QScrollArea)
+        assert area is not None
+        # English at the largest font needs the cards one under the other; small fonts do not.
+        stacked = QBoxLayout.Direction.TopToBottom
+        if font_size == max(FONT_SIZES) and lang == "en":
+            qtbot.waitUntil(lambda: home._cards.direction() == stacked)
+        if font_size <= 11:
+            assert home._cards.direction() != stacked
+        qtbot.wait(20)  # the layout settles
+        assert area.horizontalScrollBar().maximum() == 0
+        assert area.widget().width() <= area.viewport().width()
+        entry = home.findChild(type(window.home_button), "entry-review")
+        assert entry is not None and entry.width() <= area.viewport().width()
+    finally:
+        translations.set_language("en")
+        theme.apply_theme(started.app, "light", Settings().font_size)
