@@ -264,7 +264,7 @@ class DrillSheet(Paper):
     ) -> None:
         _clear(self.equations)
         for equation in equations:
-            self.equations.addWidget(MathLabel(equation.vector_latex))
+            self.equations.addWidget(MathLabel(equation.vector_latex, shrink=True))
         self.equations_title.setVisible(bool(equations))
         self._tables = {name: MatrixTable(_rows_of(value)) for name, value in values.items()}
         _clear(self.inputs_row)

@@ -13,12 +13,18 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
+def _narrowed(item: QLayoutItem, width: int) -> QSize:
+    """The item's size at ``width``: its height for that width, or its usual height."""
+    height = item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+    return QSize(width, height)
+
+
 class FlowLayout(QLayout):
     """Items in reading order, wrapped at the available width.
 
-    With ``squeeze``, an item that can be narrower (a nested flow: the given vectors beside the
-    cell's equations) takes the rest of the line, down to its minimum width, before it is moved
-    to the next line.
+    An item wider than the line gets the line (or its minimum width, if that is more). With
+    ``squeeze``, an item that can be narrower (the given vectors beside the cell's equations)
+    also takes the rest of a line, down to its minimum width, before it is moved to the next.
     """
 
     def __init__(
@@ -93,12 +99,13 @@ class FlowLayout(QLayout):
                 continue
             hint = item.sizeHint()
             rest = area.right() + 1 - x
-            if hint.width() > rest and item.hasHeightForWidth():
+            if hint.width() > rest:
                 if self._squeeze and x > area.x() and item.minimumSize().width() <= rest:
-                    hint = QSize(rest, item.heightForWidth(rest))
+                    hint = _narrowed(item, rest)
                 elif hint.width() > area.width():
-                    # Wider than the whole line (a nested flow): give it the line and let it wrap.
-                    hint = QSize(max(area.width(), 0), item.heightForWidth(max(area.width(), 0)))
+                    # Wider than the whole line (a nested flow, long equations): give it the
+                    # line, or its minimum width if that is more, and let it wrap or shrink.
+                    hint = _narrowed(item, max(area.width(), item.minimumSize().width(), 0))
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x = area.x()
                 y += line_height + self._spacing
