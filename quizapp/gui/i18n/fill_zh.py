@@ -173,6 +173,7 @@ ZH: dict[str, str] = {
     "How likely you should still remember an item when it comes due. Higher means more frequent "
     "reviews.": "到期复习时仍记得该题的概率。数值越高，复习越频繁。",
     "Show how many days in a row I studied": "显示我连续学习了多少天",
+    "Show my streak": "显示连续天数",
     "Enter": "Enter",
     "Submit the drill / check a typed answer": "提交练习 / 检查输入的答案",
     "Ctrl+Enter": "Ctrl+Enter",

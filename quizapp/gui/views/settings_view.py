@@ -76,6 +76,8 @@ class SettingsView(QWidget):
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(18)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # A narrow window at a large font size puts a field under its label, not past the edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._rows: list[tuple[str, QWidget]] = [
             ("interface_language", self.interface_language),
             ("content_language", self.content_language),
@@ -220,5 +222,7 @@ class SettingsView(QWidget):
                 "more frequent reviews."
             )
         )
-        self.show_streak.setText(self.tr("Show how many days in a row I studied"))
+        # Short, so that the row fits a narrow window at a large font; the long form as tooltip.
+        self.show_streak.setText(self.tr("Show my streak"))
+        self.show_streak.setToolTip(self.tr("Show how many days in a row I studied"))
         self._fill(self._state.settings)

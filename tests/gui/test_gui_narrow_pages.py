@@ -1,4 +1,5 @@
-"""The home screen fits a 1024×700 window at every font size: the two cards stack when needed."""
+"""Home and settings fit a 1024×700 window at every font size (the home cards stack when needed,
+a settings field moves under its label), so nothing is cut at the window's edge."""
 
 from __future__ import annotations
 
@@ -36,6 +37,34 @@ def test_home_has_no_horizontal_scroll(qtbot: QtBot, font_size: int, lang: str) 
         assert area.widget().width() <= area.viewport().width()
         entry = home.findChild(type(window.home_button), "entry-review")
         assert entry is not None and entry.width() <= area.viewport().width()
+    finally:
+        translations.set_language("en")
+        theme.apply_theme(started.app, "light", Settings().font_size)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_settings_fields_keep_their_size_at_the_largest_font(qtbot: QtBot, lang: str) -> None:
+    settings = Settings(font_size=max(FONT_SIZES), interface_language=lang, content_language=lang)
+    started = start(settings, persist=False)
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_page("settings")
+        page = window.page("settings")
+        area = page.findChild(QScrollArea)
+        assert area is not None
+        qtbot.wait(20)
+        assert area.horizontalScrollBar().maximum() == 0
+        squeezed = [
+            key
+            for key, widget in page._rows
+            if widget.width() < widget.minimumSizeHint().width()
+            or widget.mapTo(area.widget(), widget.rect().topRight()).x() >= area.viewport().width()
+        ]
+        assert squeezed == []
     finally:
         translations.set_language("en")
         theme.apply_theme(started.app, "light", Settings().font_size)
