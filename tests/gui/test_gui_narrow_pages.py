@@ -65,10 +65,12 @@ def test_settings_fields_keep_their_size_at_the_largest_font(qtbot: QtBot, lang:
         qtbot.wait(20)
         assert area.horizontalScrollBar().maximum() == 0
         right_edge = area.viewport().width()
+        content = area.widget()
+        assert content is not None
         squeezed = [
             key
             for key, widget in page._rows
             if widget.width() < widget.minimumSizeHint().width()
-            or widget.mapTo(area.widget(), widget.rect().topRight()).x() >= right_edge
+            or widget.mapTo(content, widget.rect().topRight()).x() >= right_edge
         ]
         assert squeezed == []
