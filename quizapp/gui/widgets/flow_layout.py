@@ -1,7 +1,8 @@
 """A layout that places items left to right and wraps to a new line when the width runs out.
 
-Used for the given vectors and parameter groups of a drill, so that a wide window shows two gates
-per line and a narrow one (diagram open, 1024 px) one, with nothing clipped. Flow layouts nest: a
+Used on the drill sheet (the cell's equations beside the given vectors, the parameter groups, the
+σ/tanh table), so that a wide window shows more per line and a narrow one (diagram open, 1024 px)
+less, with nothing clipped. Flow layouts nest: a
 gate's group (W, U, b) is itself a flow, which the outer flow lays out at most as wide as the line;
 the group then wraps its own tables (its size hint is its one-line width, its minimum the widest
 table).
