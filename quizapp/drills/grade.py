@@ -73,6 +73,16 @@ class DrillGrade:
         """How many quantities were submitted."""
         return sum(q.submitted for q in self.quantities)
 
+    def unread_typed(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """The quantities whose typed (non-empty) answer could not be read, with the reader's
+        message. Such a submission goes back to the learner instead of being graded or recorded:
+        leaving a field empty is a choice, a typo is not."""
+        return {
+            quantity.key: quantity.message
+            for quantity in self.quantities
+            if quantity.message and str(answers.get(quantity.key, "")).strip()
+        }
+
 
 def default_tolerance(drill: Drill) -> Tolerance:
     """The tolerance the drill was made fair for (wider for whiteboard drills)."""

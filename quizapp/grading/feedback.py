@@ -13,6 +13,7 @@ from quizapp.drills.mistakes import MISTAKES
 from quizapp.drills.model import Drill
 from quizapp.drills.quantities import DEPENDS, ancestors, label_of
 from quizapp.formulas.records import WorkedStep
+from quizapp.grading.messages import localize
 from quizapp.grading.reader import format_vector
 
 _GATE_INPUTS = "W_{k} x_t + U_{k} h_{t−1} + b_{k}"
@@ -121,7 +122,7 @@ def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
     name_en, name_zh = label.en, label.zh
     if grade.message is not None:
         return [Text(f"{name_en}: not graded — {grade.message}.",
-                     f"{name_zh}：未评分——{grade.message}。")]  # fmt: skip
+                     f"{name_zh}：未评分——{localize(grade.message, 'zh')}。")]  # fmt: skip
     lines: list[Text] = []
     right = sum(grade.element_correct)
     total = len(grade.element_correct)

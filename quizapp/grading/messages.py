@@ -12,6 +12,7 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"^empty answer$", "答案为空"),
+        (r"^no answer given$", "没有作答"),
         (r"^expected (\d+) numbers?, got (\d+)$", r"应输入 \1 个数，实际读到 \2 个"),
         (r"^unknown word '(.+?)' at position (\d+); the symbols here are: (.*)$",
          r"第 \2 个字符处的“\1”无法识别；可用的符号：\3"),

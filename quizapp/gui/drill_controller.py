@@ -140,7 +140,15 @@ class DrillController(QObject):
             return
         settings = self._state.settings
         tolerance = Tolerance(settings.tolerance_absolute, settings.tolerance_relative)
-        self.grade = grade_drill(self.drill, answers, tolerance)
+        grade = grade_drill(self.drill, answers, tolerance)
+        # A typed answer that cannot be read is not graded (that would give the drill away):
+        # the learner corrects it and submits again.
+        unreadable = grade.unread_typed(answers)
+        if unreadable:
+            lang = self._lang()
+            self.view.show_unreadable({k: localize(m, lang) for k, m in unreadable.items()})
+            return
+        self.grade = grade
         self._display_grade()
         self.graded.emit(self.grade)
 

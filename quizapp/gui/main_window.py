@@ -44,6 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MINIMUM_SIZE = (1024, 700)
+DEFAULT_SIZE = (1280, 860)
+
+
+def first_window_size(available: tuple[int, int] | None) -> tuple[int, int]:
+    """The window's size on a first start: ``DEFAULT_SIZE`` within the screen's available area
+    (``None`` when unknown), never below ``MINIMUM_SIZE``."""
+    width, height = DEFAULT_SIZE
+    if available is not None:
+        width, height = min(width, available[0]), min(height, available[1])
+    return max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1])
 
 
 class MainWindow(QMainWindow):
@@ -259,7 +269,10 @@ class MainWindow(QMainWindow):
     def restore_geometry(self, saved: str) -> bool:
         """Restore size and position saved by ``closeEvent`` (hex of Qt's geometry)."""
         if not saved:
-            self.resize(1280, 860)
+            screen = self.screen()
+            area = screen.availableGeometry() if screen is not None else None
+            size = (area.width(), area.height()) if area is not None else None
+            self.resize(*first_window_size(size))
             return False
         try:
             data = QByteArray.fromHex(saved.encode("ascii"))

@@ -298,7 +298,8 @@ class StudySession:
     def submit_drill(self, answers: Mapping[str, str]) -> DrillGrade:
         """Grade the typed answers of the current drill and record them.
 
-        When no quantity could be read the grade is returned but nothing is recorded and the
+        When nothing could be read, or a typed answer could not be read
+        (``DrillGrade.unread_typed``), the grade is returned but nothing is recorded and the
         session stays in ``QUESTION`` (an unreadable answer costs nothing).
         """
         from quizapp.drills import grade_drill
@@ -308,7 +309,7 @@ class StudySession:
         if drill is None or item.template is None:
             raise SessionError(f"submit_drill: item {item.key!r} is not a drill")
         grade = grade_drill(drill, answers, self.tolerance)
-        if grade.submitted == 0:
+        if grade.submitted == 0 or grade.unread_typed(answers):
             return grade
         mistakes: list[str] = []
         for quantity in grade.quantities:

@@ -131,3 +131,52 @@ def test_diagram_captions_follow_the_content_language(started: Started) -> None:
     assert diagram.stage_text() == "第 1 阶段（共 6 个）：遗忘门"
     started.state.update(content_language="en")
     assert diagram.stage_text().startswith("Whole cell: 6 stages")
+
+
+def test_an_unreadable_answer_is_not_graded_and_nothing_is_lost(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = started.window
+    assert window.open_drills(PLAN, seed=11)
+    view = window.drill
+    drill = window.drill_controller.drill
+    right = _engine_values(drill)
+    view.sheet.fields["f"].set_text(typed(right["f"]))
+    view.sheet.fields["h"].set_text(typed(right["h"]) + ", 0.5")  # one number too many
+    with qtbot.assertNotEmitted(window.drill_controller.graded):
+        view.submit()
+    assert window.drill_controller.grade is None
+    assert view.sheet.fields["h"].mark.text() == (
+        f"✗ Not read: expected {len(right['h'])} numbers, got {len(right['h']) + 1}"
+    )
+    assert view.banner.message().startswith("Nothing was graded")
+    assert not view.sheet.fields["h"].edit.isReadOnly()
+    assert not view.feedback.isVisibleTo(window)
+    assert view.sheet.fields["f"].edit.text() == typed(right["f"])  # what was typed stays
+    view.sheet.fields["h"].set_text(typed(right["h"]))
+    with qtbot.waitSignal(window.drill_controller.graded):
+        view.submit()
+    grade = window.drill_controller.grade
+    assert grade is not None and grade.score == 1.0
+    assert view.banner.message() == ""
+
+
+def test_an_empty_field_is_left_out_and_said_so_in_the_content_language(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = started.window
+    started.state.update(content_language="zh")
+    assert window.open_drills(PLAN, seed=11)
+    view = window.drill
+    right = _engine_values(window.drill_controller.drill)
+    view.sheet.fields["f"].set_text(typed(right["f"]))
+    with qtbot.waitSignal(window.drill_controller.graded):
+        view.submit()
+    grade = window.drill_controller.grade
+    assert grade is not None
+    left_out = {quantity.key for quantity in grade.quantities if not quantity.submitted}
+    assert left_out == {"h"}
+    lines = [label.text() for label in view.feedback.findChildren(type(view.feedback.score))]
+    assert any(line.endswith("未评分——答案为空。") for line in lines), lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from quizapp import settings as settings_module
 from quizapp.gui import theme
 from quizapp.gui.app import Started, start
 from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.main_window import first_window_size
 from quizapp.gui.widgets.math_label import MathLabel, shared_renderer
 
 
@@ -86,3 +88,28 @@ def test_damaged_settings_file_still_starts(qtbot: QtBot) -> None:
     qtbot.addWidget(result.window)
     assert result.state.settings == settings_module.DEFAULTS
     assert "settings.json" in result.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [
+        (None, (1280, 860)),
+        ((1920, 1040), (1280, 860)),
+        ((1366, 728), (1280, 728)),
+        ((1024, 660), (1024, 700)),  # never below the smallest supported window
+    ],
+)
+def test_first_window_size_fits_the_screen(
+    available: tuple[int, int] | None, expected: tuple[int, int]
+) -> None:
+    assert first_window_size(available) == expected
+
+
+def test_first_start_opens_within_the_screen(qtbot: QtBot) -> None:
+    first = start(persist=False)
+    qtbot.addWidget(first.window)
+    screen = first.window.screen()
+    assert screen is not None
+    area = screen.availableGeometry()
+    expected = first_window_size((area.width(), area.height()))
+    assert (first.window.width(), first.window.height()) == expected

@@ -149,6 +149,25 @@ def test_unreadable_answers_and_skips_record_nothing(store: Store) -> None:
         session.rate(3)
 
 
+def test_one_unreadable_typed_answer_records_nothing(store: Store) -> None:
+    clock = Clock()
+    items = [StudyItem.of_template(_template(("c", "h")))]
+    session = StudySession(store, items, StudyMode.DRILL, now=clock, seed=5)
+    answers = _right_answers(session)
+    assert session.drill is not None
+    n = len(session.drill.expected["c"])
+    answers["c"] = answers["c"] + ", 9"  # one number too many: a typo, sent back
+    grade = session.submit_drill(answers)
+    assert grade.submitted == 1
+    assert grade.unread_typed(answers) == {"c": f"expected {n} numbers, got {n + 1}"}
+    assert session.phase is Phase.QUESTION
+    assert store.attempt_count() == 0
+    answers["c"] = ""  # left empty on purpose: graded on what was given
+    session.submit_drill(answers)
+    assert session.phase is not Phase.QUESTION
+    assert store.attempt_count() == 1
+
+
 def test_rating_must_be_one_to_four(store: Store) -> None:
     session = _session(store, Clock())
     session.submit_drill(_right_answers(session))

@@ -47,22 +47,22 @@
 <context>
     <name>DiagramPanel</name>
     <message>
-        <location filename="../views/drill.py" line="80" />
+        <location filename="../views/drill.py" line="81" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="81" />
+        <location filename="../views/drill.py" line="82" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="82" />
+        <location filename="../views/drill.py" line="83" />
         <source>Previous stage of the diagram</source>
         <translation>示意图的上一步</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="83" />
+        <location filename="../views/drill.py" line="84" />
         <source>Next stage of the diagram</source>
         <translation>示意图的下一步</translation>
     </message>
@@ -179,62 +179,72 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="244" />
+        <location filename="../views/drill.py" line="245" />
         <source>Not read, not counted: %1</source>
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="248" />
+        <location filename="../views/drill.py" line="249" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="250" />
+        <location filename="../views/drill.py" line="251" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="252" />
+        <location filename="../views/drill.py" line="253" />
         <source>consistent with your earlier answer (carried forward)</source>
         <translation>与你前面的答案一致（沿用计分）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="284" />
+        <location filename="../views/drill.py" line="263" />
+        <source>✗ Not read: %1</source>
+        <translation>✗ 无法识别：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="266" />
+        <source>Nothing was graded: correct the answer marked in red and submit again.</source>
+        <translation>尚未评分：请改正标红的答案后再提交。</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="302" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="322" />
+        <location filename="../views/drill.py" line="340" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="346" />
+        <location filename="../views/drill.py" line="364" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="347" />
+        <location filename="../views/drill.py" line="365" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="348" />
+        <location filename="../views/drill.py" line="366" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="349" />
+        <location filename="../views/drill.py" line="367" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="350" />
+        <location filename="../views/drill.py" line="368" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="351" />
+        <location filename="../views/drill.py" line="369" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
@@ -400,34 +410,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="311" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="312" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="316" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="314" />
+        <location filename="../main_window.py" line="317" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="315" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="318" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

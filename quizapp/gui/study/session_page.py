@@ -359,7 +359,7 @@ class StudyPage(QWidget):
     def _submit_drill(self) -> None:
         assert self.session is not None
         grade = self.session.submit_drill(self.sheet.answers_typed())
-        if self.session.phase is Phase.QUESTION:  # nothing could be read
+        if self.session.phase is Phase.QUESTION:  # an answer could not be read: nothing recorded
             for quantity in grade.quantities:
                 field = self.sheet.fields.get(quantity.key)
                 if field is not None and quantity.message:

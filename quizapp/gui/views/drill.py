@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade, Mistake, QuantityInfo
     from quizapp.formulas import Equation
     from quizapp.grading.feedback import Feedback
+    from quizapp.gui.widgets.answer_field import AnswerField
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,8 @@ class DrillView(QWidget):
         values: Mapping[str, Sequence[float]] | None,
     ) -> None:
         """Show marks under the fields, the diagnosis and the worked solution."""
+        if self.banner.property("kind") == "error":  # "nothing was graded" is over
+            self.banner.hide()
         for quantity in grade.quantities:
             field = self.sheet.fields.get(quantity.key)
             if field is None:
@@ -251,6 +254,23 @@ class DrillView(QWidget):
         if quantity.carried_forward:
             text += " · " + self.tr("consistent with your earlier answer (carried forward)")
         return text, quantity.score >= 1.0
+
+    def show_unreadable(self, messages: Mapping[str, str]) -> None:
+        """Answers that could not be read, by quantity: marked at their fields, nothing graded."""
+        first: AnswerField | None = None
+        for key, message in messages.items():
+            field = self.sheet.fields.get(key)
+            if field is None:
+                continue
+            field.show_mark(self.tr("✗ Not read: %1").replace("%1", message), False)
+            first = first or field
+        self.banner.show_message(
+            self.tr("Nothing was graded: correct the answer marked in red and submit again."),
+            "error",
+        )
+        if first is not None:
+            first.edit.setFocus()
+            first.edit.selectAll()
 
     def show_error(self, message: str) -> None:
         """An expected problem (bad setting, drill that cannot be made) shown in place."""
