@@ -271,6 +271,7 @@ class DrillView(QWidget):
         if first is not None:
             first.edit.setFocus()
             first.edit.selectAll()
+            self.scroll_area.ensureWidgetVisible(first, 50, 80)
 
     def show_error(self, message: str) -> None:
         """An expected problem (bad setting, drill that cannot be made) shown in place."""
