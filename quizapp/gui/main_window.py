@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.register_page("settings", self._make_settings_view)
 
         self.home.drills_requested.connect(self.open_drills)
+        self.home.continue_requested.connect(lambda: self.show_page("drill"))
+        self.pages.currentChanged.connect(self._on_page_changed)
         self.home.questions_requested.connect(self.open_questions)
         self.home_button.clicked.connect(lambda: self.show_page("home"))
         self.settings_button.clicked.connect(lambda: self.show_page("settings"))
@@ -195,6 +197,17 @@ class MainWindow(QMainWindow):
             return
         target = self._history.pop() if self._history else "home"
         self.pages.setCurrentWidget(self._page_names.get(target, self.home))  # visited: built
+
+    def drill_unfinished(self) -> bool:
+        """A drill is on the drill page with typed answers that were not submitted."""
+        controller = self.drill_controller
+        if controller.drill is None or controller.grade is not None:
+            return False
+        return any(text.strip() for text in self.drill.sheet.answers_typed().values())
+
+    def _on_page_changed(self) -> None:
+        if self.current_page() == "home":
+            self.home.continue_drill.setVisible(self.drill_unfinished())
 
     # --- actions ------------------------------------------------------------------------------
 

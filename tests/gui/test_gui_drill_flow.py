@@ -180,3 +180,30 @@ def test_an_empty_field_is_left_out_and_said_so_in_the_content_language(
     assert left_out == {"h"}
     lines = [label.text() for label in view.feedback.findChildren(type(view.feedback.score))]
     assert any(line.endswith("未评分——答案为空。") for line in lines), lines
+
+
+def test_leaving_a_drill_with_typed_answers_keeps_them(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = started.window
+    home = window.home
+    assert window.open_drills(PLAN, seed=11)
+    window.go_back()  # nothing typed: nothing to come back to
+    assert window.current_page() == "home" and home.continue_drill.isHidden()
+    window.open_drills(PLAN, seed=11)
+    window.drill.sheet.fields["f"].set_text("0.1, 0.2")
+    window.go_back()  # Esc with a typed answer
+    assert window.current_page() == "home"
+    assert not home.continue_drill.isHidden()
+    assert home.continue_drill.text() == "Back to your drill"
+    home.continue_drill.click()
+    assert window.current_page() == "drill"
+    assert window.drill.sheet.fields["f"].edit.text() == "0.1, 0.2"
+    right = _engine_values(window.drill_controller.drill)
+    window.drill.sheet.fields["f"].set_text(typed(right["f"]))
+    window.drill.sheet.fields["h"].set_text(typed(right["h"]))
+    with qtbot.waitSignal(window.drill_controller.graded):
+        window.drill.submit()
+    window.show_page("home")  # graded: nothing left to finish
+    assert home.continue_drill.isHidden()

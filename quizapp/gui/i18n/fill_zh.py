@@ -21,6 +21,7 @@ TS_FILE = Path(__file__).with_name("quizapp_zh_CN.ts")
 
 ZH: dict[str, str] = {
     "Dismiss message": "关闭提示",
+    "Back to your drill": "回到未完成的练习",
     "✗ Not read: %1": "✗ 无法识别：%1",
     "Nothing was graded: correct the answer marked in red and submit again.": "尚未评分：请改正标红的答案后再提交。",
     "%1 has none of the quantities you chose; this drill asks for: %2.": "%1 没有你所选的量；本题改为求：%2。",

@@ -179,72 +179,72 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="245" />
+        <location filename="../views/drill.py" line="247" />
         <source>Not read, not counted: %1</source>
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="249" />
+        <location filename="../views/drill.py" line="251" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="251" />
+        <location filename="../views/drill.py" line="253" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="253" />
+        <location filename="../views/drill.py" line="255" />
         <source>consistent with your earlier answer (carried forward)</source>
         <translation>与你前面的答案一致（沿用计分）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="263" />
+        <location filename="../views/drill.py" line="265" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="266" />
+        <location filename="../views/drill.py" line="268" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="302" />
+        <location filename="../views/drill.py" line="305" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="340" />
+        <location filename="../views/drill.py" line="343" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="364" />
+        <location filename="../views/drill.py" line="367" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="365" />
+        <location filename="../views/drill.py" line="368" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="366" />
+        <location filename="../views/drill.py" line="369" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="367" />
+        <location filename="../views/drill.py" line="370" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="368" />
+        <location filename="../views/drill.py" line="371" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="369" />
+        <location filename="../views/drill.py" line="372" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
@@ -280,129 +280,134 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="248" />
+        <location filename="../views/home.py" line="258" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="318" />
+        <location filename="../views/home.py" line="328" />
         <source>%n question(s) match</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="384" />
+        <location filename="../views/home.py" line="394" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="387" />
+        <location filename="../views/home.py" line="397" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="391" />
+        <location filename="../views/home.py" line="401" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="393" />
+        <location filename="../views/home.py" line="403" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="395" />
+        <location filename="../views/home.py" line="405" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="396" />
+        <location filename="../views/home.py" line="406" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="397" />
+        <location filename="../views/home.py" line="407" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="398" />
+        <location filename="../views/home.py" line="408" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="399" />
+        <location filename="../views/home.py" line="409" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="400" />
+        <location filename="../views/home.py" line="410" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401" />
-        <location filename="../views/home.py" line="402" />
+        <location filename="../views/home.py" line="411" />
+        <location filename="../views/home.py" line="413" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="403" />
+        <location filename="../views/home.py" line="412" />
+        <source>Back to your drill</source>
+        <translation>回到未完成的练习</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="414" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="405" />
+        <location filename="../views/home.py" line="416" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="407" />
+        <location filename="../views/home.py" line="418" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="408" />
+        <location filename="../views/home.py" line="419" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="409" />
+        <location filename="../views/home.py" line="420" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="410" />
+        <location filename="../views/home.py" line="421" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="411" />
+        <location filename="../views/home.py" line="422" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="412" />
-        <location filename="../views/home.py" line="413" />
+        <location filename="../views/home.py" line="423" />
+        <location filename="../views/home.py" line="424" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="414" />
+        <location filename="../views/home.py" line="425" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="425" />
+        <location filename="../views/home.py" line="436" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="431" />
+        <location filename="../views/home.py" line="442" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="449" />
+        <location filename="../views/home.py" line="460" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -410,34 +415,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="324" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="325" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="329" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314" />
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="327" />
+        <location filename="../main_window.py" line="330" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315" />
+        <location filename="../main_window.py" line="328" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="331" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

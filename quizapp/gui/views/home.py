@@ -100,6 +100,7 @@ class HomeView(QWidget):
     """Emits ``drills_requested(DrillPlan)`` or ``questions_requested(QuestionFilter)``."""
 
     drills_requested = Signal(object)
+    continue_requested = Signal()  # back to the unfinished drill
     questions_requested = Signal(object)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -134,6 +135,9 @@ class HomeView(QWidget):
         self.convention_box = QComboBox()
         self.start_drills = QPushButton()
         set_role(self.start_drills, "primary")
+        # Shown while a drill was left with typed, ungraded answers (nothing typed is lost).
+        self.continue_drill = QPushButton()
+        self.continue_drill.hide()
         self.cells_label = QLabel()
         self.quantities_label = QLabel()
         lists = QGridLayout()
@@ -154,7 +158,11 @@ class HomeView(QWidget):
         drill_layout.addWidget(self.drill_text)
         drill_layout.addLayout(lists, 1)
         drill_layout.addLayout(drill_form)
-        drill_layout.addWidget(self.start_drills, 0, Qt.AlignmentFlag.AlignRight)
+        drill_buttons = QHBoxLayout()
+        drill_buttons.addStretch(1)
+        drill_buttons.addWidget(self.continue_drill)
+        drill_buttons.addWidget(self.start_drills)
+        drill_layout.addLayout(drill_buttons)
 
         question_card, question_layout = _card()
         self.question_title = QLabel()
@@ -230,11 +238,13 @@ class HomeView(QWidget):
         self.type_list.itemChanged.connect(self._update_match_count)
         self.question_difficulty_box.currentIndexChanged.connect(self._update_match_count)
         self.start_drills.clicked.connect(self._emit_drills)
+        self.continue_drill.clicked.connect(self.continue_requested)
         self.start_questions.clicked.connect(self._emit_questions)
         self.setTabOrder(self.cell_list, self.quantity_list)
         self.setTabOrder(self.quantity_list, self.difficulty_box)
         self.setTabOrder(self.difficulty_box, self.convention_box)
-        self.setTabOrder(self.convention_box, self.start_drills)
+        self.setTabOrder(self.convention_box, self.continue_drill)
+        self.setTabOrder(self.continue_drill, self.start_drills)
         self.setTabOrder(self.start_drills, self.topic_list)
         self.setTabOrder(self.topic_list, self.type_list)
         self.setTabOrder(self.type_list, self.question_difficulty_box)
@@ -399,6 +409,7 @@ class HomeView(QWidget):
         self.difficulty_label.setText(self.tr("&Difficulty"))
         self.convention_label.setText(self.tr("GRU con&vention"))
         self.start_drills.setText(self.tr("Start drills"))
+        self.continue_drill.setText(self.tr("Back to your drill"))
         self.start_drills.setAccessibleName(self.tr("Start drills"))
         self.question_title.setText(self.tr("Interview questions"))
         self.question_text.setText(
