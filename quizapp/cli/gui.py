@@ -9,6 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from quizapp.settings import DEFAULTS, FONT_SIZES
+
+DEFAULT_FONT_SIZE = DEFAULTS.font_size
+
 STUDY_VIEWS = ("review", "mock", "mistakes", "stats", "summary")
 VIEWS = ("home", "drill", "diagram", "question", "settings", *STUDY_VIEWS)
 
@@ -53,6 +57,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "and only when that folder holds no history yet; a real history is never touched",
     )
     parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size")
+    parser.add_argument(
+        "--font-size",
+        type=int,
+        choices=FONT_SIZES,
+        default=DEFAULT_FONT_SIZE,
+        metavar="PT",
+        help=f"base font size in points, one of {', '.join(map(str, FONT_SIZES))} "
+        f"(default {DEFAULT_FONT_SIZE})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -100,6 +113,7 @@ def _screenshot(args: argparse.Namespace) -> int:
         difficulty=args.difficulty,
         convention=args.convention,
         demo_history=args.demo_history,
+        font_size=args.font_size,
     )
     try:
         path = take_screenshot(options)

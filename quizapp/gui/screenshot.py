@@ -27,7 +27,7 @@ from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.main_window import MainWindow
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.widgets.math_label import shared_renderer
-from quizapp.settings import Settings
+from quizapp.settings import DEFAULTS, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,6 +61,7 @@ class ScreenshotOptions:
     difficulty: str = "standard"
     convention: str = "pytorch"
     demo_history: bool = False
+    font_size: int = DEFAULTS.font_size
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -189,6 +190,7 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
         gru_convention=options.convention,
         drill_cells=(options.cell,),
         drill_quantities=options.ask,
+        font_size=options.font_size,
     )
     # The study views install the study pages themselves, on the screenshot's own history.
     started = start(settings, persist=False, study=options.view not in STUDY_VIEWS)

@@ -59,6 +59,19 @@ def test_cli_screenshot_of_each_view(tmp_path: Path, view: str) -> None:
     assert QImage(str(file)).width() == 1100
 
 
+def test_cli_screenshot_at_a_font_size(tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    file = tmp_path / "home.png"
+    status = main(["gui", "--screenshot", str(file), "--view", "home", "--font-size", "18"])
+    assert status == 0 and file.is_file()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and app.font().pointSize() == 18
+    with pytest.raises(SystemExit) as refused:
+        main(["gui", "--screenshot", str(file), "--font-size", "15"])
+    assert refused.value.code == 2
+
+
 def test_unknown_question_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ScreenshotError, match="no-such-id"):
         take_screenshot(
