@@ -318,10 +318,10 @@ def forward_alternatives(
 
 # Backward mistakes: (id, detail, twist, gradients it changes, condition)
 def backward_variants(cell: str, convention: str, n: int, dc_nonzero: bool) -> list[Variant]:
+    """Every backward mistake that applies to this cell (``sites`` are gradient keys)."""
     # Imported here: backward drills are the only users, and start-up shows a forward drill.
     from quizapp.drills.backward import BackTwist
 
-    """Every backward mistake that applies to this cell (``sites`` are gradient keys)."""
     out: list[Variant] = []
 
     def add(mistake: str, detail: str, keys: set[str], twist: BackTwist) -> None:

@@ -62,8 +62,12 @@ class AppState(QObject):
         app = QApplication.instance()
         if self._settings.theme != "system" or not isinstance(app, QApplication):
             return
+        self._apply_theme(app, "system", self._settings.font_size)
+
+    def _apply_theme(self, app: QApplication, name: str, font_size: int) -> None:
+        """Apply a theme; ``colors_changed`` when its colours differ from those shown."""
         before = theme.current_colors()
-        if theme.apply_theme(app, "system", self._settings.font_size) != before:
+        if theme.apply_theme(app, name, font_size) != before:
             self.colors_changed.emit()
 
     def update(self, **changes: Any) -> Settings:
@@ -79,9 +83,7 @@ class AppState(QObject):
             if new.interface_language != old.interface_language:
                 translations.set_language(new.interface_language)
             if (new.theme, new.font_size) != (old.theme, old.font_size):
-                before = theme.current_colors()
-                if theme.apply_theme(app, new.theme, new.font_size) != before:
-                    self.colors_changed.emit()
+                self._apply_theme(app, new.theme, new.font_size)
         if self._persist:
             try:
                 settings_module.save(new)

@@ -160,9 +160,14 @@ ROLES: dict[str, RoleStyle] = {
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Give ``widget`` a role of ``ROLES`` ("" for none) and style it for the current theme."""
+    """Give ``widget`` a role of ``ROLES`` ("" for none) and style it for the current theme.
+
+    Setting the role a widget already has changes nothing (the "read as" line sets its role on
+    every keystroke); ``apply_theme`` restyles every role when the theme or font size changes."""
     if role and role not in ROLES:
         raise ValueError(f"unknown role {role!r}; known: {', '.join(ROLES)}")
+    if widget.property("role") == role:
+        return
     widget.setProperty("role", role)
     _style(widget, ROLES.get(role, RoleStyle()), _current, _current_font_size)
 
