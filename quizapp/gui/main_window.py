@@ -2,9 +2,10 @@
 
 Pages are registered by name (``register_page``) and the home screen takes further entries
 (``home.add_entry``), so another screen (review, mock interview, statistics) plugs in with two
-calls. Esc goes back to the previous page. Only the home and drill pages are built with the
-window; the others are registered as factories and built when first opened, which keeps start-up
-close to a bare Qt window.
+calls. Esc goes back to the previous page. Every page is registered as a factory and built when
+first needed: a window shown with no page open opens home, and one opened straight into a drill
+(``open_drills`` before ``show``) never builds the home page. That keeps start-up close to a bare
+Qt window.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,17 +28,18 @@ from PySide6.QtWidgets import (
 
 from questions.vocab import Lang
 from quizapp.gui.app_state import AppState
-from quizapp.gui.drill_controller import DrillController
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
-from quizapp.gui.views.drill import DrillView
-from quizapp.gui.views.home import HomeView
 from quizapp.gui.widgets.math_label import MathLabel
 from quizapp.settings import Settings
 
 if TYPE_CHECKING:
     from questions.schema import Question
+    from quizapp.gui.drill_controller import DrillController
+    from quizapp.gui.home_entry import HomeEntry
+    from quizapp.gui.views.drill import DrillView
+    from quizapp.gui.views.home import HomeView
     from quizapp.gui.views.question import QuestionView
     from quizapp.gui.views.settings_view import SettingsView
 
@@ -94,18 +96,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setMinimumSize(*MINIMUM_SIZE)
 
-        self.home = HomeView(state)
-        self.drill = DrillView()
-        self.drill_controller = DrillController(state, self.drill, self)
-        self.register_page("home", self.home)
-        self.register_page("drill", self.drill)
+        self._home_entries: list[HomeEntry] = []
+        self._drill_controller: DrillController | None = None
+        self.register_page("home", self._make_home_view)
+        self.register_page("drill", self._make_drill_view)
         self.register_page("question", self._make_question_view)
         self.register_page("settings", self._make_settings_view)
 
-        self.home.drills_requested.connect(self.open_drills)
-        self.home.continue_requested.connect(lambda: self.show_page("drill"))
         self.pages.currentChanged.connect(self._on_page_changed)
-        self.home.questions_requested.connect(self.open_questions)
         self.home_button.clicked.connect(lambda: self.show_page("home"))
         self.settings_button.clicked.connect(lambda: self.show_page("settings"))
         self.help_button.clicked.connect(self.show_shortcuts)
@@ -149,6 +147,51 @@ class MainWindow(QMainWindow):
     def page_built(self, name: str) -> bool:
         """Whether page ``name`` exists already (False while only its factory is registered)."""
         return name in self._page_names
+
+    @property
+    def home(self) -> HomeView:
+        """The home page (built on first use)."""
+        view = self.page("home")
+        assert isinstance(view, _home_view_class())
+        return view
+
+    @property
+    def drill(self) -> DrillView:
+        """The drill page (built on first use, with its controller)."""
+        view = self.page("drill")
+        assert isinstance(view, _drill_view_class())
+        return view
+
+    @property
+    def drill_controller(self) -> DrillController:
+        """What drives the drill page: plan, drill, grade."""
+        self.page("drill")
+        assert self._drill_controller is not None
+        return self._drill_controller
+
+    def add_home_entry(self, entry: HomeEntry) -> None:
+        """Offer another screen on the home screen (kept until the home page is built)."""
+        self._home_entries.append(entry)
+        if self.page_built("home"):
+            self.home.add_entry(entry)
+
+    def _make_home_view(self) -> QWidget:
+        view = _home_view_class()(self.state)
+        for entry in self._home_entries:
+            view.add_entry(entry)
+        if self._questions is not None:
+            view.set_questions(self._questions)
+        view.drills_requested.connect(self.open_drills)
+        view.continue_requested.connect(lambda: self.show_page("drill"))
+        view.questions_requested.connect(self.open_questions)
+        return view
+
+    def _make_drill_view(self) -> QWidget:
+        from quizapp.gui.drill_controller import DrillController
+
+        view = _drill_view_class()()
+        self._drill_controller = DrillController(self.state, view, self)
+        return view
 
     @property
     def question(self) -> QuestionView:
@@ -200,8 +243,8 @@ class MainWindow(QMainWindow):
 
     def drill_unfinished(self) -> bool:
         """A drill is on the drill page with typed answers that were not submitted."""
-        controller = self.drill_controller
-        if controller.drill is None or controller.grade is not None:
+        controller = self._drill_controller
+        if controller is None or controller.drill is None or controller.grade is not None:
             return False
         return any(text.strip() for text in self.drill.sheet.answers_typed().values())
 
@@ -236,7 +279,8 @@ class MainWindow(QMainWindow):
             else:
                 self._questions = result.questions
                 self._question_problems = tuple(str(p) for p in result.problems)
-            self.home.set_questions(self._questions)
+            if self.page_built("home"):
+                self.home.set_questions(self._questions)
         return self._questions
 
     def open_questions(self, chosen: QuestionFilter, start: int = 0) -> None:
@@ -306,6 +350,11 @@ class MainWindow(QMainWindow):
         if event.isAccepted():
             self.closing.emit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.pages.currentWidget() is None:
+            self.show_page("home")
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -329,6 +378,18 @@ class MainWindow(QMainWindow):
         self.home_button.setAccessibleName(self.tr("Home"))
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.help_button.setAccessibleName(self.tr("Keyboard shortcuts"))
+
+
+def _home_view_class() -> type[HomeView]:
+    from quizapp.gui.views.home import HomeView
+
+    return HomeView
+
+
+def _drill_view_class() -> type[DrillView]:
+    from quizapp.gui.views.drill import DrillView
+
+    return DrillView
 
 
 def _question_view_class() -> type[QuestionView]:

@@ -206,7 +206,7 @@ ZH: dict[str, str] = {
     "expected %1 numbers": "应为 %1 个数",
 }
 
-PLURALS: dict[str, str] = {"%n question(s) match": "符合条件的题目：%n 道"}
+PLURALS: dict[str, str] = {"Matching questions: %n": "符合条件的题目：%n 道"}
 
 
 def fill(path: Path = TS_FILE) -> list[str]:

@@ -280,134 +280,134 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="258" />
+        <location filename="../views/home.py" line="248" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="328" />
-        <source>%n question(s) match</source>
+        <location filename="../views/home.py" line="318" />
+        <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="394" />
+        <location filename="../views/home.py" line="384" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="397" />
+        <location filename="../views/home.py" line="387" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401" />
+        <location filename="../views/home.py" line="391" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="403" />
+        <location filename="../views/home.py" line="393" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="405" />
+        <location filename="../views/home.py" line="395" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="406" />
+        <location filename="../views/home.py" line="396" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="407" />
+        <location filename="../views/home.py" line="397" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="408" />
+        <location filename="../views/home.py" line="398" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="409" />
+        <location filename="../views/home.py" line="399" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="410" />
+        <location filename="../views/home.py" line="400" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="411" />
-        <location filename="../views/home.py" line="413" />
+        <location filename="../views/home.py" line="401" />
+        <location filename="../views/home.py" line="403" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="412" />
+        <location filename="../views/home.py" line="402" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="414" />
+        <location filename="../views/home.py" line="404" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="416" />
+        <location filename="../views/home.py" line="406" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="418" />
+        <location filename="../views/home.py" line="408" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="419" />
+        <location filename="../views/home.py" line="409" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="420" />
+        <location filename="../views/home.py" line="410" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="421" />
+        <location filename="../views/home.py" line="411" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="422" />
+        <location filename="../views/home.py" line="412" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="423" />
-        <location filename="../views/home.py" line="424" />
+        <location filename="../views/home.py" line="413" />
+        <location filename="../views/home.py" line="414" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="425" />
+        <location filename="../views/home.py" line="415" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="436" />
+        <location filename="../views/home.py" line="426" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442" />
+        <location filename="../views/home.py" line="432" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="460" />
+        <location filename="../views/home.py" line="450" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -415,34 +415,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="373" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="374" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="375" />
+        <location filename="../main_window.py" line="378" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327" />
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="379" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="377" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="380" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

@@ -162,7 +162,7 @@ def install_study_pages(
     seed: int | None = None,
 ) -> StudyPages:
     """Register the study pages (built on first use) and the home entries on ``window``."""
-    from quizapp.gui.views.home import HomeEntry
+    from quizapp.gui.home_entry import HomeEntry
 
     state = window.state
     set_study_language(state.settings.interface_language)
@@ -232,7 +232,7 @@ def install_study_pages(
         ),
     )
     for key, title, description, activate in entries:
-        window.home.add_entry(HomeEntry(key, title, description, _activator(activate)))
+        window.add_home_entry(HomeEntry(key, title, description, _activator(activate)))
     return pages
 
 

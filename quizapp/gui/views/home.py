@@ -6,8 +6,7 @@ with ``add_entry`` (the study-session screens). The screen only emits what the l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -35,6 +34,7 @@ from questions.vocab import QUESTION_TYPES, Lang
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.home_entry import HomeEntry
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.paper import Paper
@@ -45,16 +45,6 @@ if TYPE_CHECKING:
 
 
 SIDE_MARGIN = 28
-
-
-@dataclass(frozen=True)
-class HomeEntry:
-    """A further screen offered on the home screen (e.g. "Review due cards")."""
-
-    key: str
-    title: Callable[[], str]
-    description: Callable[[], str]
-    activate: Callable[[], None]
 
 
 def _checkable_list(accessible_name: str) -> QListWidget:
@@ -325,7 +315,7 @@ class HomeView(QWidget):
 
     def _update_match_count(self) -> None:
         count = len(select(self._questions, self.current_filter()))
-        self.match_count.setText(self.tr("%n question(s) match", "", count))
+        self.match_count.setText(self.tr("Matching questions: %n", "", count))
         self.start_questions.setEnabled(count > 0)
 
     def _emit_drills(self) -> None:
