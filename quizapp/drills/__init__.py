@@ -12,20 +12,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from quizapp.drills.errors import DrillError
-from quizapp.drills.generate import generate_drill
-from quizapp.drills.mistakes import MISTAKES, SPEC_MISTAKE_IDS, Mistake
-from quizapp.drills.model import (
-    DIFFICULTIES,
-    Alternative,
-    Drill,
-    DrillSpec,
-    FormulaAsk,
-    FrameworkCall,
-)
 from quizapp.drills.quantities import QuantityInfo, quantities_for
-from quizapp.grading.numeric import Tolerance
 
 if TYPE_CHECKING:
+    from quizapp.drills.generate import generate_drill
     from quizapp.drills.grade import (
         DrillGrade,
         QuantityGrade,
@@ -33,17 +23,38 @@ if TYPE_CHECKING:
         grade_drill,
         read_answers,
     )
+    from quizapp.drills.mistakes import MISTAKES, SPEC_MISTAKE_IDS, Mistake
+    from quizapp.drills.model import (
+        DIFFICULTIES,
+        Alternative,
+        Drill,
+        DrillSpec,
+        FormulaAsk,
+        FrameworkCall,
+    )
+    from quizapp.grading.numeric import Tolerance
 
-# Grading (and the answer reader it needs) is imported on first use, not at start-up: the first
-# drill appears before anything is submitted.
-_LAZY_FROM_GRADE = frozenset(
-    {"DrillGrade", "QuantityGrade", "default_tolerance", "grade_drill", "read_answers"}
-)
+# Imported on first use, not at start-up: the home screen lists the quantities (``quantities_for``)
+# and needs none of these; the generator (with numpy.random) loads with the first drill, grading
+# and its answer reader with the first submission.
+_LAZY = {
+    **dict.fromkeys(
+        ("DIFFICULTIES", "Alternative", "Drill", "DrillSpec", "FormulaAsk", "FrameworkCall"),
+        "quizapp.drills.model",
+    ),
+    **dict.fromkeys(("MISTAKES", "SPEC_MISTAKE_IDS", "Mistake"), "quizapp.drills.mistakes"),
+    **dict.fromkeys(
+        ("DrillGrade", "QuantityGrade", "default_tolerance", "grade_drill", "read_answers"),
+        "quizapp.drills.grade",
+    ),
+    "generate_drill": "quizapp.drills.generate",
+    "Tolerance": "quizapp.grading.numeric",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY_FROM_GRADE:
-        value = getattr(importlib.import_module("quizapp.drills.grade"), name)
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'quizapp.drills' has no attribute {name!r}")

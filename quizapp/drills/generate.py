@@ -22,8 +22,8 @@ from quizapp.drills import framework, texts
 from quizapp.drills.errors import DrillError
 from quizapp.drills.fairness import informative_gates, separated, separated_exact
 from quizapp.drills.model import DIFFICULTIES, Alternative, Drill, DrillSpec
-from quizapp.drills.quantities import TORCH_CELLS, category, expand
-from quizapp.drills.symbolic_drills import formula_ask, formula_keys, formula_prompt
+from quizapp.drills.quantities import TORCH_CELLS, category, expand, formula_keys
+from quizapp.drills.symbolic_drills import formula_ask, formula_prompt
 from quizapp.drills.variants import (
     Batch,
     backward_alternatives,

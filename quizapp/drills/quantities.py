@@ -146,10 +146,25 @@ def forward_keys(cell: str, convention: str) -> tuple[str, ...]:
     return keys
 
 
+_LSTM_FAMILY = ("lstm", "peephole", "cifg", "depth_gated")
+
+
+def formula_keys(cell: str) -> tuple[str, ...]:
+    """The symbolic drill kinds (``symbolic_drills``) that make sense for ``cell``."""
+    keys: list[str] = []
+    if cell in _LSTM_FAMILY:
+        keys.append("formula_dc_prev")
+    if cell in ("lstm", "peephole", "cifg"):
+        keys.append("formula_c_f1_i0")
+    if cell in ("gru", "mgu"):
+        keys.append("formula_h")
+    if cell in COUNT_CELLS:
+        keys.append("formula_count")
+    return tuple(keys)
+
+
 def quantities_for(cell: str, convention: str) -> tuple[QuantityInfo, ...]:
     """Everything a drill on ``cell`` in ``convention`` can ask, forward keys first."""
-    from quizapp.drills.symbolic_drills import formula_keys
-
     try:
         convention = resolve_convention(cell, convention or None)
     except engine.EngineError as exc:
@@ -170,8 +185,6 @@ def quantities_for(cell: str, convention: str) -> tuple[QuantityInfo, ...]:
 def expand(cell: str, convention: str, asked: Iterable[str]) -> tuple[str, ...]:
     """The asked keys with ``all`` expanded to the output keys, duplicates dropped, order kept;
     raises DrillError for unknown keys or a mix of categories."""
-    from quizapp.drills.symbolic_drills import formula_keys
-
     allowed = {
         *forward_keys(cell, convention),
         *backward_keys(cell),

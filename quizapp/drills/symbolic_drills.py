@@ -3,6 +3,7 @@
 Kinds (quantity keys): ``formula_dc_prev`` (∂C_t/∂C_{t−1} along the cell path, LSTM family),
 ``formula_h`` (the GRU/MGU state update in the drill's convention), ``formula_c_f1_i0`` (C_t when
 f_t = 1 and i_t = 0) and ``formula_count`` (the parameter count of one layer as a formula in d and n).
+``quantities.formula_keys`` says which of them a cell offers.
 Expressions are written in the reader's whitelist syntax; nothing here parses text.
 """
 
@@ -10,25 +11,9 @@ from __future__ import annotations
 
 from questions.vocab import Text
 from quizapp.drills.model import FormulaAsk
-from quizapp.drills.quantities import COUNT_CELLS
 from quizapp.drills.texts import cell_name
 
-_LSTM_FAMILY = ("lstm", "peephole", "cifg", "depth_gated")
 _BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3, "cifg": 3, "mgu": 2}
-
-
-def formula_keys(cell: str) -> tuple[str, ...]:
-    """The symbolic drill kinds that make sense for ``cell``."""
-    keys: list[str] = []
-    if cell in _LSTM_FAMILY:
-        keys.append("formula_dc_prev")
-    if cell in ("lstm", "peephole", "cifg"):
-        keys.append("formula_c_f1_i0")
-    if cell in ("gru", "mgu"):
-        keys.append("formula_h")
-    if cell in COUNT_CELLS:
-        keys.append("formula_count")
-    return tuple(keys)
 
 
 def _count_formula(cell: str, biases: int) -> tuple[str, str]:

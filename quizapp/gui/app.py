@@ -5,38 +5,26 @@ event loop (tests, screenshots, the startup benchmark).
 
 Import order matters for start-up time: once PySide6 is imported, its ``__feature__`` import hook
 reads the source of every module imported after it (to see whether it uses PySide6), which makes
-each later import slower. The Qt-free modules the first drill needs anyway (numpy, the engine, the
-drills, the cached formulas, the settings) are therefore imported here before the first PySide6
-import.
+each later import slower. The Qt-free modules the home screen needs (numpy, the engine, the
+settings, the question filters) are therefore imported here before the first PySide6 import. What
+only a drill needs (the generator with numpy.random, the cached formulas, the diagram's geometry,
+grading) is imported in the background once the home screen is up (``quizapp.gui.preload``), or
+by the first drill if that comes first.
 """
 
 from __future__ import annotations
 
-# Before PySide6 (see the module docstring): what the home screen and the first drill import
-# anyway. numpy.random: numpy loads it lazily, the drills draw with it;
-# concurrent.futures.thread: the formula renderer's worker; quizapp.gui.diagram.*: the diagram's
-# Qt-free geometry. Grading and logging.handlers are left out: the first drill needs neither.
-import concurrent.futures.thread  # noqa: F401
-import importlib
+# Before PySide6 (see the module docstring): what the home screen imports anyway.
 import logging
 import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy
-import numpy.random  # noqa: F401
+import numpy  # noqa: F401
 
 import questions.topics  # noqa: F401
 import quizapp.drills
-import quizapp.formulas
-import quizapp.grading.messages
-import quizapp.gui.diagram.labels
-import quizapp.gui.diagram.layout
-import quizapp.gui.diagram.palette
-import quizapp.gui.diagram.placement
-import quizapp.gui.diagram.texts
 import quizapp.gui.drill_plan
 import quizapp.gui.question_deck  # noqa: F401
 from quizapp import settings as settings_module
@@ -119,26 +107,10 @@ def start(
     return Started(app, state, window, pages)
 
 
-PRELOADED = ("quizapp.grading.feedback",)
-
-
-def preload_in_background() -> None:
-    """Import what grading a drill needs while the learner looks at the home screen (the drills
-    themselves are imported at start, before PySide6)."""
-
-    def preload() -> None:
-        try:
-            for name in PRELOADED:
-                importlib.import_module(name)
-        except Exception:
-            log.exception("preloading the drills failed")
-
-    threading.Thread(target=preload, name="preload", daemon=True).start()
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the GUI and run it until the window closes; returns the exit status."""
     from quizapp.gui.crash import install_excepthook
+    from quizapp.gui.preload import preload_in_background
     from quizapp.log import setup_logging  # logging.handlers pulls in socket: not needed by start
 
     log_path = setup_logging()

@@ -31,7 +31,6 @@ from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
-from quizapp.gui.widgets.math_label import MathLabel
 from quizapp.settings import Settings
 
 if TYPE_CHECKING:
@@ -364,6 +363,8 @@ class MainWindow(QMainWindow):
         handled = super().event(event)
         if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal):
             # Formulas are images: render them again at the new screen's pixel ratio.
+            from quizapp.gui.widgets.math_label import MathLabel
+
             for label in self.findChildren(MathLabel):
                 label.refresh()
         return handled

@@ -4,7 +4,10 @@ the home page exists appear on it once it is built."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache  # noqa: F401 - fixtures
@@ -17,6 +20,7 @@ from quizapp.gui.question_deck import select
 from quizapp.gui.widgets.math_label import shared_renderer
 from quizapp.settings import Settings
 
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = DrillPlan(cells=("gru",), quantities=("h",), difficulty="standard")
 
 
@@ -99,3 +103,74 @@ def test_the_question_count_reaches_a_home_built_after_the_bank(unshown: Started
     assert matching > 0
     assert home.match_count.text() == f"Matching questions: {matching}"
     assert home.start_questions.isEnabled()
+
+
+DRILL_ONLY = (
+    "numpy.random",
+    "quizapp.drills.generate",
+    "quizapp.formulas",
+    "quizapp.gui.views.drill",
+)
+
+
+def _run(code: str, tmp_path: Path) -> str:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "QUIZAPP_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_home_screen_loads_nothing_only_a_drill_needs(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from quizapp.gui.app import start\n"
+        "s = start(persist=False)\n"
+        "s.window.show()\n"
+        "s.app.processEvents()\n"
+        "assert s.window.current_page() == 'home'\n"
+        f"print(sorted(m for m in {DRILL_ONLY!r} if m in sys.modules))\n"
+        "s.window.close()\n"
+    )
+    assert _run(code, tmp_path).strip() == "[]"
+
+
+def test_what_is_preloaded_in_the_background_is_free_of_qt(tmp_path: Path) -> None:
+    # The preload runs off the GUI thread, where no Qt type may be created.
+    code = (
+        "import sys\n"
+        "from quizapp.gui.preload import PRELOADED, preload_in_background\n"
+        "preload_in_background().join(60)\n"
+        "assert all(name in sys.modules for name in PRELOADED)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    assert _run(code, tmp_path).strip() == "[]"
+
+
+def test_after_the_preload_a_drill_imports_only_modules_that_use_qt(tmp_path: Path) -> None:
+    # Every Qt-free module of ours the first drill needs was imported by the preload already.
+    code = (
+        "import inspect, sys\n"
+        "from quizapp.gui.app import start\n"
+        "from quizapp.gui.drill_plan import DrillPlan\n"
+        "from quizapp.gui.preload import preload_in_background\n"
+        "s = start(persist=False)\n"
+        "s.window.show()\n"
+        "s.app.processEvents()\n"
+        "preload_in_background().join(60)\n"
+        "before = set(sys.modules)\n"
+        "plan = DrillPlan(cells=('lstm',), quantities=('h',), difficulty='standard')\n"
+        "assert s.window.open_drills(plan, seed=1)\n"
+        "s.app.processEvents()\n"
+        "ours = sorted(m for m in set(sys.modules) - before if m.split('.')[0] in\n"
+        "              ('quizapp', 'engine', 'questions'))\n"
+        "assert 'quizapp.gui.views.drill' in ours\n"
+        "print(sorted(m for m in ours if 'PySide6' not in inspect.getsource(sys.modules[m])))\n"
+        "s.window.close()\n"
+    )
+    assert _run(code, tmp_path).strip() == "[]"

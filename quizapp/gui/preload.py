@@ -1,0 +1,45 @@
+"""Importing what a drill needs in the background while the learner looks at the home screen.
+
+The home screen needs none of these modules, so start-up leaves them out; the first drill would
+then pay for them, unless this thread has imported them first. Only Qt-free modules are listed:
+the thread is not the GUI thread, and Qt types are made on the GUI thread alone. This module is
+itself free of Qt, so a test can import the list without PySide6.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+
+log = logging.getLogger(__name__)
+
+# In the order the first drill needs them.
+PRELOADED = (
+    "numpy.random",
+    "quizapp.drills.generate",
+    "quizapp.formulas",
+    "concurrent.futures.thread",
+    "quizapp.gui.diagram.placement",
+    "quizapp.gui.diagram.labels",
+    "quizapp.gui.diagram.layout",
+    "quizapp.gui.diagram.texts",
+    "quizapp.gui.diagram.palette",
+    "quizapp.grading.messages",
+    "quizapp.grading.feedback",
+)
+
+
+def preload_in_background() -> threading.Thread:
+    """Start importing ``PRELOADED`` on a daemon thread; returns the thread."""
+
+    def preload() -> None:
+        try:
+            for name in PRELOADED:
+                importlib.import_module(name)
+        except Exception:
+            log.exception("preloading the drill modules failed")
+
+    thread = threading.Thread(target=preload, name="preload", daemon=True)
+    thread.start()
+    return thread
