@@ -1,11 +1,15 @@
 """Shared fixtures of the GUI tests: a started app with a window, reset to English and light after.
 
+``run_fresh`` runs a snippet in a new offscreen interpreter (what start-up imports, in isolation).
+
 Rendered formulas are cached in one folder for the whole session (each test otherwise gets an empty
 data folder and would render every formula again); nothing else is shared.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,3 +46,21 @@ def started(qtbot: QtBot) -> Iterator[Started]:
     shared_renderer().wait_idle(30.0)
     translations.set_language("en")
     theme.apply_theme(result.app, "light", Settings().font_size)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_fresh(code: str, data_dir: Path) -> str:
+    """Run ``code`` in a fresh offscreen interpreter with ``data_dir`` as the data folder; its
+    standard output (the test fails with its standard error if it exits non-zero)."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "QUIZAPP_DATA_DIR": str(data_dir),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

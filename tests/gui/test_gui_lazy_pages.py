@@ -4,13 +4,15 @@ the home page exists appear on it once it is built."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_fixtures import _shared_formula_cache, formula_cache  # noqa: F401 - fixtures
+from gui_fixtures import (  # noqa: F401 - fixtures
+    _shared_formula_cache,
+    formula_cache,
+    run_fresh,
+)
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +22,6 @@ from quizapp.gui.question_deck import select
 from quizapp.gui.widgets.math_label import shared_renderer
 from quizapp.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
 PLAN = DrillPlan(cells=("gru",), quantities=("h",), difficulty="standard")
 
 
@@ -113,19 +114,6 @@ DRILL_ONLY = (
 )
 
 
-def _run(code: str, tmp_path: Path) -> str:
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "QUIZAPP_DATA_DIR": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 def test_the_home_screen_loads_nothing_only_a_drill_needs(tmp_path: Path) -> None:
     code = (
         "import sys\n"
@@ -137,7 +125,7 @@ def test_the_home_screen_loads_nothing_only_a_drill_needs(tmp_path: Path) -> Non
         f"print(sorted(m for m in {DRILL_ONLY!r} if m in sys.modules))\n"
         "s.window.close()\n"
     )
-    assert _run(code, tmp_path).strip() == "[]"
+    assert run_fresh(code, tmp_path).strip() == "[]"
 
 
 def test_what_is_preloaded_in_the_background_is_free_of_qt(tmp_path: Path) -> None:
@@ -149,7 +137,7 @@ def test_what_is_preloaded_in_the_background_is_free_of_qt(tmp_path: Path) -> No
         "assert all(name in sys.modules for name in PRELOADED)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    assert _run(code, tmp_path).strip() == "[]"
+    assert run_fresh(code, tmp_path).strip() == "[]"
 
 
 def test_after_the_preload_a_drill_imports_only_modules_that_use_qt(tmp_path: Path) -> None:
@@ -173,4 +161,4 @@ def test_after_the_preload_a_drill_imports_only_modules_that_use_qt(tmp_path: Pa
         "print(sorted(m for m in ours if 'PySide6' not in inspect.getsource(sys.modules[m])))\n"
         "s.window.close()\n"
     )
-    assert _run(code, tmp_path).strip() == "[]"
+    assert run_fresh(code, tmp_path).strip() == "[]"

@@ -4,12 +4,15 @@ a damaged or unopenable history, closing, and the "read as" line translated once
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from gui_fixtures import (  # noqa: F401 - fixtures
+    _shared_formula_cache,
+    formula_cache,
+    run_fresh,
+    started,
+)
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +23,6 @@ from quizapp.gui.study import StudyPages
 from quizapp.study.session import StudyItem
 from quizapp.study.store import StoreError, StudyMode
 
-ROOT = Path(__file__).resolve().parents[2]
 ENTRIES = ("review", "drill-session", "mock", "mistakes", "stats")
 
 
@@ -53,15 +55,7 @@ def test_start_is_lean_no_matplotlib_no_database(tmp_path: Path) -> None:
         "assert not paths.database_path().exists(), 'history opened at start'\n"
         "s.window.close()\n"
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "QUIZAPP_DATA_DIR": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
+    run_fresh(code, tmp_path)
 
 
 def test_language_switch_reaches_study_pages(started: Started, qtbot: QtBot) -> None:  # noqa: F811
