@@ -207,3 +207,30 @@ def test_leaving_a_drill_with_typed_answers_keeps_them(
         window.drill.submit()
     window.show_page("home")  # graded: nothing left to finish
     assert home.continue_drill.isHidden()
+
+
+def test_typing_into_a_field_below_the_fold_brings_it_into_view(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = started.window
+    window.resize(1024, 700)
+    assert window.open_drills(PLAN, seed=5)
+    view = window.drill
+    field = view.sheet.fields["f"]
+    bar = view.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0  # the problem is read from the top
+
+    def field_shown() -> bool:
+        top = field.mapTo(view.scroll_area.viewport(), field.rect().topLeft()).y()
+        return top >= 0 and top + field.height() <= view.scroll_area.viewport().height()
+
+    assert not field_shown()  # the answers are below the fold at this size
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "0.5")
+    qtbot.waitUntil(field_shown)
+    assert bar.value() > 0
+    scrolled = bar.value()
+    qtbot.keyClicks(field.edit, ", 0.25")  # already in view: it stays put
+    assert bar.value() == scrolled

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -120,6 +121,16 @@ def _clear(layout: QLayout) -> None:
         child = item.layout()
         if child is not None:
             _clear(child)
+
+
+def keep_in_view(widget: QWidget) -> None:
+    """Scroll the enclosing scroll area, if any, just enough to show ``widget`` (typing into an
+    answer field below the fold brings it up; a visible one stays where it is)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 50, 60)
 
 
 class DrillSheet(Paper):
@@ -297,6 +308,7 @@ class DrillSheet(Paper):
             kind = info.kind if info is not None else "vector"
             field.set_placeholder(self._placeholder(kind, drill.n))
             field.submitted.connect(self.submit_requested)
+            field.edit.textEdited.connect(lambda _text, shown=field: keep_in_view(shown))
             self.answers.addWidget(field)
             self.fields[key] = field
         self.retranslate()
