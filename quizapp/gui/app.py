@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "quizapp"
 HISTORY_DELAY_MS = 300
+# The preload thread takes the interpreter lock for about 50 ms: started at once, it held up the
+# first paint of the home screen by about as much; started later, the learner does not notice.
+PRELOAD_DELAY_MS = 200
 
 
 @dataclass
@@ -122,6 +125,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         # Open the history once the window is up, so a repaired database is reported at once;
         # after a short delay, so that building the study pages does not hold up the first paint.
         QTimer.singleShot(HISTORY_DELAY_MS, started.study.open_history)
-    preload_in_background()
+    QTimer.singleShot(PRELOAD_DELAY_MS, preload_in_background)
     log.info("quizapp started; log at %s", log_path)
     return int(started.app.exec())

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 import threading
 
 log = logging.getLogger(__name__)
 
-# In the order the first drill needs them.
+# In the order the first drill needs them. Not concurrent.futures.thread (the formula renderer's
+# worker): importing it registers an exit hook, which fails when the app quits during the preload.
 PRELOADED = (
     "numpy.random",
     "quizapp.drills.generate",
     "quizapp.formulas",
-    "concurrent.futures.thread",
     "quizapp.gui.diagram.placement",
     "quizapp.gui.diagram.labels",
     "quizapp.gui.diagram.layout",
@@ -36,6 +37,8 @@ def preload_in_background() -> threading.Thread:
     def preload() -> None:
         try:
             for name in PRELOADED:
+                if sys.is_finalizing():  # the app is quitting: nothing left to prepare
+                    return
                 importlib.import_module(name)
         except Exception:
             log.exception("preloading the drill modules failed")
