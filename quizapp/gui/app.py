@@ -46,8 +46,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "quizapp"
 HISTORY_DELAY_MS = 300
-# The preload thread takes the interpreter lock for about 50 ms: started at once, it held up the
-# first paint of the home screen by about as much; started later, the learner does not notice.
+# The preload thread holds the interpreter lock for most of its ~45 ms: started at once, it held
+# up the home screen's first paint by ~35 ms; started after it, the learner does not notice.
 PRELOAD_DELAY_MS = 200
 
 

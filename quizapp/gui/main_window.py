@@ -1,7 +1,7 @@
 """The main window: a navigation bar, a stack of named pages, the status line, global shortcuts.
 
 Pages are registered by name (``register_page``) and the home screen takes further entries
-(``home.add_entry``), so another screen (review, mock interview, statistics) plugs in with two
+(``add_home_entry``), so another screen (review, mock interview, statistics) plugs in with two
 calls. Esc goes back to the previous page. Every page is registered as a factory and built when
 first needed: a window shown with no page open opens home, and one opened straight into a drill
 (``open_drills`` before ``show``) never builds the home page. That keeps start-up close to a bare
