@@ -1,6 +1,8 @@
 """The main window builds each page when it is first needed: home when shown with no page open,
 the drill page (and only it) when opened straight into a drill; the study entries registered before
-the home page exists appear on it once it is built."""
+the home page exists appear on it once it is built. Start-up imports, in fresh interpreters: the home
+screen loads nothing only a drill needs, and the background preload covers the drill's Qt-free
+modules without touching Qt."""
 
 from __future__ import annotations
 
