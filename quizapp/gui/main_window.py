@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from quizapp.gui.views.settings_view import SettingsView
 
 log = logging.getLogger(__name__)
+PageT = TypeVar("PageT", bound=QWidget)
 
 MINIMUM_SIZE = (1024, 700)
 DEFAULT_SIZE = (1280, 860)
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
                 self.pages.addWidget(widget)
         return self._page_names[name]
 
+    def _page_as(self, name: str, kind: type[PageT]) -> PageT:
+        """Page ``name`` (built now if needed), checked to be a ``kind``."""
+        view = self.page(name)
+        assert isinstance(view, kind)
+        return view
+
     def page_built(self, name: str) -> bool:
         """Whether page ``name`` exists already (False while only its factory is registered)."""
         return name in self._page_names
@@ -150,16 +157,12 @@ class MainWindow(QMainWindow):
     @property
     def home(self) -> HomeView:
         """The home page (built on first use)."""
-        view = self.page("home")
-        assert isinstance(view, _home_view_class())
-        return view
+        return self._page_as("home", _home_view_class())
 
     @property
     def drill(self) -> DrillView:
         """The drill page (built on first use, with its controller)."""
-        view = self.page("drill")
-        assert isinstance(view, _drill_view_class())
-        return view
+        return self._page_as("drill", _drill_view_class())
 
     @property
     def drill_controller(self) -> DrillController:
@@ -195,16 +198,12 @@ class MainWindow(QMainWindow):
     @property
     def question(self) -> QuestionView:
         """The question page (built on first use)."""
-        view = self.page("question")
-        assert isinstance(view, _question_view_class())
-        return view
+        return self._page_as("question", _question_view_class())
 
     @property
     def settings_page(self) -> SettingsView:
         """The settings page (built on first use)."""
-        view = self.page("settings")
-        assert isinstance(view, _settings_view_class())
-        return view
+        return self._page_as("settings", _settings_view_class())
 
     def _make_question_view(self) -> QWidget:
         view = _question_view_class()()

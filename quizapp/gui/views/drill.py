@@ -30,7 +30,7 @@ from quizapp.gui import names
 from quizapp.gui.drill_plan import LARGEST_SEED
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
-from quizapp.gui.views.drill_sheet import DrillSheet
+from quizapp.gui.views.drill_sheet import DrillSheet, keep_in_view
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
 
@@ -271,7 +271,7 @@ class DrillView(QWidget):
         if first is not None:
             first.edit.setFocus()
             first.edit.selectAll()
-            self.scroll_area.ensureWidgetVisible(first, 50, 80)
+            keep_in_view(first)
 
     def show_error(self, message: str) -> None:
         """An expected problem (bad setting, drill that cannot be made) shown in place."""

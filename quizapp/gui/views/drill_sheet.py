@@ -130,7 +130,7 @@ def keep_in_view(widget: QWidget) -> None:
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()
     if parent is not None:
-        parent.ensureWidgetVisible(widget, 50, 60)
+        parent.ensureWidgetVisible(widget, 50, 80)
 
 
 class DrillSheet(Paper):
