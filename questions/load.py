@@ -76,11 +76,20 @@ def load_bank(include_user_packs: bool = True, packs_folder: Path | None = None)
 
 def _expand(path: Path, problems: list[Problem]) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in YAML_SUFFIXES and p.is_file() and not is_lexicon_file(p)
+        )
     if path.is_file():
         return [path]
     problems.append(Problem(str(path), 0, None, None, "no such file or folder"))
     return []
+
+
+def is_lexicon_file(path: Path) -> bool:
+    """A pack's own lexicon (``*.lexicon.yaml``): concepts and misconceptions, not questions."""
+    return path.name.endswith((".lexicon.yaml", ".lexicon.yml"))
 
 
 def _read_file(path: Path) -> tuple[list[Question], list[Problem]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from questions.claims import Claim
 from questions.vocab import (
     CHOICE_TYPES,
     DIFFICULTIES,
@@ -25,6 +26,7 @@ __all__ = [
     "LANGS",
     "QUESTION_TYPES",
     "TEXT_ANSWER_TYPES",
+    "Claim",
     "KeyPoint",
     "Lang",
     "Option",
@@ -62,16 +64,17 @@ class Pair:
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """A point a free-text answer should make.
+    """A point a free-text answer should make, written as claims (any one of them makes it).
 
-    ``phrasings`` merges both languages: each inner tuple is a set of phrases that must all appear
-    for the entry to match. ``negations`` are phrases (either language) stating the opposite.
+    ``claims`` are parsed claim lines (``questions.claims``) naming lexicon concepts;
+    ``misconceptions`` are ids of catalogued wrong claims that contradict this point: an answer
+    stating one of them gets no credit for the point.
     """
 
     id: str
     text: Text
-    phrasings: tuple[tuple[str, ...], ...]
-    negations: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    misconceptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from questions.claims import ClaimSyntaxError, parse_claim
 from questions.schema import (
     CHOICE_TYPES,
     DIFFICULTIES,
     LANGS,
     QUESTION_TYPES,
+    Claim,
     KeyPoint,
     Option,
     OrderItem,
@@ -600,88 +602,53 @@ class QuestionChecker:
         for index, item in self.mappings("key_points", 1, "key points"):
             field = f"key_points[{index}]"
             point_id = self._unique_id(field, item, seen)
-            text = self.text_of(item, field, ("id", "phrasings", "negations"))
-            phrasings = self._phrasings(item, field)
-            negations = self._negations(item, field)
-            if point_id is not None and text is not None and phrasings:
-                points.append(KeyPoint(point_id, text, phrasings, negations))
+            text = self.text_of(item, field, ("id", "claims", "misconceptions"))
+            claims = self._claims(item, field)
+            misconceptions = self._misconception_ids(item, field)
+            if point_id is not None and text is not None and claims:
+                points.append(KeyPoint(point_id, text, claims, misconceptions))
         return tuple(points)
 
-    def _by_language(self, item: YamlMap, key: str, field: str) -> dict[str, YamlList] | None:
-        raw = item.get(key)
-        if not isinstance(raw, YamlMap):
+    def _claims(self, item: YamlMap, field: str) -> tuple[Claim, ...]:
+        if "phrasings" in item or "negations" in item:
+            key = "phrasings" if "phrasings" in item else "negations"
             self.fail(
                 f"{field}.{key}",
-                f"got {describe(raw)}; expected a mapping {{en: [...], zh: [...]}}",
+                "phrasings and negations were replaced by claims: write the point as claims "
+                "of lexicon concepts (see FORMAT.md, 'free_text')",
                 item.line_of(key),
             )
-            return None
-        out: dict[str, YamlList] = {}
-        for lang, value in raw.items():
-            if lang not in LANGS:
-                self.fail(
-                    f"{field}.{key}.{lang}",
-                    "unknown language; expected en and zh",
-                    raw.line_of(lang),
-                )
-            elif not isinstance(value, YamlList):
-                self.fail(
-                    f"{field}.{key}.{lang}",
-                    f"got {describe(value)}; expected a list",
-                    raw.line_of(lang),
-                )
-            else:
-                out[lang] = value
-        return out
-
-    def _phrasings(self, item: YamlMap, field: str) -> tuple[tuple[str, ...], ...]:
-        by_lang = self._by_language(item, "phrasings", field)
-        if by_lang is None:
             return ()
-        entries: list[tuple[str, ...]] = []
-        for lang in LANGS:
-            values = by_lang.get(lang)
-            where = f"{field}.phrasings.{lang}"
-            if not values:
-                state = "missing" if values is None else "empty"
-                self.fail(
-                    where,
-                    f"{state}; expected at least one phrasing",
-                    item.line_of("phrasings"),
-                    MISSING_TRANSLATION,
-                )
+        raw = item.get("claims")
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            self.fail(
+                f"{field}.claims",
+                f"got {describe(raw)}; expected a list of claims such as 'gru: not output-gate'",
+                item.line_of("claims"),
+            )
+            return ()
+        claims: list[Claim] = []
+        for index, entry in enumerate(raw):
+            if not isinstance(entry, str):
+                self.fail(f"{field}.claims[{index}]", f"got {describe(entry)}; expected a claim")
                 continue
-            for index, entry in enumerate(values):
-                phrases = [entry] if isinstance(entry, str) else entry
-                if (
-                    not isinstance(phrases, list)
-                    or not phrases
-                    or not all(isinstance(p, str) and p.strip() for p in phrases)
-                ):
-                    self.fail(
-                        f"{where}[{index}]",
-                        f"got {describe(entry)}; expected a phrase or a list of phrases",
-                        values.line_of(index),
-                    )
-                    continue
-                entries.append(tuple(str(p).strip() for p in phrases))
-        return tuple(entries)
+            try:
+                claims.append(parse_claim(entry))
+            except ClaimSyntaxError as error:
+                self.fail(f"{field}.claims[{index}]", f"{entry!r}: {error}", item.line_of("claims"))
+        return tuple(claims)
 
-    def _negations(self, item: YamlMap, field: str) -> tuple[str, ...]:
-        if "negations" not in item:
+    def _misconception_ids(self, item: YamlMap, field: str) -> tuple[str, ...]:
+        raw = item.get("misconceptions")
+        if raw is None:
             return ()
-        by_lang = self._by_language(item, "negations", field)
-        if by_lang is None:
+        if not isinstance(raw, list) or not all(isinstance(v, str) and v for v in raw):
+            self.fail(
+                f"{field}.misconceptions",
+                f"got {describe(raw)}; expected a list of misconception ids",
+                item.line_of("misconceptions"),
+            )
             return ()
-        out: list[str] = []
-        for lang, values in by_lang.items():
-            for index, entry in enumerate(values):
-                if isinstance(entry, str) and entry.strip():
-                    out.append(entry.strip())
-                else:
-                    self.fail(
-                        f"{field}.negations.{lang}[{index}]",
-                        f"got {describe(entry)}; expected a phrase",
-                        values.line_of(index),
-                    )
-        return tuple(out)
+        return tuple(str(v) for v in raw)

@@ -1,7 +1,11 @@
-"""``quizapp questions``: check question files and count what the bank holds.
+"""``quizapp questions``: check question files, count what the bank holds, grade a free-text answer.
 
 ``validate [PATH ...]`` prints every problem as ``file:line: question 'id', field 'f': message`` and
-exits 1 when any was found. ``stats [PATH ...] [--json]`` counts questions by topic (marking topics
+exits 1 when any was found; it also checks the lexicon and every free-text rubric (claims name
+known concepts, each model answer makes all of its points and no misconception).
+``grade ID (--answer TEXT | -) [--lang en|zh] [--json]`` shows what the free-text grader makes of
+an answer: each key point made or missed with the clause that decided it, the misconceptions
+found, and the proposed score. ``stats [PATH ...] [--json]`` counts questions by topic (marking topics
 below their target), type and difficulty. Without paths both read the shipped bank plus the user's
 packs folder.
 """
@@ -10,15 +14,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from questions.load import LoadResult, load_bank, load_paths
+from questions.load import LoadResult, is_lexicon_file, load_bank, load_paths
 from questions.schema import DIFFICULTIES, QUESTION_TYPES
 from questions.topics import TOPICS
 from questions.validate import MISSING_TRANSLATION
 from quizapp import paths
+
+if TYPE_CHECKING:
+    from quizapp.grading.freetext import Grader
+
+# A typed answer is a few hundred bytes; anything far larger is a mistake, not an answer.
+_MAX_ANSWER_BYTES = 100_000
 
 
 def add_parser(subparsers: Any) -> None:
@@ -38,6 +49,18 @@ def add_parser(subparsers: Any) -> None:
     )
     stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
     stats.set_defaults(func=run_stats)
+    grade = sub.add_parser(
+        "grade",
+        help="grade a free-text answer against a question's key points",
+        description="Grade a free-text answer: key points made or missed with the clause that "
+        "made them, misconceptions found, and the proposed score.",
+    )
+    grade.add_argument("question_id", metavar="ID", help="a free-text question id")
+    grade.add_argument("stdin", nargs="?", metavar="-", help="read the answer from standard input")
+    grade.add_argument("--answer", metavar="TEXT", help="the answer text")
+    grade.add_argument("--lang", choices=("en", "zh"), default="en", help="feedback language")
+    grade.add_argument("--json", action="store_true", help="print the result as JSON")
+    grade.set_defaults(func=run_grade)
 
     def show_help(_: argparse.Namespace) -> int:
         parser.print_help()
@@ -48,17 +71,74 @@ def add_parser(subparsers: Any) -> None:
 
 def _load(path_args: list[str]) -> LoadResult:
     if path_args:
-        return load_paths(Path(p) for p in path_args)
+        return load_paths(Path(p) for p in path_args if not is_lexicon_file(Path(p)))
     return load_bank(include_user_packs=True, packs_folder=paths.packs_dir())
 
 
+def _grader(path_args: list[str]) -> Grader:
+    """The shipped lexicon plus the packs' own ``*.lexicon.yaml`` files."""
+    from questions.lexicon import lexicon_files, pack_lexicon_files, read_lexicon
+    from quizapp.grading.freetext import default_grader, grader_for
+
+    folders = [Path(p) for p in path_args] if path_args else [paths.packs_dir()]
+    extra = pack_lexicon_files(p for p in folders if p.exists())
+    if not extra:
+        return default_grader()
+    return grader_for(read_lexicon([*lexicon_files(), *extra]))
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    """Print every problem and a summary; 1 when anything is invalid."""
+    """Print every problem (files, lexicon, rubrics) and a summary; 1 when anything is invalid."""
+    from quizapp.grading.freetext.rubric_check import check_rubrics
+
     result = _load(args.paths)
-    for problem in result.problems:
+    grader = _grader(args.paths)
+    problems = [str(p) for p in result.problems]
+    problems += [str(p) for p in grader.lexicon.problems]
+    problems += [str(p) for p in check_rubrics(result.questions, grader)]
+    for problem in problems:
         print(problem)
-    print(f"{len(result.questions)} questions loaded, {len(result.problems)} problems")
-    return 1 if result.problems else 0
+    print(f"{len(result.questions)} questions loaded, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _error(message: str) -> None:
+    print(f"quizapp questions grade: error: {message}", file=sys.stderr)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    """Grade one free-text answer; exit 2 with a one-line error on bad input."""
+    from quizapp.grading.freetext.report import grade_json, grade_text
+
+    if (args.answer is None) == (args.stdin is None) or args.stdin not in (None, "-"):
+        _error("give the answer as --answer TEXT or '-' (standard input)")
+        return 2
+    if args.answer is not None:
+        text = args.answer
+    else:
+        raw = sys.stdin.buffer.read(_MAX_ANSWER_BYTES + 1)
+        if len(raw) > _MAX_ANSWER_BYTES:
+            _error(f"the answer is over {_MAX_ANSWER_BYTES} bytes")
+            return 2
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            _error(f"standard input is not UTF-8 (byte {error.start}); save the answer as UTF-8")
+            return 2
+    result = _load([])
+    question = next((q for q in result.questions if q.id == args.question_id), None)
+    if question is None:
+        _error(f"no question with id {args.question_id!r}")
+        return 2
+    if not question.key_points:
+        _error(f"question {question.id!r} is {question.answer_type}, not free text")
+        return 2
+    grade = _grader([]).grade(question, text)
+    if args.json:
+        print(json.dumps(grade_json(question, grade, args.lang), indent=2, ensure_ascii=False))
+    else:
+        print(grade_text(question, grade, args.lang))
+    return 0
 
 
 def bank_stats(result: LoadResult) -> dict[str, Any]:

@@ -195,7 +195,8 @@ def read_and_grade(
     question: Question, console: Console, lang: str
 ) -> tuple[QuestionGrade | None, str]:
     """Read an answer of the question's type and grade it (``None``: input not usable)."""
-    from quizapp.grading import answers, rubric
+    from quizapp.grading import answers, freetext
+    from quizapp.grading.freetext import feedback
 
     kind = question.answer_type
     if kind in ("single_choice", "multi_choice", "true_false"):
@@ -236,18 +237,23 @@ def read_and_grade(
         typed = "\n".join(lines)
         if not typed.strip():
             return None, typed
-        matches = rubric.match_key_points(question, typed)
-        ticked = [m.made for m in matches]
+        proposal = freetext.grade_free_text(question, typed)
+        ticked = list(proposal.ticks)
         console.say("Key points (x = your answer makes it):")
-        for number, match in enumerate(matches, start=1):
-            mark = "x" if match.made else " "
-            console.say(f"  [{mark}] {number}. {_text(match.point.text, lang)}")
+        for number, result in enumerate(proposal.points, start=1):
+            mark = "x" if result.made else " "
+            console.say(f"  [{mark}] {number}. {_text(result.point.text, lang)}")
+            console.say(f"        {feedback.point_note(result, lang)}")
+        for note in feedback.misconception_notes(proposal, lang):
+            console.say(f"  ! {note.wrong}")
+            console.say(f"    {note.correction}")
         toggles = console.ask("Numbers to toggle, Enter to accept: ")
         for n in _numbers(toggles):
             if 1 <= n <= len(ticked):
                 ticked[n - 1] = not ticked[n - 1]
-        score = rubric.checklist_score(ticked)
-        return answers.QuestionGrade(score, score >= 1.0, "", None), typed
+        score = freetext.checklist_score(ticked)
+        grade = answers.QuestionGrade(score, score >= 1.0, "", None, auto_score=proposal.score)
+        return grade, typed
     typed = console.ask("Your answer: ")
     return answers.grade_text_answer(question, typed), typed
 

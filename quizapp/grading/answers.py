@@ -32,7 +32,9 @@ class QuestionGrade:
 
     ``score`` is in [0, 1]; ``read_as`` shows how the answer was read (may be ""); ``message`` is an
     input problem (the answer does not count); ``feedback`` explains a wrong choice when the bank
-    has a ``why_wrong`` for it.
+    has a ``why_wrong`` for it. For free text, ``auto_score`` is the grader's proposal and
+    ``confirmed`` says whether ``score`` is the learner's confirmed checklist (False while the
+    learner has not confirmed it, as in a mock interview before its report).
     """
 
     score: float
@@ -40,6 +42,8 @@ class QuestionGrade:
     read_as: str
     message: str | None
     feedback: Text | None = None
+    auto_score: float | None = None
+    confirmed: bool = True
 
 
 def _unread(message: str, read_as: str = "") -> QuestionGrade:

@@ -1,7 +1,9 @@
 """Schema versions of the history database and the steps between them (``PRAGMA user_version``).
 
 Version 1 holds attempts only. Version 2 adds the study mode and session of each attempt, the
-sessions table, one FSRS card per item key and the review log that makes undo possible. Each step
+sessions table, one FSRS card per item key and the review log that makes undo possible. Version 3
+keeps, for a free-text answer, the grader's automatic score beside the score the learner
+confirmed (``auto_score``; ``confirmed`` is 0 while the learner has not confirmed it). Each step
 runs in its own transaction together with the ``user_version`` bump, so a killed migration leaves
 the old version.
 """
@@ -13,7 +15,7 @@ from collections.abc import Callable
 
 from quizapp.study import StudyError
 
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 
 class SchemaError(StudyError):
@@ -107,8 +109,18 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE attempts ADD COLUMN auto_score REAL")
+    conn.execute("ALTER TABLE attempts ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1")
+    conn.execute("CREATE INDEX attempts_unconfirmed ON attempts (answered_at) WHERE confirmed = 0")
+
+
 # MIGRATIONS[n] brings a database from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _create_v1,
+    2: _v1_to_v2,
+    3: _v2_to_v3,
+}
 
 # The columns each version must have, used to recognise a foreign or half-written schema.
 EXPECTED_COLUMNS: dict[int, dict[str, frozenset[str]]] = {
@@ -139,6 +151,12 @@ EXPECTED_COLUMNS[2] = {
     "reviews": frozenset(
         {"id", "item_key", "rating", "reviewed_at", "duration_ms", "card_before", "card_after"}
     ),
+}
+
+
+EXPECTED_COLUMNS[3] = {
+    **EXPECTED_COLUMNS[2],
+    "attempts": EXPECTED_COLUMNS[2]["attempts"] | {"auto_score", "confirmed"},
 }
 
 

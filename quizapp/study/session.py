@@ -381,6 +381,8 @@ class StudySession:
             answered_at=moment,
             mode=self.mode,
             session_id=self.session_id,
+            auto_score=question_grade.auto_score if question_grade is not None else None,
+            confirmed=question_grade.confirmed if question_grade is not None else True,
         )
         attempt_id = self.store.record_attempt(attempt)
         proposed = propose_rating(score, seconds, expected_seconds(item, drill))
@@ -503,6 +505,41 @@ class StudySession:
     @property
     def summary(self) -> SessionSummary | None:
         return self._summary
+
+    def unconfirmed(self) -> tuple[ItemResult, ...]:
+        """Answers whose score is the grader's proposal, not yet confirmed by the learner."""
+        return tuple(
+            r
+            for r in self.results
+            if r.question_grade is not None and not r.question_grade.confirmed
+        )
+
+    def confirm_score(self, attempt_id: int, score: float) -> None:
+        """The learner confirms (or changes) a proposed free-text score: it is written to the
+        history as the attempt's score, and the summary, when there is one, is made again."""
+        for position, result in enumerate(self.results):
+            if result.attempt_id != attempt_id:
+                continue
+            score = min(max(score, 0.0), 1.0)
+            self.store.confirm_score(attempt_id, score)
+            grade = result.question_grade
+            if grade is not None:
+                grade = dataclasses.replace(
+                    grade, score=score, correct=score >= 1.0, confirmed=True
+                )
+            self.results[position] = dataclasses.replace(result, score=score, question_grade=grade)
+            if self._summary is not None:
+                self._summary = dataclasses.replace(
+                    summarize_results(
+                        self.session_id,
+                        self.mode,
+                        self.results,
+                        self._summary.unanswered,
+                        elapsed_seconds=self._summary.elapsed_seconds,
+                    )
+                )
+            return
+        raise SessionError(f"confirm_score: no answer with attempt id {attempt_id} in this session")
 
 
 def summarize_results(

@@ -42,6 +42,8 @@ class AttemptLike(Protocol):
     @property
     def duration_seconds(self) -> float: ...
     @property
+    def confirmed(self) -> bool: ...
+    @property
     def answered_at(self) -> datetime: ...
 
 
@@ -104,6 +106,9 @@ class StatsSummary:
     due_forecast: tuple[tuple[date, int], ...]
     median_drill_seconds: float | None
     median_seconds_by_cell: tuple[CellTime, ...]
+    # Free-text scores that are the grader's proposal, never confirmed by the learner (they count
+    # as proposed; the screens say how many there are).
+    unconfirmed_scores: int = 0
 
 
 def topic_accuracy_rows(totals: Mapping[str, tuple[int, float]]) -> tuple[TopicAccuracy, ...]:
@@ -232,6 +237,7 @@ def summarize(
             CellTime(cell, len(times), statistics.median(times))
             for cell, times in sorted(durations.items())
         ),
+        unconfirmed_scores=sum(not a.confirmed for a in attempts),
     )
 
 
@@ -265,6 +271,7 @@ def build_stats(
         median_seconds_by_cell=tuple(
             CellTime(cell, n, median) for cell, (n, median) in sorted(by_cell.items())
         ),
+        unconfirmed_scores=store.unconfirmed_count(),
     )
 
 
@@ -277,6 +284,11 @@ def format_stats_text(summary: StatsSummary) -> str:
     lines = [
         f"Answers: {summary.total_attempts}    Streak: {summary.streak_days} day(s)",
     ]
+    if summary.unconfirmed_scores:
+        lines.append(
+            f"Free-text scores never confirmed: {summary.unconfirmed_scores} "
+            "(the grader's proposal counts until you confirm it)"
+        )
     if summary.median_drill_seconds is not None:
         lines.append(f"Median time per drill: {summary.median_drill_seconds:.1f} s")
     recent = summary.answers_per_day[-7:]

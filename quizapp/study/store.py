@@ -90,10 +90,15 @@ class Attempt:
     mode: StudyMode
     session_id: int | None = None
     id: int | None = None
+    # Free text: the grader's proposal, and whether ``score`` is the learner's confirmed one.
+    auto_score: float | None = None
+    confirmed: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise StoreError(f"attempt score {self.score} is outside 0..1")
+        if self.auto_score is not None and not 0.0 <= self.auto_score <= 1.0:
+            raise StoreError(f"attempt auto_score {self.auto_score} is outside 0..1")
         if self.duration_seconds < 0:
             raise StoreError(f"attempt duration_seconds {self.duration_seconds} is negative")
         if self.answered_at.tzinfo is None or self.answered_at.utcoffset() is None:
@@ -143,7 +148,7 @@ class ReviewRecord:
 
 _ATTEMPT_COLUMNS = (
     "id, item_key, item_kind, subject, quantities, difficulty, seed, answer, read_as, score, "
-    "mistakes, duration_s, answered_at, mode, session_id"
+    "mistakes, duration_s, answered_at, mode, session_id, auto_score, confirmed"
 )
 _KINDS = {kind.value: kind for kind in ItemKind}
 _NO_MISTAKES = "[]"
@@ -172,6 +177,8 @@ def _attempt_from_row(row: sqlite3.Row) -> Attempt:
         answered_at=from_db_time(row[12]),
         mode=StudyMode(row[13]),
         session_id=row[14],
+        auto_score=None if row[15] is None else float(row[15]),
+        confirmed=bool(row[16]),
     )
 
 
@@ -319,8 +326,8 @@ class Store:
     def _insert_attempt(self, attempt: Attempt) -> sqlite3.Cursor:
         return self._conn.execute(
             "INSERT INTO attempts (item_key, item_kind, subject, quantities, difficulty, seed, "
-            "answer, read_as, score, mistakes, duration_s, answered_at, mode, session_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "answer, read_as, score, mistakes, duration_s, answered_at, mode, session_id, "
+            "auto_score, confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 attempt.item_key,
                 attempt.item_kind.value,
@@ -336,8 +343,26 @@ class Store:
                 to_db_time(attempt.answered_at),
                 attempt.mode.value,
                 attempt.session_id,
+                attempt.auto_score,
+                int(attempt.confirmed),
             ),
         )
+
+    def confirm_score(self, attempt_id: int, score: float) -> None:
+        """Record the score the learner confirmed for a free-text attempt (0 ≤ score ≤ 1)."""
+        if not 0.0 <= score <= 1.0:
+            raise StoreError(f"confirmed score {score} is outside 0..1")
+        with self._transaction():
+            cursor = self._conn.execute(
+                "UPDATE attempts SET score = ?, confirmed = 1 WHERE id = ?", (score, attempt_id)
+            )
+        if cursor.rowcount != 1:
+            raise StoreError(f"confirm_score: no attempt with id {attempt_id}")
+
+    def unconfirmed_count(self) -> int:
+        """How many attempts carry an automatic score the learner never confirmed."""
+        row = self._conn.execute("SELECT count(*) FROM attempts WHERE confirmed = 0").fetchone()
+        return int(row[0])
 
     def attempts(
         self,

@@ -9,6 +9,7 @@ from gui_fixtures import _shared_formula_cache, formula_cache  # noqa: F401 - fi
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from questions.claims import parse_claim
 from questions.schema import KeyPoint, Option, OrderItem, Pair, Question, Text
 from quizapp.gui.views.answers.choices import ChoiceAnswer
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
@@ -206,8 +207,8 @@ def test_matching(view: QuestionView) -> None:
 
 def test_free_text_checklist(view: QuestionView) -> None:
     points = (
-        KeyPoint("p1", Text("gates are sigmoids", "门是 sigmoid"), (("sigmoid",),), ()),
-        KeyPoint("p2", Text("the cell is additive", "细胞状态是加法更新"), (("additive",),), ()),
+        KeyPoint("p1", Text("gates are sigmoids", "门是 sigmoid"), (parse_claim("gate sigmoid"),)),
+        KeyPoint("p2", Text("the cell state adds", "记忆元相加"), (parse_claim("cell-state sum"),)),
     )
     q = _q("free", "free_text", key_points=points)
     view.set_questions([q], "en")

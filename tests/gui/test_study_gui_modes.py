@@ -214,3 +214,44 @@ def test_study_pages_in_chinese(app_pages: tuple[Any, StudyPages], qtbot: Any) -
     window.state.update(interface_language="en")
     qtbot.wait(10)
     assert pages.page.skip_button.text() == "Skip"
+
+
+def test_mock_report_asks_to_confirm_free_text_scores_before_they_are_final(
+    app_pages: tuple[Any, StudyPages], clock: Clock, qtbot: Any
+) -> None:
+    from quizapp.gui.views.answers.free_text import FreeTextAnswer
+
+    window, pages = app_pages
+    assert pages.controller.start_mock(minutes=30)
+    session = pages.controller.session
+    assert session is not None
+    while session.current is not None and (
+        session.current.question is None or session.current.question.type != "free_text"
+    ):
+        pages.page.skip()
+    question = session.current.question if session.current is not None else None
+    assert question is not None, "the mock plan has a free-text question"
+    answer = pages.page.answer
+    assert isinstance(answer, FreeTextAnswer)
+    answer.edit.setPlainText(question.answer.en)  # the model answer: every point proposed
+    pages.page.submit()
+    session.finish()
+    pages.controller._on_finished(session)
+    assert window.current_page() == "study_summary"
+    summary = pages.summary
+    assert "Not final: confirm the key points" in summary.overview.text()
+    ((_result, widget),) = summary.pending_answers
+    assert [c.isChecked() for c in widget.checks] == [True] * len(question.key_points)
+    (attempt,) = pages.controller.store().attempts()
+    assert (attempt.confirmed, attempt.auto_score, attempt.score) == (False, 1.0, 1.0)
+
+    widget.checks[0].setChecked(False)  # the learner disagrees with one tick
+    summary.confirm_button.click()
+    (attempt,) = pages.controller.store().attempts()
+    expected = (len(question.key_points) - 1) / len(question.key_points)
+    assert attempt.confirmed and attempt.auto_score == 1.0
+    assert attempt.score == pytest.approx(expected)
+    assert "Not final" not in summary.overview.text()
+    assert summary.pending_answers == []
+    report = summary.report
+    assert report is not None and report.summary.mean_score == pytest.approx(expected)

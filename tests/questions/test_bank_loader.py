@@ -75,8 +75,11 @@ def test_good_pack_loads_every_type() -> None:
     assert code.code is not None and code.code.startswith("lstm = nn.LSTM(")
     assert code.code_language == "python"
     free = by_id["pack-free-001"]
-    assert free.key_points[0].phrasings == (("batchnorm", "poor fit"), ("batchnorm", "不合适"))
-    assert free.key_points[0].negations == ("batchnorm fixes", "batchnorm 能解决")
+    (claim,) = free.key_points[0].claims
+    assert claim.subject == ("pack-batchnorm",) and claim.slots == (("pack-fit",),)
+    assert claim.negated
+    assert free.key_points[0].misconceptions == ("pack-batchnorm-cures",)
+    assert free.key_points[1].claims[0].slots == (("gate", "forget-gate"),)
     assert free.source == str(GOOD)
     assert free.line == line_of(GOOD, "id: pack-free-001")
     assert by_id["pack-symbolic-001"].symbols == ("f_t", "i_t", "g_t", "C_prev")
@@ -369,8 +372,29 @@ TF_OPTIONS = [
                 "type": "free_text",
                 "key_points": [{"id": "k", "en": "k", "zh": "点", "phrasings": {"en": ["k"]}}],
             },
-            "key_points[0].phrasings.zh",
-            "missing; expected at least one phrasing",
+            "key_points[0].phrasings",
+            "phrasings and negations were replaced by claims",
+        ),
+        (
+            {"type": "free_text", "key_points": [{"id": "k", "en": "k", "zh": "点"}]},
+            "key_points[0].claims",
+            "expected a list of claims",
+        ),
+        (
+            {
+                "type": "free_text",
+                "key_points": [{"id": "k", "en": "k", "zh": "点", "claims": ["a: b: c"]}],
+            },
+            "key_points[0].claims[0]",
+            "at most one ':'",
+        ),
+        (
+            {
+                "type": "free_text",
+                "key_points": [{"id": "k", "en": "k", "zh": "点", "claims": ["Forget Gate"]}],
+            },
+            "key_points[0].claims[0]",
+            "is not a concept id",
         ),
         (
             {"type": "code_reading", "code": "x = 1", "answer_type": "code_reading"},

@@ -202,7 +202,7 @@ def test_migration_from_v1_keeps_data_and_adds_modes(tmp_path: Path) -> None:
         store.record_attempt(drill(0, session_id=session))
         assert store.attempt_count() == 3
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION == 3
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 

@@ -98,6 +98,10 @@
         <source>Export history as CSV…</source>
         <translation>导出历史为 CSV…</translation>
     </message>
+    <message>
+        <source>free-text scores never confirmed: %1</source>
+        <translation>未确认的文字题得分：%1</translation>
+    </message>
 </context>
 <context>
     <name>StudyController</name>
@@ -120,6 +124,10 @@
         <location line="+11"/>
         <source>No mistakes to retry yet.</source>
         <translation>还没有需要重做的错题。</translation>
+    </message>
+    <message>
+        <source>Could not record the confirmed scores: %1</source>
+        <translation>无法保存确认的得分：%1</translation>
     </message>
 </context>
 <context>
@@ -523,6 +531,18 @@
         <location line="+4"/>
         <source>Summary</source>
         <translation>小结</translation>
+    </message>
+    <message>
+        <source>Not final: confirm the key points of your free-text answers below.</source>
+        <translation>尚未定分：请在下面确认你的文字回答涵盖了哪些要点。</translation>
+    </message>
+    <message>
+        <source>Your free-text answers: which key points did each make?</source>
+        <translation>你的文字回答：每题涵盖了哪些要点？</translation>
+    </message>
+    <message>
+        <source>Confirm scores</source>
+        <translation>确认得分</translation>
     </message>
 </context>
 </TS>

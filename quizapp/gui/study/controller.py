@@ -21,7 +21,7 @@ from quizapp.study.mock import DEFAULT_MINUTES, mock_items, mock_report
 from quizapp.study.modes import drill_session_items, mistake_items, review_items
 from quizapp.study.schedule import ReviewScheduler
 from quizapp.study.session import StudyItem, StudySession, system_now
-from quizapp.study.store import Store, StudyMode
+from quizapp.study.store import Store, StoreError, StudyMode
 
 if TYPE_CHECKING:
     from quizapp.gui.main_window import MainWindow
@@ -54,6 +54,7 @@ class StudyController(QObject):
         self._store = store
         self._rng = random.Random(seed)
         self.session: StudySession | None = None
+        self._finished: StudySession | None = None
         self.mock_plan: tuple[StudyItem, ...] = ()
         self.mock_budget = DEFAULT_MINUTES * 60.0
         self.timer = QTimer(self)
@@ -61,6 +62,7 @@ class StudyController(QObject):
         self.timer.timeout.connect(page.tick)
         page.finished.connect(self._on_finished)
         summary_page.home_requested.connect(lambda: window.show_page("home"))
+        summary_page.confirm_requested.connect(self._confirm_scores)
 
     # ----- shared things -----------------------------------------------------------------------
 
@@ -190,11 +192,32 @@ class StudyController(QObject):
 
     def _on_finished(self, session: StudySession) -> None:
         self.timer.stop()
-        summary = session.finish()
-        report = (
-            mock_report(summary, self.mock_plan, self.mock_budget)
-            if session.mode is StudyMode.MOCK
-            else None
-        )
-        self.summary_page.show_summary(summary, self.store(), self.lang(), report, self.mock_plan)
+        session.finish()
+        self._finished = session
+        self._show_summary(session)
         self.window.show_page("study_summary")
+
+    def _show_summary(self, session: StudySession) -> None:
+        summary = session.summary
+        assert summary is not None
+        mock = session.mode is StudyMode.MOCK
+        report = mock_report(summary, self.mock_plan, self.mock_budget) if mock else None
+        pending = session.unconfirmed() if mock else ()
+        self.summary_page.show_summary(
+            summary, self.store(), self.lang(), report, self.mock_plan, pending
+        )
+
+    def _confirm_scores(self, scores: list[tuple[int, float]]) -> None:
+        """The learner confirmed the mock's free-text ticks: record them, then the final report."""
+        session = self._finished
+        if session is None:
+            return
+        try:
+            for attempt_id, score in scores:
+                session.confirm_score(attempt_id, score)
+        except StoreError as error:
+            self._say(
+                self.tr("Could not record the confirmed scores: %1").replace("%1", str(error))
+            )
+            return
+        self._show_summary(session)

@@ -374,7 +374,7 @@ class StudyPage(QWidget):
 
     def _submit_question(self) -> None:
         from quizapp.grading.answers import QuestionGrade
-        from quizapp.grading.rubric import match_key_points, suggested_score
+        from quizapp.grading.freetext import grade_free_text
 
         assert self.session is not None
         item = self.session.current
@@ -383,12 +383,15 @@ class StudyPage(QWidget):
         question = item.question
         typed = _typed_text(self.answer)
         if question.type == "free_text" and self.mock:
-            # No self-check in an interview: the rubric's own score, revealed at the end.
+            # No self-check during the interview: the grader's proposal is recorded unconfirmed,
+            # and the learner confirms or changes the ticks at the report.
             if not typed.strip():
                 self._warn(self.tr("Write an answer first."))
                 return
-            score = suggested_score(match_key_points(question, typed))
-            grade: QuestionGrade = QuestionGrade(score, score >= 1.0, "", None)
+            score = grade_free_text(question, typed).score
+            grade: QuestionGrade = QuestionGrade(
+                score, score >= 1.0, "", None, auto_score=score, confirmed=False
+            )
         else:
             grade = self.answer.grade()
             if grade.message:

@@ -147,6 +147,10 @@ class StatsPage(QWidget):
             text += " · " + self.tr("median %1 s per drill").replace("%1", f"{median:.0f}")
         due = summary.due_forecast[0][1] if summary.due_forecast else 0
         text += " · " + self.tr("%1 due today").replace("%1", str(due))
+        if summary.unconfirmed_scores:
+            text += " · " + self.tr("free-text scores never confirmed: %1").replace(
+                "%1", str(summary.unconfirmed_scores)
+            )
         self.headline.setText(text)
 
     def set_streak_shown(self, shown: bool) -> None:

@@ -1,7 +1,9 @@
 """The end of a session: totals, results by topic or cell, mistakes, and the export buttons.
 
 A mock interview shows its report (score by topic, mistakes by kind, time per item, what to study
-next). Exports go through ``files.ask_save_path`` (tests replace it) and ``study.export`` /
+next). Its free-text answers were scored by the grader alone during the interview: the report
+first asks the learner to confirm or change those ticks, and says the score is not final until
+then (``confirm_requested`` carries the confirmed scores to the controller). Exports go through ``files.ask_save_path`` (tests replace it) and ``study.export`` /
 ``study.mock`` writers.
 """
 
@@ -29,6 +31,7 @@ from questions.schema import Lang
 from quizapp.gui import names
 from quizapp.gui.study import files
 from quizapp.gui.theme import set_role
+from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.widgets.paper import Paper
 from quizapp.study.mock import (
     QUESTION_MISS,
@@ -38,7 +41,7 @@ from quizapp.study.mock import (
     mock_report_markdown,
 )
 from quizapp.study.mock import topic_title as mock_topic_title
-from quizapp.study.session import SessionSummary, StudyItem
+from quizapp.study.session import ItemResult, SessionSummary, StudyItem
 from quizapp.study.store import Store, StudyMode
 
 log = logging.getLogger(__name__)
@@ -72,6 +75,8 @@ class SummaryPage(QWidget):
     """Shows a finished session; ``home_requested`` when the learner is done."""
 
     home_requested = Signal()
+    # [(attempt id, confirmed score), ...] for the mock's free-text answers.
+    confirm_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +85,9 @@ class SummaryPage(QWidget):
         self.items: tuple[StudyItem, ...] = ()
         self.store: Store | None = None
         self.lang: Lang = "en"
+        self.pending: tuple[ItemResult, ...] = ()
+        self.pending_answers: list[tuple[ItemResult, FreeTextAnswer]] = []
+        self._kept_ticks: dict[int, list[bool]] = {}
         self.heading = QLabel()
         set_role(self.heading, "heading")
         self.overview = QLabel()
@@ -134,9 +142,13 @@ class SummaryPage(QWidget):
         lang: Lang,
         report: MockReport | None = None,
         items: Sequence[StudyItem] = (),
+        pending: Sequence[ItemResult] = (),
     ) -> None:
-        """Fill the page for a finished session (``report`` and its ``items`` for a mock)."""
+        """Fill the page for a finished session (``report`` and its ``items`` for a mock;
+        ``pending``: free-text answers whose proposed score the learner has to confirm)."""
         self.items = tuple(items)
+        self.pending = tuple(pending)
+        self._kept_ticks = {}
         self.summary = summary
         self.store = store
         self.lang = lang
@@ -145,6 +157,10 @@ class SummaryPage(QWidget):
         self._fill()
 
     def _clear_body(self) -> None:
+        for result, answer in self.pending_answers:
+            if answer.checks:
+                self._kept_ticks[result.attempt_id] = [c.isChecked() for c in answer.checks]
+        self.pending_answers = []
         while self.body.count():
             item = self.body.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -227,7 +243,7 @@ class SummaryPage(QWidget):
 
     def _fill_mock(self, report: MockReport) -> None:
         summary = report.summary
-        self.overview.setText(
+        overview = (
             self.tr("Score %1 (unanswered count as 0) · %2 of %3 answered · %4 of %5 min")
             .replace("%1", _percent(report.score))
             .replace("%2", str(summary.answered))
@@ -235,6 +251,12 @@ class SummaryPage(QWidget):
             .replace("%4", f"{summary.elapsed_seconds / 60:.1f}")
             .replace("%5", f"{report.budget_seconds / 60:.0f}")
         )
+        if self.pending:
+            overview += "\n" + self.tr(
+                "Not final: confirm the key points of your free-text answers below."
+            )
+            self._confirm_section()
+        self.overview.setText(overview)
         self._section(
             self.tr("Score by topic"),
             [self.tr("Topic"), self.tr("Answered"), self.tr("Score")],
@@ -267,6 +289,42 @@ class SummaryPage(QWidget):
         )
         study = [[mock_topic_title(t, self.lang)] for t in report.study_next]
         self._section(self.tr("What to study next"), [self.tr("Topic")], study)
+
+    def _confirm_section(self) -> None:
+        """Each pending free-text answer with its proposed ticks, and the Confirm button."""
+        title = QLabel(self.tr("Your free-text answers: which key points did each make?"))
+        set_role(title, "subheading")
+        title.setWordWrap(True)
+        self.body.addWidget(title)
+        for result in self.pending:
+            question = result.item.question
+            if question is None:
+                continue
+            prompt = QLabel(question.prompt.get(self.lang))
+            prompt.setWordWrap(True)
+            set_role(prompt, "muted")
+            self.body.addWidget(prompt)
+            answer = FreeTextAnswer(question, self.lang)
+            answer.edit.setPlainText(result.answer)
+            answer.lock(True)
+            answer.grade()  # opens the checklist, pre-ticked by the grader
+            for check, ticked in zip(
+                answer.checks, self._kept_ticks.get(result.attempt_id, ()), strict=False
+            ):
+                check.setChecked(ticked)
+            self.body.addWidget(answer)
+            self.pending_answers.append((result, answer))
+        self.confirm_button = QPushButton(self.tr("Confirm scores"))
+        set_role(self.confirm_button, "primary")
+        self.confirm_button.setShortcut("Ctrl+Return")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.body.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def confirm(self) -> None:
+        """Send the learner's ticks as the confirmed scores."""
+        scores = [(result.attempt_id, answer.score()) for result, answer in self.pending_answers]
+        if scores:
+            self.confirm_requested.emit(scores)
 
     # ----- export ------------------------------------------------------------------------------
 

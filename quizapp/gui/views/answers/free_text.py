@@ -1,6 +1,8 @@
-"""Free text: write an answer, then tick the key points it makes (pre-ticked by the rubric).
+"""Free text: write an answer, then confirm the key points it makes (pre-ticked by the grader).
 
-The score is the share of ticked points; the learner has the last word on each tick.
+The grader reads claims (``quizapp.grading.freetext``): each tick comes with the clause that made
+the point, or a note that the answer said the opposite; misconceptions found are named with their
+correction. The score is the share of ticked points; the learner has the last word on each tick.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade
-from quizapp.grading.rubric import checklist_score, match_key_points
+from quizapp.grading.freetext import FreeTextGrade, checklist_score, grade_free_text
+from quizapp.grading.freetext.feedback import misconception_notes, point_note
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
 
@@ -27,6 +30,7 @@ class FreeTextAnswer(AnswerWidget):
         set_role(self.checklist_title, "subheading")
         self.checklist_title.hide()
         self.checks: list[QCheckBox] = []
+        self.proposal: FreeTextGrade | None = None
         self.score_label = QLabel()
         self.score_label.hide()
         self._layout = QVBoxLayout(self)
@@ -52,21 +56,33 @@ class FreeTextAnswer(AnswerWidget):
         if not self.checks:
             self._open_checklist()
         score = self.score()
-        return QuestionGrade(score, score >= 1.0, "", None)
+        auto = self.proposal.score if self.proposal is not None else None
+        return QuestionGrade(score, score >= 1.0, "", None, auto_score=auto)
 
     def score(self) -> float:
         """The share of ticked key points."""
         return checklist_score([c.isChecked() for c in self.checks])
 
     def _open_checklist(self) -> None:
-        matches = match_key_points(self.question, self.edit.toPlainText())
-        for match in matches:
-            check = QCheckBox(match.point.text.get(self.lang))
-            check.setChecked(match.made)
-            check.setAccessibleName(match.point.text.get(self.lang))
+        self.proposal = grade_free_text(self.question, self.edit.toPlainText())
+        for number, result in enumerate(self.proposal.points, start=1):
+            text = result.point.text.get(self.lang)
+            check = QCheckBox(f"{number}. {text}" if number <= 9 else text)
+            check.setChecked(result.made)
+            check.setAccessibleName(text)
             check.toggled.connect(self._update_score)
+            note = QLabel(point_note(result, self.lang))
+            note.setWordWrap(True)
+            note.setContentsMargins(24, 0, 0, 4)
+            set_role(note, "muted" if result.made or result.clause is None else "bad")
             self._checks_layout.addWidget(check)
+            self._checks_layout.addWidget(note)
             self.checks.append(check)
+        for found in misconception_notes(self.proposal, self.lang):
+            label = QLabel(f"{found.wrong}\n{found.correction}")
+            label.setWordWrap(True)
+            set_role(label, "warn")
+            self._checks_layout.addWidget(label)
         self.checklist_title.show()
         self.score_label.show()
         self._update_score()
@@ -97,9 +113,7 @@ class FreeTextAnswer(AnswerWidget):
 
     def fill_plausible(self) -> None:
         points = self.question.key_points
-        # A learner who makes every point but the last, in the bank's own words.
-        sentences = [
-            p.phrasings[0][0] if p.phrasings and p.phrasings[0] else p.text.get(self.lang)
-            for p in points[:-1]
-        ]
-        self.edit.setPlainText(". ".join(sentences) + ".")
+        # A learner who makes every point but the last, in the key points' own words.
+        sentences = [p.text.get(self.lang) for p in points[:-1]]
+        stop = "。" if self.lang == "zh" else ". "
+        self.edit.setPlainText(stop.join(sentences) + stop.strip())

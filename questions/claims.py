@@ -1,0 +1,77 @@
+"""Claims: how a key point or a misconception is written so that a grader can read it.
+
+A claim is one short line of concept ids from the lexicon (``questions/lexicon/*.yaml``)::
+
+    norm-clipping: keep direction        # subject "norm-clipping", predicate slots keep, direction
+    gru: not output-gate                 # a negative claim: the GRU has no output gate
+    cnn|conv: fixed receptive-field      # a slot may list alternatives with "|"
+    loss spike                           # no subject: both concepts in one clause
+
+The subject (before ``:``) is optional; when given, a clause makes the claim only if the thing it
+talks about is that subject and not a rival of the same lexicon group ("value clipping keeps the
+direction" does not make the claim above). ``not`` anywhere after the colon makes the claim
+negative. This module only parses the line; matching lives in ``quizapp.grading.freetext``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONCEPT_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+NEGATION_WORD = "not"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A parsed claim: subject alternatives (may be empty), predicate slots, and polarity."""
+
+    subject: tuple[str, ...]
+    slots: tuple[tuple[str, ...], ...]
+    negated: bool
+    text: str
+
+    def concepts(self) -> tuple[str, ...]:
+        """Every concept id the claim names, subject first."""
+        return self.subject + tuple(c for slot in self.slots for c in slot)
+
+
+class ClaimSyntaxError(ValueError):
+    """A claim line that cannot be read; the message says what is wrong."""
+
+
+def _alternatives(word: str, where: str) -> tuple[str, ...]:
+    ids = tuple(word.split("|"))
+    for concept in ids:
+        if not CONCEPT_ID.match(concept):
+            raise ClaimSyntaxError(
+                f"{where} {concept!r} is not a concept id (lowercase letters, digits and '-')"
+            )
+    return ids
+
+
+def parse_claim(text: str) -> Claim:
+    """Read one claim line; raises ``ClaimSyntaxError`` with a message that says what is wrong."""
+    line = " ".join(text.split())
+    if not line:
+        raise ClaimSyntaxError("empty claim")
+    subject: tuple[str, ...] = ()
+    rest = line
+    if ":" in line:
+        head, rest = line.split(":", 1)
+        if ":" in rest:
+            raise ClaimSyntaxError("a claim has at most one ':' (after the subject)")
+        head = head.strip()
+        if not head or " " in head:
+            raise ClaimSyntaxError("the subject before ':' must be one concept (or a|b)")
+        subject = _alternatives(head, "subject")
+    negations = 0
+    slots: list[tuple[str, ...]] = []
+    for word in rest.split():
+        if word == NEGATION_WORD:
+            negations += 1
+        else:
+            slots.append(_alternatives(word, "slot"))
+    if not slots:
+        raise ClaimSyntaxError("a claim needs at least one concept after the subject")
+    return Claim(subject, tuple(slots), negations % 2 == 1, line)

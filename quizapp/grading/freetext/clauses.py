@@ -1,0 +1,225 @@
+"""Cutting an answer into sentences, clauses and fragments, and reading negations and contrasts.
+
+- A **sentence** ends at ``. ; ! ?`` (ASCII or full-width), ``。`` or a line break; a full stop
+  inside a number, a dotted name (``nn.LSTM``) or an abbreviation (e.g., i.e., et al., vs.) does not
+  end one.
+- A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
+  但(是), 然而, 不过, 可是, 而是, 却, 而. A claim must be made inside one clause. "not only … but
+  also" and 不仅 … 而且 are not contrasts.
+- A **fragment** ends at a comma or a word that starts a new proposition ("so", "because",
+  "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …). A negation reaches only the
+  fragment it stands in, before the claim's last word and after the last "and" / "or" (并且,
+  而且, 同时) before its first, so "gradients do not explode and the direction is kept" keeps
+  its second half. (A negation after the claim's words, as in "gated cells don't help", is read
+  only by claims that name what is negated: measured, reaching past the words cost more right
+  answers — "the gradient norm without clipping", "无填充" — than it caught.)
+- A **contrast phrase** ("unlike X", "rather than X", "compared with X", "than X"; 不像, 不同于,
+  而非, 而不是, 比, 与 X 相比 / 不同) names things the clause is *not* about: their concepts are
+  never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
+  而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
+
+Negation words: not, no, never, without, none, nor, neither; 不, 没, 无, 非, 未, 别 — but not in
+不同, 不仅, 不断, 不少, 不管, 不论, 不过, 无论, 除非, 非常, 毫无疑问 …, and not inside a concept's own
+form (无界, 不变 are concepts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizapp.grading.freetext.mentions import Found
+from quizapp.grading.freetext.notation import normalise
+
+_ABBREVIATIONS = frozenset(
+    {"e.g", "i.e", "eg", "ie", "al", "vs", "etc", "cf", "approx", "resp", "fig", "eq"}
+)
+_SENTENCE_END = re.compile(r"[.;!?。；！？．\n]")
+_CONTRAST = re.compile(
+    r"(?i)\b(?:but|whereas|while|although|though)\b"
+    r"|\bhowever\b(?!\s+(?:many|much|long|far|small|large|often|big))"
+    r"|但是|但|然而|不过|可是|而是|却|(?<![从因进然反继])而(?![且言不非没])"
+)
+# 因为 … 而 … ("because … therefore") does not contrast: its 而 is not a break.
+_CAUSE_BEFORE = re.compile("因为|由于|因")
+_NOT_CONTRAST = re.compile(r"(?i)\bbut\s+also\b|\bbut\s+rather\b")
+_FRAGMENT = re.compile(
+    r"(?i)[,，:：]"
+    r"|\bso\b(?!\s+(?:far|on|called|much|many))"
+    r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
+    r"|→|=>|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因"
+)
+# Within a normalised fragment.
+_ENGLISH_NEGATION = re.compile(r"\b(?:not|no|never|without|none|nor|neither|nothing)\b")
+_NOT_NEGATING_EN = re.compile(
+    r"\bnot only\b|\bnot just\b|\bno matter\b|\bwhether or not\b|\bno doubt\b|\bnot to mention\b"
+)
+_CHINESE_NEGATION = re.compile("[不没无非未别]")
+_NOT_NEGATING_ZH = re.compile(
+    "不同|不仅|不只|不但|不断|不少|不管|不论|不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
+    "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
+    "非线性|并非只"
+)
+_SCOPE_BREAK = re.compile(r"\band\b|\bor\b|并且|而且|同时|以及|并|也|、")
+# "neither … nor" and 既不 … 也不 are one negation, not two: the second word is not counted.
+_SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
+# A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
+_QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
+_CONTRAST_PHRASE = re.compile(
+    r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
+    r"not like|in contrast to)\b"
+    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类])比(?![例较率如重])"
+)
+# Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
+_DENYING = re.compile(
+    r"rather than|instead of|as opposed to|而非|而不是|而不只是|而不仅仅是|而不仅是"
+)
+_ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A fragment of one clause: its normalised text, negation positions and contrast spans."""
+
+    clause: int
+    original: str
+    text: str
+    found: tuple[Found, ...]
+    negations: tuple[int, ...]
+    scope_breaks: tuple[int, ...]
+    contrast_spans: tuple[tuple[int, int], ...]
+    denying_spans: tuple[tuple[int, int], ...] = ()
+
+    def in_contrast(self, start: int) -> bool:
+        """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
+        return any(a <= start < b for a, b in self.contrast_spans)
+
+    def denied_by(self, start: int) -> int | None:
+        """The start of the denying phrase ("rather than …") that covers ``start``, if any."""
+        for a, b in self.denying_spans:
+            if a <= start < b:
+                return a
+        return None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the answer as written (for feedback) and its fragments' indices."""
+
+    original: str
+    fragments: tuple[int, ...]
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        at = match.start()
+        if match.group(0) in ".．":
+            after = text[at + 1 : at + 2]
+            word = re.search(r"[A-Za-z.]*$", text[start:at])
+            if after and not after.isspace():
+                continue  # 0.5, nn.LSTM, out.shape
+            if word and word.group(0).lower().strip(".") in _ABBREVIATIONS:
+                continue
+        out.append(text[start:at])
+        start = match.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
+
+
+# Commas inside brackets or between numbers ("(0, 1)", "f(x, y)", "1,000") are not breaks.
+_BRACKETED = re.compile(r"[(\[（{][^()\[\]（）{}]{0,40}[)\]）}]|\d\s*[,，]\s*\d")
+
+
+def _split(
+    text: str,
+    pattern: re.Pattern[str],
+    keep: re.Pattern[str] | None = None,
+    cause: re.Pattern[str] | None = None,
+) -> list[str]:
+    protected = _BRACKETED.sub(lambda m: "\0" * len(m.group(0)), text)
+    if keep is not None:
+        protected = keep.sub(lambda m: "\0" * len(m.group(0)), protected)
+    pieces: list[str] = []
+    start = 0
+    for match in pattern.finditer(protected):
+        if (
+            cause is not None
+            and match.group(0) == "而"
+            and cause.search(text, start, match.start())
+        ):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
+    masked = list(text)
+    for pattern in (_NOT_NEGATING_EN, _NOT_NEGATING_ZH, _QUOTED):
+        for match in pattern.finditer(text):
+            for k in range(match.start(), match.end()):
+                masked[k] = " "
+    for match in _SECOND_OF_PAIR.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        for k in range(match.start(group), match.end(group)):
+            masked[k] = " "
+    for a, b in covered:
+        for k in range(a, b):
+            masked[k] = " "
+    plain = "".join(masked)
+    found = [m.start() for m in _ENGLISH_NEGATION.finditer(plain)]
+    found += [m.start() for m in _CHINESE_NEGATION.finditer(plain)]
+    return tuple(sorted(found))
+
+
+def _contrast_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = [(m.start(), len(text)) for m in _CONTRAST_PHRASE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _ZH_CONTRAST_SPAN.finditer(text)]
+    return tuple(spans)
+
+
+def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), len(text)) for m in _DENYING.finditer(text))
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """An answer cut into clauses and fragments (normalised, with what a claim needs)."""
+
+    clauses: tuple[Clause, ...]
+    fragments: tuple[Fragment, ...]
+
+
+def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
+    """Cut ``answer``; ``find`` gives the concepts in a normalised fragment."""
+    clauses: list[Clause] = []
+    fragments: list[Fragment] = []
+    for sentence in _sentences(answer):
+        for clause_text in _split(sentence, _CONTRAST, _NOT_CONTRAST, _CAUSE_BEFORE):
+            indices: list[int] = []
+            for piece in _split(clause_text, _FRAGMENT):
+                text = normalise(piece)
+                if not text:
+                    continue
+                found = find(text)
+                covered = [(f.start, f.end) for f in found]
+                indices.append(len(fragments))
+                fragments.append(
+                    Fragment(
+                        len(clauses),
+                        piece.strip(),
+                        text,
+                        tuple(found),
+                        _negations(text, covered),
+                        tuple(m.end() for m in _SCOPE_BREAK.finditer(text)),
+                        _contrast_spans(text),
+                        _denying_spans(text),
+                    )
+                )
+            if indices:
+                clauses.append(Clause(clause_text.strip(), tuple(indices)))
+    return Segmented(tuple(clauses), tuple(fragments))

@@ -1,0 +1,170 @@
+"""Grading one free-text answer: which key points it makes, which it contradicts, which catalogued
+misconceptions it states, and the proposed score.
+
+The proposal is the learner's to confirm: every mode shows the ticks and lets the learner change
+them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
+its claims; a catalogued misconception that the point lists takes the credit away again; a point
+whose claim the answer states the other way round is *contradicted* (no credit, and said so).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from questions.lexicon import Lexicon, Misconception, shipped_lexicon
+from questions.schema import KeyPoint, Question
+from quizapp.grading.freetext.clauses import Segmented, segment
+from quizapp.grading.freetext.match import ClaimReader, Verdict
+from quizapp.grading.freetext.mentions import ConceptIndex
+
+
+class PointStatus(Enum):
+    """What the answer does with one key point."""
+
+    MADE = "made"
+    MISSED = "missed"
+    CONTRADICTED = "contradicted"
+
+
+@dataclass(frozen=True)
+class PointResult:
+    """One key point: its status, the clause that decided it (as written), and why it lost credit."""
+
+    point: KeyPoint
+    status: PointStatus
+    clause: str | None
+    cancelled_by: str | None = None
+
+    @property
+    def made(self) -> bool:
+        """Whether the point earns credit."""
+        return self.status is PointStatus.MADE
+
+
+@dataclass(frozen=True)
+class MisconceptionFound:
+    """A catalogued wrong claim the answer states, with the clause that states it."""
+
+    misconception: Misconception
+    clause: str
+
+
+@dataclass(frozen=True)
+class FreeTextGrade:
+    """The proposed grading of one answer."""
+
+    points: tuple[PointResult, ...]
+    misconceptions: tuple[MisconceptionFound, ...]
+
+    @property
+    def score(self) -> float:
+        """The share of key points made (0 when there are none)."""
+        return sum(p.made for p in self.points) / len(self.points) if self.points else 0.0
+
+    @property
+    def ticks(self) -> tuple[bool, ...]:
+        """One proposed tick per key point, in the question's order."""
+        return tuple(p.made for p in self.points)
+
+
+@dataclass(frozen=True)
+class Grader:
+    """A lexicon compiled for grading; the shipped one is ``default_grader()``."""
+
+    lexicon: Lexicon
+    index: ConceptIndex
+
+    def analyse(self, text: str) -> Segmented:
+        """The answer cut into clauses and fragments with the concepts found in each."""
+        return segment(text, self.index.find)
+
+    def grade(self, question: Question, text: str) -> FreeTextGrade:
+        """Grade ``text`` against ``question``'s key points and the misconceptions of its topic."""
+        segmented = self.analyse(text)
+        reader = ClaimReader(segmented, self.lexicon)
+
+        def clause_text(index: int) -> str:
+            return segmented.clauses[index].original
+
+        found: dict[str, MisconceptionFound] = {}
+        for misconception in self._misconceptions(question):
+            for claim in misconception.claims:
+                hit = reader.read(claim, explicit_subject=True)
+                if hit is not None and hit.verdict is Verdict.MADE:
+                    found[misconception.id] = MisconceptionFound(
+                        misconception, clause_text(hit.clause)
+                    )
+                    break
+        results: list[PointResult] = []
+        for point in question.key_points:
+            results.append(self._point(point, reader, found, clause_text))
+        return FreeTextGrade(tuple(results), tuple(found.values()))
+
+    def _misconceptions(self, question: Question) -> list[Misconception]:
+        chosen = list(self.lexicon.misconceptions_for(question.topic))
+        for point in question.key_points:
+            for misconception_id in point.misconceptions:
+                item = self.lexicon.misconception(misconception_id)
+                if item is not None and item not in chosen:
+                    chosen.append(item)
+        return chosen
+
+    def _point(
+        self,
+        point: KeyPoint,
+        reader: ClaimReader,
+        found: dict[str, MisconceptionFound],
+        clause_text: Callable[[int], str],
+    ) -> PointResult:
+        contradiction: int | None = None
+        for claim in point.claims:
+            hit = reader.read(claim)
+            if hit is None:
+                continue
+            if hit.verdict is Verdict.MADE:
+                for misconception_id in point.misconceptions:
+                    if misconception_id in found:
+                        return PointResult(
+                            point,
+                            PointStatus.CONTRADICTED,
+                            found[misconception_id].clause,
+                            misconception_id,
+                        )
+                return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
+            if contradiction is None:
+                contradiction = hit.clause
+        for misconception_id in point.misconceptions:
+            if misconception_id in found:
+                return PointResult(
+                    point,
+                    PointStatus.CONTRADICTED,
+                    found[misconception_id].clause,
+                    misconception_id,
+                )
+        if contradiction is not None:
+            return PointResult(point, PointStatus.CONTRADICTED, clause_text(contradiction))
+        return PointResult(point, PointStatus.MISSED, None)
+
+
+def grader_for(lexicon: Lexicon) -> Grader:
+    """A grader over ``lexicon``."""
+    return Grader(lexicon, ConceptIndex(lexicon))
+
+
+@functools.cache
+def default_grader() -> Grader:
+    """The grader over the shipped lexicon (compiled once)."""
+    return grader_for(shipped_lexicon())
+
+
+def grade_free_text(question: Question, text: str) -> FreeTextGrade:
+    """Grade one answer with the shipped lexicon."""
+    return default_grader().grade(question, text)
+
+
+def checklist_score(ticked: Sequence[bool]) -> float:
+    """The share of key points the learner ticked (0 for an empty list)."""
+    return sum(bool(t) for t in ticked) / len(ticked) if ticked else 0.0

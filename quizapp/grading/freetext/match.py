@@ -1,0 +1,238 @@
+"""Whether a clause of an answer states a claim, states its opposite, or neither.
+
+A claim (``questions.claims``) is made by one clause when
+
+1. every predicate slot has a mention in the clause: the slot's concept, or its lexicon opposite
+   (which counts as the concept negated: "changes" is "does not keep");
+2. the polarity agrees: the negation words in scope (see ``clauses``) plus the opposites used,
+   counted modulo 2, say "negative" exactly when the claim is negative;
+3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
+   group before the claim's words in the clause, else after them in the same fragment, else before
+   them earlier in the answer (so "it" carries the last subject) — is the claim's subject, or is joined
+   to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied.
+   Mentions inside a contrast phrase ("unlike a CNN") are never the subject.
+
+The same clause with the polarity reversed, or the predicate given to a rival subject, is a
+*contradiction* of the claim: it earns nothing and is reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from questions.claims import Claim
+from questions.lexicon import Lexicon
+from quizapp.grading.freetext.clauses import Segmented
+
+OPT = {"compact": False, "mixed": False, "bare": False, "contra": False}
+# Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
+MAX_COMBINATIONS = 64
+_COORDINATION = re.compile(
+    r"(?:\s|,|、|/|\band\b|\bor\b|\bboth\b|\bas well as\b|\bthe\b|\ban?\b|和|与|及|以及|或者|或|跟|都)*\Z"
+)
+
+
+class Verdict(Enum):
+    """What a clause does to a claim."""
+
+    MADE = "made"
+    CONTRADICTED = "contradicted"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept found in fragment ``fragment`` at ``start:end`` of its normalised text."""
+
+    concept: str
+    fragment: int
+    clause: int
+    start: int
+    end: int
+    in_contrast: bool
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Position in the whole answer."""
+        return (self.fragment, self.start)
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    """A clause that makes or contradicts a claim."""
+
+    claim: Claim
+    verdict: Verdict
+    clause: int
+
+
+def mentions_of(segmented: Segmented) -> tuple[Mention, ...]:
+    """Every concept mention of a segmented answer, in reading order."""
+    out: list[Mention] = []
+    for index, fragment in enumerate(segmented.fragments):
+        for found in fragment.found:
+            out.append(
+                Mention(
+                    found.concept,
+                    index,
+                    fragment.clause,
+                    found.start,
+                    found.end,
+                    fragment.in_contrast(found.start),
+                )
+            )
+    return tuple(out)
+
+
+class ClaimReader:
+    """Reads claims in one segmented answer."""
+
+    def __init__(self, segmented: Segmented, lexicon: Lexicon) -> None:
+        self.segmented = segmented
+        self.lexicon = lexicon
+        self.mentions = mentions_of(segmented)
+        self.by_clause: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            self.by_clause.setdefault(mention.clause, []).append(mention)
+
+    def read(self, claim: Claim, *, explicit_subject: bool = False) -> ClaimHit | None:
+        """The first clause that makes the claim; else the first that contradicts it; else None.
+
+        ``explicit_subject``: the subject must be named, not implied (a misconception such as
+        "value clipping keeps the direction" is not stated by "the direction is kept")."""
+        contradiction: ClaimHit | None = None
+        for clause, mentions in self.by_clause.items():
+            verdict = self._in_clause(claim, mentions, explicit_subject)
+            if verdict is Verdict.MADE:
+                return ClaimHit(claim, verdict, clause)
+            if verdict is Verdict.CONTRADICTED and contradiction is None:
+                contradiction = ClaimHit(claim, verdict, clause)
+        return contradiction
+
+    def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:
+        opposites = {self.lexicon.opposite_of(c) for c in slot} - {None}
+        return [m for m in mentions if m.concept in slot or m.concept in opposites]
+
+    def _in_clause(
+        self, claim: Claim, mentions: list[Mention], explicit_subject: bool
+    ) -> Verdict | None:
+        per_slot = [self._slot_mentions(slot, mentions) for slot in claim.slots]
+        if not all(per_slot):
+            return None
+        combos = [
+            combo
+            for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
+            if len({(m.fragment, m.start) for m in combo}) == len(combo)  # one mention, one slot
+            and (not OPT["mixed"] or not self._mixes_contrast(combo))
+        ]
+        if OPT["compact"]:
+            combos.sort(key=self._spread)
+        result: Verdict | None = None
+        for combo in combos:
+            flips = sum(m.concept not in slot for m, slot in zip(combo, claim.slots, strict=True))
+            bare = OPT["bare"] and len(claim.slots) == 1 and not claim.subject
+            negative = (flips + self._negations(combo, bare)) % 2 == 1
+            subject = self._subject_agrees(claim, combo, explicit_subject)
+            if subject and negative == claim.negated:
+                return Verdict.MADE
+            if subject and OPT["compact"]:
+                return Verdict.CONTRADICTED
+            if subject or negative == claim.negated:
+                result = Verdict.CONTRADICTED
+        return result
+
+    def _spread(self, combo: tuple[Mention, ...]) -> tuple[int, int]:
+        """How far apart a combination's mentions are: fragments spanned, then characters."""
+        fragments = {m.fragment for m in combo}
+        if len(fragments) > 1:
+            return (len(fragments), 0)
+        return (1, max(m.end for m in combo) - min(m.start for m in combo))
+
+    def _mixes_contrast(self, combo: tuple[Mention, ...]) -> bool:
+        """Some mentions inside a (not denying) contrast phrase and some outside it."""
+        inside = [
+            m.in_contrast and self.segmented.fragments[m.fragment].denied_by(m.start) is None
+            for m in combo
+        ]
+        return any(inside) and not all(inside)
+
+    def _negations(self, combo: tuple[Mention, ...], bare: bool = False) -> int:
+        """Negation words and denying phrases in scope of the mentions (each counted once)."""
+        seen: set[tuple[int, int]] = set()
+        for index in {m.fragment for m in combo}:
+            fragment = self.segmented.fragments[index]
+            here = [m for m in combo if m.fragment == index]
+            first = min(m.start for m in here)
+            last = max(m.end for m in here)
+            start = max((b for b in fragment.scope_breaks if b <= first), default=0)
+            if bare:
+                last = min(
+                    (b for b in fragment.scope_breaks if b > last), default=len(fragment.text)
+                )
+            seen.update((index, p) for p in fragment.negations if start <= p < last)
+            for mention in here:
+                denied = fragment.denied_by(mention.start)
+                if denied is not None:
+                    seen.add((index, -1 - denied))
+        return len(seen)
+
+    def _subject_agrees(
+        self, claim: Claim, combo: tuple[Mention, ...], explicit: bool = False
+    ) -> bool:
+        if not claim.subject:
+            return True
+        rivals = self.lexicon.rivals(claim.subject)
+        used = {(m.fragment, m.start) for m in combo}
+        anchor = min(combo, key=lambda m: m.order)
+        # Inside a contrast phrase ("unlike a CNN with its fixed window") the phrase's own
+        # mentions may be the subject of words that stand in it too.
+        candidates = [
+            m
+            for m in self.mentions
+            if m.concept in rivals
+            and (m.fragment, m.start) not in used
+            and (not m.in_contrast or (anchor.in_contrast and m.fragment == anchor.fragment))
+        ]
+        same = [m for m in candidates if m.clause == anchor.clause]
+        before = [m for m in same if m.order < anchor.order]
+        # A subject after the claim's words ("the direction is kept by norm clipping") stands in
+        # the same fragment; one after a comma starts the next statement ("…, RNN sequential").
+        after = [m for m in same if m.order > anchor.order and m.fragment == anchor.fragment]
+        earlier = [m for m in candidates if m.clause < anchor.clause]
+        if before:
+            chosen = before[-1]
+            pool = before
+        elif after:
+            return after[0].concept in claim.subject
+        elif earlier:
+            chosen = earlier[-1]
+            pool = earlier
+        else:
+            return not explicit
+        return any(m.concept in claim.subject for m in self._coordinated(chosen, pool))
+
+    def _coordinated(self, chosen: Mention, pool: list[Mention]) -> list[Mention]:
+        """``chosen`` and the mentions joined to it by "and", "or", commas, 和, 与 …"""
+        group = [chosen]
+        index = pool.index(chosen)
+        while index > 0:
+            previous = pool[index - 1]
+            current = group[-1]
+            if previous.fragment == current.fragment:
+                gap = self.segmented.fragments[current.fragment].text[previous.end : current.start]
+            elif previous.fragment == current.fragment - 1:
+                prev_text = self.segmented.fragments[previous.fragment].text
+                gap = (
+                    prev_text[previous.end :]
+                    + " , "
+                    + (self.segmented.fragments[current.fragment].text[: current.start])
+                )
+            else:
+                break
+            if not _COORDINATION.match(gap):
+                break
+            group.append(previous)
+            index -= 1
+        return group

@@ -1,0 +1,127 @@
+"""Finding the lexicon's concepts in a piece of normalised text.
+
+English forms match whole words, after stemming both sides with the Snowball English stemmer
+(``snowballstemmer``, the maintained pure-Python Snowball package: "keeps", "kept" and "keeping" need
+no separate forms except for irregular verbs) and ignoring the articles "a", "an", "the".
+
+Chinese forms and notation match as substrings, whatever the spacing between characters ("接近 1",
+"f * c"). We do not use a general Chinese segmenter (jieba is the common one; its last release is
+from 2020 and it loads a 5 MB dictionary): a segmenter's split of technical terms does not line up
+with the lexicon ("遗忘门" may come out as "遗忘/门"), and the lexicon's own forms are the only words
+the grader needs. Where forms overlap, the longest wins ("遗忘门" is the forget gate, not "门").
+A form that starts or ends with a Latin letter or digit needs a boundary there ("h_t" does not
+match inside "with_t").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from questions.lexicon import Lexicon
+from quizapp.grading.freetext.notation import normalise
+
+_WORD_FORM = re.compile(r"[a-z -]+\Z")
+_WORD = re.compile(r"[a-z]+")
+_ARTICLES = frozenset({"a", "an", "the"})
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one lowercase word; an acronym's plural ("rnns", "lstms"), which
+    Snowball leaves alone, loses its "s" (forms and answers go through the same function)."""
+    stemmed = str(_STEMMER.stemWord(word))
+    if stemmed == word and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return str(_STEMMER.stemWord(word[:-1]))
+    return stemmed
+
+
+@dataclass(frozen=True)
+class Found:
+    """A concept found at ``start:end`` of a normalised text."""
+
+    concept: str
+    start: int
+    end: int
+
+
+class ConceptIndex:
+    """The lexicon compiled for matching: stemmed word forms by first stem, symbol-form patterns."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.words: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        # Symbol and Chinese forms by their first character: a fragment is searched only for the
+        # forms whose first character it contains (a few dozen instead of every form).
+        by_first: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for concept in lexicon.concepts.values():
+            for form in concept.forms():
+                text = normalise(form)
+                if not text:
+                    continue
+                if _WORD_FORM.match(text):
+                    stems = tuple(stem(w) for w in _WORD.findall(text) if w not in _ARTICLES)
+                    if stems:
+                        self.words[stems[0]].append((stems, concept.id))
+                else:
+                    first = next(c for c in text if not c.isspace())
+                    by_first[first][concept.id].add(_symbol_pattern(text))
+        self.symbols: dict[str, list[tuple[re.Pattern[str], str]]] = {
+            first: [
+                (re.compile("|".join(sorted(patterns, key=len, reverse=True))), concept_id)
+                for concept_id, patterns in concepts.items()
+            ]
+            for first, concepts in by_first.items()
+        }
+
+    def find(self, text: str) -> list[Found]:
+        """Concepts in ``text`` (already normalised), overlaps resolved longest first, in order."""
+        candidates: list[Found] = []
+        tokens = [
+            (stem(m.group(0)), m.start(), m.end())
+            for m in _WORD.finditer(text)
+            if m.group(0) not in _ARTICLES
+        ]
+        for index, (first, _, _) in enumerate(tokens):
+            for stems, concept_id in self.words.get(first, ()):
+                end = index + len(stems)
+                if end <= len(tokens) and all(
+                    tokens[index + k][0] == s for k, s in enumerate(stems)
+                ):
+                    candidates.append(Found(concept_id, tokens[index][1], tokens[end - 1][2]))
+        for first in set(text):
+            for pattern, concept_id in self.symbols.get(first, ()):
+                for match in pattern.finditer(text):
+                    if match.end() > match.start():
+                        candidates.append(Found(concept_id, match.start(), match.end()))
+        return _resolve_overlaps(candidates)
+
+
+def _symbol_pattern(form: str) -> str:
+    chars = [c for c in form if not c.isspace()]
+    body = r"\s*".join(re.escape(c) for c in chars)
+    if chars[0].isascii() and chars[0].isalnum():
+        body = r"(?<![a-z0-9])" + body
+    if chars[-1].isascii() and chars[-1].isalnum():
+        body += r"(?![a-z0-9])"
+    return body
+
+
+def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
+    """Keep the longest of overlapping finds (two concepts on the very same span are both kept)."""
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, f.concept))
+    taken: list[Found] = []
+    for found in ordered:
+        clash = any(
+            found.start < kept.end
+            and kept.start < found.end
+            and (found.start, found.end) != (kept.start, kept.end)
+            for kept in taken
+        )
+        if not clash and found not in taken:
+            taken.append(found)
+    return sorted(taken, key=lambda f: (f.start, f.end, f.concept))

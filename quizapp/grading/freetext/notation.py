@@ -1,0 +1,81 @@
+"""One written form for everything a learner may type: case, width, dashes, products, Greek, indices.
+
+``normalise`` is applied to answers and to every lexicon form alike, so a form written once matches
+all the spellings of the same thing:
+
+- NFKC (full-width letters, digits and punctuation become ASCII; ``～`` becomes ``~``), casefold;
+- every minus and dash (``−`` ``–`` ``—`` …) is ``-``; every product sign (``·`` ``×`` ``∙`` ``⋅``
+  ``⊙`` ``∘`` ``*``) is ``*``; primes (``′``) are ``'``; a combining tilde (``C̃``) is ``~``;
+- Greek letters become their names (``σ`` → ``sigma``, ``δ`` → ``delta``), so ``σ`` and ``sigma``
+  read the same;
+- the time index reads one way: ``C_{t-1}``, ``C_t-1``, ``Ct-1``, ``C_{t−1}`` and ``c_prev`` are all
+  ``c_{t-1}``; ``x_{t}`` is ``x_t``;
+- contractions are spelled out (``aren't`` → ``are not``, ``cannot`` → ``can not``) so that the
+  negation is a word of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d]")
+_PRODUCTS = re.compile("[\u00b7\u2219\u22c5\u00d7\u2299\u2218\u2022\u30fb\u2027]")
+_GREEK = {
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "η": "eta",
+    "θ": "theta",
+    "λ": "lambda",
+    "μ": "mu",
+    "π": "pi",
+    "ρ": "rho",
+    "σ": "sigma",
+    "ς": "sigma",
+    "τ": "tau",
+    "φ": "phi",
+    "ϕ": "phi",
+    "ω": "omega",
+    "∂": "partial",
+    "∇": "nabla",
+}
+_GREEK_RE = re.compile("[" + "".join(_GREEK) + "]")
+# C_{t-1}, c_{t - 1}, C_t-1, h_(t-1): one letter (optionally ~), an index t±1 or t.
+_INDEX_BRACED = re.compile(r"(?<![a-z0-9])([a-z]~?)\s*_\s*[{(]\s*t\s*([-+])\s*1\s*[})]")
+_INDEX_BARE = re.compile(r"(?<![a-z0-9])([a-z]~?)_t\s*([-+])\s*1(?![0-9])")
+_INDEX_GLUED = re.compile(r"(?<![a-z0-9_])([a-z]~?)t([-+])1(?![0-9])")
+_INDEX_PREV = re.compile(r"(?<![a-z0-9])([a-z]~?)_(?:prev|old)\b")
+_INDEX_T = re.compile(r"(?<![a-z0-9])([a-z]~?)\s*_\s*[{(]\s*t\s*[})]")
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _greek(match: re.Match[str]) -> str:
+    return f" {_GREEK[match.group(0)]} "
+
+
+def normalise(text: str) -> str:
+    """The one written form of ``text`` (see the module docstring); whitespace collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.replace("\u0303", "~").replace("\u2019", "'").replace("\u2018", "'")
+    folded = folded.replace("\u2032", "'").replace("\u301c", "~").replace("\u223c", "~")
+    folded = _DASHES.sub("-", folded)
+    folded = _PRODUCTS.sub("*", folded)
+    folded = _INDEX_BRACED.sub(r"\1_{t\2 1}", folded)
+    folded = _INDEX_BARE.sub(r"\1_{t\2 1}", folded)
+    folded = _INDEX_GLUED.sub(r"\1_{t\2 1}", folded)
+    folded = _INDEX_PREV.sub(r"\1_{t- 1}", folded)
+    folded = folded.replace("_{t- 1}", "_{t-1}").replace("_{t+ 1}", "_{t+1}")
+    folded = _INDEX_T.sub(r"\1_t", folded)
+    folded = _GREEK_RE.sub(_greek, folded)
+    for pattern, replacement in _CONTRACTIONS:
+        folded = pattern.sub(replacement, folded)
+    return _SPACES.sub(" ", folded).strip()

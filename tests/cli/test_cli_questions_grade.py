@@ -1,0 +1,118 @@
+"""``quizapp questions grade``: key points with their clauses, misconceptions, JSON, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizapp import paths
+from quizapp.cli import main
+
+GOOD = Path(__file__).parents[1] / "data" / "packs" / "good"
+
+
+@pytest.fixture
+def pack_installed(_isolated_data_dir: Path) -> Path:
+    """The good pack and its lexicon in the data folder's packs/ (as a pack author would)."""
+    target = paths.packs_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    for file in GOOD.iterdir():
+        shutil.copy(file, target / file.name)
+    return target
+
+
+def test_json_lists_points_with_clauses_and_misconceptions(
+    pack_installed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer = "BatchNorm cures vanishing gradients. Gating helps, e.g. the forget gate."
+    assert main(["questions", "grade", "pack-free-001", "--answer", answer, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["question"] == "pack-free-001" and result["lang"] == "en"
+    assert (result["made"], result["total"], result["score"]) == (1, 2, 0.5)
+    bn, gating = result["points"]
+    assert bn == {
+        "id": "bn-poor-fit",
+        "text": "BatchNorm is a poor fit across time",
+        "status": "contradicted",
+        "clause": "BatchNorm cures vanishing gradients",
+        "cancelled_by": "pack-batchnorm-cures",
+    }
+    assert gating["status"] == "made" and gating["clause"] == "Gating helps, e.g. the forget gate"
+    (wrong,) = result["misconceptions"]
+    assert wrong["id"] == "pack-batchnorm-cures"
+    assert wrong["clause"] == "BatchNorm cures vanishing gradients"
+    assert wrong["correction"].startswith("Per-step batch statistics")
+
+
+def test_text_output_in_chinese_from_standard_input(
+    pack_installed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(
+        io.BytesIO("BatchNorm 在时间维上并不合适。".encode()), encoding="utf-8"
+    )
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["questions", "grade", "pack-free-001", "-", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ 1. BatchNorm 在时间维上不合适" in out
+    assert "出现在：“BatchNorm 在时间维上并不合适”" in out
+    assert "· 2. 门控有帮助" in out
+    assert "建议得分：2 个要点中做到 1 个" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["pack-free-001"], b"", "give the answer as --answer TEXT or '-'"),
+        (["pack-free-001", "-", "--answer", "x"], b"", "give the answer as --answer TEXT or '-'"),
+        (["pack-free-001", "-"], b"\xff\xfe bad", "standard input is not UTF-8 (byte 0)"),
+        (["no-such-id", "--answer", "x"], b"", "no question with id 'no-such-id'"),
+        (["pack-numeric-001", "--answer", "56"], b"", "is numeric, not free text"),
+    ],
+)
+def test_bad_input_is_one_clear_line(
+    pack_installed: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    stdin: bytes,
+    message: str,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    assert main(["questions", "grade", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith("quizapp questions grade: error: ") and message in line
+
+
+def test_validate_checks_the_rubrics_against_the_lexicon(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    text = (pack / "all_types.yaml").read_text(encoding="utf-8")
+    text = text.replace('claims: ["gate|forget-gate"]', 'claims: ["gate|no-such-concept"]')
+    (pack / "all_types.yaml").write_text(text, encoding="utf-8")
+    assert main(["questions", "validate", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "question 'pack-free-001': key point 'gating': claim 'gate|no-such-concept' names" in out
+    assert "unknown concept(s) no-such-concept" in out
+    (pack / "all_types.lexicon.yaml").unlink()
+    assert main(["questions", "validate", str(pack)]) == 1
+    assert "names unknown concept(s) pack-batchnorm, pack-fit" in capsys.readouterr().out
+
+
+def test_validate_says_when_a_model_answer_misses_its_own_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    text = (pack / "all_types.yaml").read_text(encoding="utf-8")
+    text = text.replace("gating such as the forget gate helps instead", "something else helps")
+    (pack / "all_types.yaml").write_text(text, encoding="utf-8")
+    assert main(["questions", "validate", str(pack)]) == 1
+    assert "the model answer (en) does not make key point(s) gating" in capsys.readouterr().out

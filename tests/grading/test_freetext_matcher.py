@@ -1,0 +1,222 @@
+"""The claim matcher on a small lexicon of its own: subjects, polarity, clauses, notation, Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from questions.claims import parse_claim
+from questions.lexicon import read_lexicon
+from questions.schema import KeyPoint, Question, Text
+from quizapp.grading.freetext import FreeTextGrade, PointStatus, grader_for
+
+LEXICON = read_lexicon([Path(__file__).parent.parent / "data" / "lexicon" / "matcher.yaml"])
+GRADER = grader_for(LEXICON)
+
+
+def question(*claims: str, topic: str = "grad-clipping") -> Question:
+    points = tuple(
+        KeyPoint(
+            f"p{n}",
+            Text(claim, claim),
+            (parse_claim(claim),),
+            ("value-keeps-direction",) if "norm-clipping" in claim else (),
+        )
+        for n, claim in enumerate(claims)
+    )
+    empty = Text("", "")
+    return Question(
+        "q", topic, "easy", "free_text", empty, empty, empty, (), (), "free_text", key_points=points
+    )
+
+
+def statuses(grade: FreeTextGrade) -> list[str]:
+    return [p.status.value for p in grade.points]
+
+
+def one(claim: str, answer: str) -> str:
+    return statuses(GRADER.grade(question(claim), answer))[0]
+
+
+def test_the_fixture_lexicon_reads_cleanly() -> None:
+    assert LEXICON.problems == ()
+    assert LEXICON.opposite_of("change") == "keep"  # opposites are symmetric
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Norm clipping keeps the direction.",
+        "Clipping by norm does not change the direction.",  # a negated opposite
+        "The direction is preserved by norm clipping.",  # passive: the subject comes after
+        "Value clipping distorts it, but norm clipping keeps the direction.",
+        "Unlike value clipping, norm clipping keeps the direction.",
+        "clip_grad_norm_ keeps the direction",
+        "范数裁剪保持方向不变。",
+        "按范数裁剪不会改变方向",
+    ],
+)
+def test_a_claim_made_in_other_words(answer: str) -> None:
+    assert one("norm-clipping: keep direction", answer) == "made"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Value clipping keeps the direction, norm clipping changes it.",  # roles swapped
+        "Norm clipping changes the direction.",  # opposite relation
+        "Norm clipping does not keep the direction.",  # negated
+        "按值裁剪保持方向，范数裁剪改变方向。",
+        "范数裁剪会改变方向。",
+    ],
+)
+def test_a_reversed_claim_is_not_made(answer: str) -> None:
+    assert one("norm-clipping: keep direction", answer) == "contradicted"
+
+
+def test_a_misconception_is_named_and_takes_the_credit_it_contradicts() -> None:
+    grade = GRADER.grade(
+        question("norm-clipping: keep direction"),
+        "Norm clipping keeps the direction. Value clipping keeps it too, so both keep the direction.",
+    )
+    found = [m.misconception.id for m in grade.misconceptions]
+    assert found == ["value-keeps-direction"]
+    (point,) = grade.points
+    assert (
+        point.status is PointStatus.CONTRADICTED and point.cancelled_by == "value-keeps-direction"
+    )
+    assert grade.score == 0.0
+
+
+def test_the_subject_of_each_clause() -> None:
+    q = question("cnn: fixed receptive-field", "rnn: unbounded", "cnn: parallel train")
+    reversed_answer = "the RNN has a fixed receptive field, the CNN sees the whole history, RNNs train in parallel"
+    assert statuses(GRADER.grade(q, reversed_answer)) == ["contradicted"] * 3
+    right = (
+        "A CNN only sees a fixed window whereas an RNN can carry the entire history; "
+        "the CNN trains in parallel."
+    )
+    assert statuses(GRADER.grade(q, right)) == ["made", "made", "made"]
+    # A contrast phrase is not the subject, but words inside it belong to it.
+    assert statuses(
+        GRADER.grade(q, "An RNN, unlike a CNN with its fixed window, sees the whole prefix.")
+    )[:2] == ["made", "made"]
+
+
+def test_coordinated_subjects_share_the_predicate() -> None:
+    assert one("gru: sequential", "Both the LSTM and the GRU are sequential.") == "made"
+    assert one("lstm: sequential", "Both the LSTM and the GRU are sequential.") == "made"
+    assert one("lstm: sequential", "The GRU is sequential.") == "contradicted"
+
+
+def test_a_pronoun_carries_the_last_subject() -> None:
+    assert (
+        one("norm-clipping: keep direction", "Norm clipping rescales. It keeps the direction.")
+        == "made"
+    )
+    assert (
+        one("norm-clipping: keep direction", "Value clipping clamps. It keeps the direction.")
+        == "contradicted"
+    )
+
+
+def test_the_subject_may_be_left_implied() -> None:
+    assert one("norm-clipping: keep direction", "The direction is kept.") == "made"
+
+
+def test_negation_scope_and_double_negation() -> None:
+    claim = "unit: not saturated"
+    assert one(claim, "the units aren't saturated") == "made"
+    assert one(claim, "the units aren’t saturated") == "made"
+    assert one(claim, "神经元没有饱和") == "made"
+    assert one(claim, "the units are saturated") == "contradicted"
+    assert one("rnn: unbounded", "An RNN is not limited to a fixed window.") == "made"
+    # a negation in another clause or after "and" does not reach the claim
+    assert (
+        one(
+            "norm-clipping: keep direction",
+            "Gradients do not explode and norm clipping keeps the direction.",
+        )
+        == "made"
+    )
+    assert (
+        one(
+            "norm-clipping: keep direction",
+            "It is not free, but norm clipping keeps the direction.",
+        )
+        == "made"
+    )
+    assert (
+        one(
+            "norm-clipping: keep direction",
+            "Norm clipping keeps the direction, so training does not diverge.",
+        )
+        == "made"
+    )
+
+
+def test_other_subject_in_the_same_sentence_steals_nothing() -> None:
+    claim = "layernorm: not depend batch-size"
+    assert one(claim, "LayerNorm does not depend on the batch size.") == "made"
+    assert one(claim, "BatchNorm normalises per step and 也不依赖批大小") != "made"
+    assert one(claim, "批归一化不依赖批大小") == "contradicted"
+
+
+def test_english_matches_whole_words_only() -> None:
+    claim = "module clock-rule"
+    assert one(claim, "a module updates when t mod T = 0") == "made"
+    assert one(claim, "fast modules feed slow ones") == "missed"
+
+
+@pytest.mark.parametrize(
+    ("claim", "answer"),
+    [
+        ("cell-grad-carry", "the carried gradient is dC·f"),
+        ("cell-grad-carry", "δC_{t−1} = δC ⊙ f"),
+        ("cell-grad-carry", "dC_t-1 = dC * f"),
+        ("sigmoid-derivative", "σ′ = i(1−i)"),
+        ("sigmoid-derivative", "i × (1 – i)"),
+        ("previous-cell", "it reads Ct-1"),
+        ("previous-cell", "it reads C_{t-1}"),
+        ("previous-cell", "it reads c_prev"),
+        ("sigmoid zero-one", "σ maps to the unit interval"),
+        ("sigmoid zero-one", "sigmoid 输出在 0～1"),
+        ("sigmoid zero-one", "sigma outputs (0,1)"),
+    ],
+)
+def test_notation_reads_one_way(claim: str, answer: str) -> None:
+    assert one(claim, answer) == "made"
+
+
+def test_stemming_reads_inflections() -> None:
+    assert one("rnn: sequential train", "RNNs are trained sequentially") == "made"
+    assert one("rnn: sequential train", "recurrent networks keep training sequential") == "made"
+
+
+def test_longest_form_wins_in_chinese() -> None:
+    assert one("forget-gate", "遗忘门决定保留多少") == "made"
+    assert one("gate", "遗忘门决定保留多少") == "missed"  # the forget gate, not a bare gate
+
+
+def test_empty_and_unrelated_answers() -> None:
+    q = question("norm-clipping: keep direction", "rnn: unbounded")
+    assert statuses(GRADER.grade(q, "")) == ["missed", "missed"]
+    assert GRADER.grade(q, "   ").score == 0.0
+    assert statuses(GRADER.grade(q, "Attention lets the decoder look back.")) == [
+        "missed",
+        "missed",
+    ]
+
+
+def test_the_clause_that_made_a_point_is_reported_as_written() -> None:
+    grade = GRADER.grade(
+        question("norm-clipping: keep direction"), "It rescales. Norm Clipping KEEPS the direction!"
+    )
+    assert grade.points[0].clause == "Norm Clipping KEEPS the direction"
+
+
+def test_long_hostile_answers_stay_bounded() -> None:
+    text = ", ".join(["norm clipping keeps value clipping changes the direction"] * 400)
+    grade = GRADER.grade(question("norm-clipping: keep direction"), text)
+    assert grade.points[0].status in (PointStatus.MADE, PointStatus.CONTRADICTED)
