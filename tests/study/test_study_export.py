@@ -100,6 +100,7 @@ def test_csv_contains_every_attempt_and_defuses_formulas(tmp_path: Path) -> None
     assert records[2]["read_as"] == '\'=HYPERLINK("http://e.x")'
     assert records[3]["read_as"] == "-0.25"  # a number is not a formula
     assert [r["score"] for r in records] == ["1.0", "0.0", "0.5", "1.0"]
+    assert [(r["auto_score"], r["confirmed"]) for r in records] == [("", "yes")] * 4
     assert records[1]["mistakes"] == "no-bias"
     assert records[0]["answered_at"] == "2024-06-01T10:01:00+00:00"
     assert records[3]["session_id"] == ""

@@ -8,8 +8,8 @@
   also" and 不仅 … 而且 are not contrasts.
 - A **fragment** ends at a comma or a word that starts a new proposition ("so", "because",
   "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …). A negation reaches only the
-  fragment it stands in, before the claim's last word and after the last "and" / "or" (并且,
-  而且, 同时) before its first, so "gradients do not explode and the direction is kept" keeps
+  fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
+  同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
@@ -59,9 +59,11 @@ _CHINESE_NEGATION = re.compile("[不没无非未别]")
 _NOT_NEGATING_ZH = re.compile(
     "不同|不仅|不只|不但|不断|不少|不管|不论|不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
     "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
-    "非线性|并非只"
+    "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是|有没有|能不能|是不是|会不会|要不要|可不可以|"
+    "对不对|好不好|行不行"
 )
-_SCOPE_BREAK = re.compile(r"\band\b|\bor\b|并且|而且|同时|以及|并|也|、")
+# "or" does not end a negation's reach: "no truncation or checkpointing" denies both.
+_SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、")
 # "neither … nor" and 既不 … 也不 are one negation, not two: the second word is not counted.
 _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
 # A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
@@ -69,7 +71,7 @@ _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
     r"not like|in contrast to)\b"
-    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类])比(?![例较率如重])"
+    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
 _DENYING = re.compile(

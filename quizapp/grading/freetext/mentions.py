@@ -28,6 +28,9 @@ from quizapp.grading.freetext.notation import normalise
 _WORD_FORM = re.compile(r"[a-z -]+\Z")
 _WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset({"a", "an", "the"})
+# What may stand between the words of one English form: spaces, hyphens, slashes and articles
+# (not Chinese text or punctuation: "weights 依旧 sum" is not "weighted sum").
+_JOINS = re.compile(r"(?:[\s/-]|\b(?:a|an|the)\b)*")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -89,8 +92,13 @@ class ConceptIndex:
         for index, (first, _, _) in enumerate(tokens):
             for stems, concept_id in self.words.get(first, ()):
                 end = index + len(stems)
-                if end <= len(tokens) and all(
-                    tokens[index + k][0] == s for k, s in enumerate(stems)
+                if (
+                    end <= len(tokens)
+                    and all(tokens[index + k][0] == s for k, s in enumerate(stems))
+                    and all(
+                        _JOINS.fullmatch(text, tokens[k][2], tokens[k + 1][1])
+                        for k in range(index, end - 1)
+                    )
                 ):
                     candidates.append(Found(concept_id, tokens[index][1], tokens[end - 1][2]))
         for first in set(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -307,6 +307,7 @@ class SummaryPage(QWidget):
             answer = FreeTextAnswer(question, self.lang)
             answer.edit.setPlainText(result.answer)
             answer.lock(True)
+            answer.show_as_given()
             answer.grade()  # opens the checklist, pre-ticked by the grader
             for check, ticked in zip(
                 answer.checks, self._kept_ticks.get(result.attempt_id, ()), strict=False
@@ -319,6 +320,10 @@ class SummaryPage(QWidget):
         self.confirm_button.setShortcut("Ctrl+Return")
         self.confirm_button.clicked.connect(self.confirm)
         self.body.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if self.pending_answers and self.pending_answers[0][1].checks:
+            # Keyboard first: Space toggles the first tick, Tab moves on, Ctrl+Enter confirms.
+            first = self.pending_answers[0][1].checks[0]
+            QTimer.singleShot(0, first.setFocus)
 
     def confirm(self) -> None:
         """Send the learner's ticks as the confirmed scores."""

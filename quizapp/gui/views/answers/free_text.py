@@ -7,6 +7,7 @@ correction. The score is the share of ticked points; the learner has the last wo
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from questions.schema import Lang, Question
@@ -99,6 +100,14 @@ class FreeTextAnswer(AnswerWidget):
             .replace("%2", str(len(self.checks)))
         )
         self.changed.emit()
+
+    def show_as_given(self) -> None:
+        """Show the answer as plain text (a report of what was written, not an editor)."""
+        given = QLabel(self.edit.toPlainText())
+        given.setWordWrap(True)
+        given.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout.replaceWidget(self.edit, given)
+        self.edit.hide()
 
     def lock(self, locked: bool) -> None:
         # The checklist stays editable after grading: adjusting the ticks is the point.
