@@ -48,7 +48,7 @@ _FRAGMENT = re.compile(
     r"(?i)[,，:：]"
     r"|\bso\b(?!\s+(?:far|on|called|much|many))"
     r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
-    r"|→|=>|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因"
+    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因"
 )
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(r"\b(?:not|no|never|without|none|nor|neither|nothing)\b")
@@ -80,6 +80,18 @@ _DENYING = re.compile(
 _ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
 
 
+# Predicates that deny what was just named, standing after it: "X is pointless", "X 没用".
+_NEGATIVE_PREDICATE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
+    r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth)|"
+    r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
+    r"(?:does|do|did|will|would|can|could) not (?:help|matter|work|apply)|"
+    r"(?:is|are) not (?:needed|required))\b"
+    r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
+    r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的"
+)
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A fragment of one clause: its normalised text, negation positions and contrast spans."""
@@ -92,6 +104,7 @@ class Fragment:
     scope_breaks: tuple[int, ...]
     contrast_spans: tuple[tuple[int, int], ...]
     denying_spans: tuple[tuple[int, int], ...] = ()
+    negative_predicates: tuple[int, ...] = ()
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -220,6 +233,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         tuple(m.end() for m in _SCOPE_BREAK.finditer(text)),
                         _contrast_spans(text),
                         _denying_spans(text),
+                        tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                     )
                 )
             if indices:

@@ -27,7 +27,6 @@ from questions.claims import Claim
 from questions.lexicon import Lexicon
 from quizapp.grading.freetext.clauses import Segmented
 
-OPT = {"compact": False, "mixed": False, "bare": False, "contra": False}
 # Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
 MAX_COMBINATIONS = 64
 _COORDINATION = re.compile(
@@ -124,23 +123,20 @@ class ClaimReader:
         combos = [
             combo
             for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
-            if len({(m.fragment, m.start) for m in combo}) == len(combo)  # one mention, one slot
-            and (not OPT["mixed"] or not self._mixes_contrast(combo))
+            if len(set(combo)) == len(combo)  # one mention fills one slot
+            and not self._mixes_contrast(combo)
         ]
-        if OPT["compact"]:
-            combos.sort(key=self._spread)
+        # The most compact statement decides: the claim's words in one fragment, close together,
+        # before words gathered from across the clause.
+        combos.sort(key=self._spread)
         result: Verdict | None = None
         for combo in combos:
             flips = sum(m.concept not in slot for m, slot in zip(combo, claim.slots, strict=True))
-            bare = OPT["bare"] and len(claim.slots) == 1 and not claim.subject
-            negative = (flips + self._negations(combo, bare)) % 2 == 1
-            subject = self._subject_agrees(claim, combo, explicit_subject)
-            if subject and negative == claim.negated:
-                return Verdict.MADE
-            if subject and OPT["compact"]:
-                return Verdict.CONTRADICTED
-            if subject or negative == claim.negated:
-                result = Verdict.CONTRADICTED
+            negative = (flips + self._negations(combo)) % 2 == 1
+            if self._subject_agrees(claim, combo, explicit_subject):
+                return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
+            if negative == claim.negated:
+                result = Verdict.CONTRADICTED  # the predicate given to a rival subject
         return result
 
     def _spread(self, combo: tuple[Mention, ...]) -> tuple[int, int]:
@@ -158,7 +154,7 @@ class ClaimReader:
         ]
         return any(inside) and not all(inside)
 
-    def _negations(self, combo: tuple[Mention, ...], bare: bool = False) -> int:
+    def _negations(self, combo: tuple[Mention, ...]) -> int:
         """Negation words and denying phrases in scope of the mentions (each counted once)."""
         seen: set[tuple[int, int]] = set()
         for index in {m.fragment for m in combo}:
@@ -167,11 +163,16 @@ class ClaimReader:
             first = min(m.start for m in here)
             last = max(m.end for m in here)
             start = max((b for b in fragment.scope_breaks if b <= first), default=0)
-            if bare:
-                last = min(
-                    (b for b in fragment.scope_breaks if b > last), default=len(fragment.text)
-                )
+            end = min((b for b in fragment.scope_breaks if b > last), default=len(fragment.text))
             seen.update((index, p) for p in fragment.negations if start <= p < last)
+            # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
+            # them; its own negation word is not counted a second time.
+            for p in fragment.negative_predicates:
+                if last <= p < end:
+                    seen.add((index, -1000 - p))
+                    seen.difference_update(
+                        (index, q) for q in fragment.negations if p <= q < p + 12
+                    )
             for mention in here:
                 denied = fragment.denied_by(mention.start)
                 if denied is not None:
