@@ -57,10 +57,12 @@ def main() -> None:
         total = report.tally(split)
         scores = report.reversed_scores(split)
         over = sum(s > REVERSED_LIMIT for s in scores)
+        false = sum(c > REVERSED_LIMIT for c in report.reversed_false_credit(split))
         print(
             f"\n[{name}] {total.answers} answers: precision {total.precision:.3f}, "
             f"recall {total.recall:.3f}; reversed answers above {REVERSED_LIMIT:.0%}: "
-            f"{over} of {len(scores)} (max {max(scores, default=0):.2f})"
+            f"{over} of {len(scores)} (max {max(scores, default=0):.2f}); "
+            f"with false credit above {REVERSED_LIMIT:.0%}: {false}"
         )
         for kind in KINDS:
             cells = []

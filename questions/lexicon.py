@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from questions.claims import CONCEPT_ID, Claim, ClaimSyntaxError, parse_claim
+from questions.topics import TOPIC_IDS
 from questions.vocab import LANGS, Text
 from questions.yamlsafe import YamlList, YamlMap, YamlSyntaxError, read_yaml
 
@@ -249,6 +250,9 @@ class _Reader:
         topics = self.strings(item, "topics", line)
         if not topics:
             self.fail(line, f"{what} needs at least one topic")
+        for topic in topics:
+            if topic not in TOPIC_IDS:
+                self.fail(item.line_of("topics"), f"{what}: unknown topic {topic!r}")
         wrong = self.text(item, line, what)
         correction = self.text(
             item.get("correction"), item.line_of("correction"), f"{what}: correction"

@@ -176,6 +176,23 @@ def _build_study(window: MainWindow, study: StudyPages, options: ScreenshotOptio
         raise ScreenshotError(f"--view {options.view}: {window.statusBar().currentMessage()}")
     if options.answered and options.view in ("review", "mistakes"):
         _answer_current(study)
+    if options.answered and options.view == "mock":
+        _mock_to_report(study)
+
+
+def _mock_to_report(study: StudyPages) -> None:
+    """Answer the interview's first free-text question plausibly, skip the rest, and finish:
+    the report then asks to confirm that answer's key points."""
+    page = study.page
+    session = page.session
+    while session is not None and session.current is not None:
+        question = session.current.question
+        if question is not None and question.type == "free_text" and page.answer is not None:
+            page.answer.fill_plausible()
+            page.submit()
+            break
+        page.skip()
+    page.finish()
 
 
 def take_screenshot(options: ScreenshotOptions) -> Path:

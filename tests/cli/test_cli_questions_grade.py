@@ -91,14 +91,23 @@ def test_bad_input_is_one_clear_line(
     assert line.startswith("quizapp questions grade: error: ") and message in line
 
 
+def _edited_pack(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the good pack with one text of its questions file replaced."""
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    questions = pack / "all_types.yaml"
+    text = questions.read_text(encoding="utf-8")
+    assert old in text
+    questions.write_text(text.replace(old, new), encoding="utf-8")
+    return pack
+
+
 def test_validate_checks_the_rubrics_against_the_lexicon(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pack = tmp_path / "pack"
-    shutil.copytree(GOOD, pack)
-    text = (pack / "all_types.yaml").read_text(encoding="utf-8")
-    text = text.replace('claims: ["gate|forget-gate"]', 'claims: ["gate|no-such-concept"]')
-    (pack / "all_types.yaml").write_text(text, encoding="utf-8")
+    pack = _edited_pack(
+        tmp_path, 'claims: ["gate|forget-gate"]', 'claims: ["gate|no-such-concept"]'
+    )
     assert main(["questions", "validate", str(pack)]) == 1
     out = capsys.readouterr().out
     assert "question 'pack-free-001': key point 'gating': claim 'gate|no-such-concept' names" in out
@@ -111,10 +120,8 @@ def test_validate_checks_the_rubrics_against_the_lexicon(
 def test_validate_says_when_a_model_answer_misses_its_own_point(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pack = tmp_path / "pack"
-    shutil.copytree(GOOD, pack)
-    text = (pack / "all_types.yaml").read_text(encoding="utf-8")
-    text = text.replace("gating such as the forget gate helps instead", "something else helps")
-    (pack / "all_types.yaml").write_text(text, encoding="utf-8")
+    pack = _edited_pack(
+        tmp_path, "gating such as the forget gate helps instead", "something else helps"
+    )
     assert main(["questions", "validate", str(pack)]) == 1
     assert "the model answer (en) does not make key point(s) gating" in capsys.readouterr().out

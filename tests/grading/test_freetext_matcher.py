@@ -220,3 +220,48 @@ def test_long_hostile_answers_stay_bounded() -> None:
     text = ", ".join(["norm clipping keeps value clipping changes the direction"] * 400)
     grade = GRADER.grade(question("norm-clipping: keep direction"), text)
     assert grade.points[0].status in (PointStatus.MADE, PointStatus.CONTRADICTED)
+
+
+def test_denying_phrases_and_predicates() -> None:
+    claim = "loss sum"
+    assert one(claim, "The loss is summed over the steps.") == "made"
+    assert one(claim, "The loss is taken at the last step rather than summed.") == "contradicted"
+    assert one(claim, "损失只取最后一步，而不是对各步求和。") == "contradicted"
+    clip = "norm-clipping: keep direction"
+    assert one(clip, "Keeping the direction with norm clipping is pointless.") == "contradicted"
+    assert one(clip, "Norm clipping keeps the direction, which is pointless to argue about.") == (
+        "made"
+    )  # the denial stands in another fragment
+    assert one(clip, "范数裁剪保持方向没用。") == "contradicted"
+
+
+def test_paired_quoted_and_questioning_negations() -> None:
+    clip = "norm-clipping: keep direction"
+    assert one(clip, "Norm clipping neither changes the direction nor the scale.") == "made"
+    assert one("unit: not saturated", "神经元既不饱和也不死亡") == "made"
+    assert one("unit saturated", "神经元饱和（比如读到“不”字时）") == "made"
+    assert one("unit saturated", "先看看神经元有没有饱和") == "made"
+    assert one("loss sum", "损失没有求和，或者相加") == "contradicted"  # "or" keeps the negation
+
+
+def test_english_forms_do_not_join_across_chinese_text() -> None:
+    claim = "layernorm: not depend batch-size"
+    assert one(claim, "LayerNorm 不依赖 batch 依旧 size") == "missed"
+    assert one(claim, "LayerNorm 不依赖 batch size") == "made"
+
+
+def test_the_most_compact_statement_decides() -> None:
+    clip = "norm-clipping: keep direction"
+    assert (
+        one(clip, "Norm clipping keeps the direction, it does not change the direction.") == "made"
+    )
+    assert one(clip, "Norm clipping changes the direction, so the direction is not kept.") == (
+        "contradicted"
+    )
+
+
+def test_a_claim_is_not_assembled_from_inside_and_outside_a_contrast() -> None:
+    assert one("rnn fixed", "The window is fixed, unlike the RNN.") == "missed"
+    assert (
+        one("cnn fixed", "An RNN carries the whole history, unlike a CNN that is fixed.") == "made"
+    )

@@ -107,3 +107,15 @@ def test_review_view_writes_demo_history_only_into_an_empty_data_folder(tmp_path
         take_screenshot(ScreenshotOptions(file=tmp_path / "s.png", view="stats"))
     with Store.open(backup=False) as store:
         assert store.attempt_count() == before
+
+
+def test_answered_mock_screenshot_shows_the_report_asking_for_confirmation(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "mock.png"
+    options = ScreenshotOptions(
+        file=file, view="mock", answered=True, size=(1100, 700), demo_history=True
+    )
+    assert take_screenshot(options) == file
+    assert QImage(str(file)).height() == 700
+    assert not paths.database_path().exists()

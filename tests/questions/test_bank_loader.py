@@ -75,9 +75,10 @@ def test_good_pack_loads_every_type() -> None:
     assert code.code is not None and code.code.startswith("lstm = nn.LSTM(")
     assert code.code_language == "python"
     free = by_id["pack-free-001"]
-    (claim,) = free.key_points[0].claims
+    claim, shipped = free.key_points[0].claims
     assert claim.subject == ("pack-batchnorm",) and claim.slots == (("pack-fit",),)
-    assert claim.negated
+    assert claim.negated and not shipped.negated
+    assert shipped.subject == ("batchnorm", "pack-batchnorm")
     assert free.key_points[0].misconceptions == ("pack-batchnorm-cures",)
     assert free.key_points[1].claims[0].slots == (("gate", "forget-gate"),)
     assert free.source == str(GOOD)

@@ -72,6 +72,12 @@ def write(tmp_path: Path, text: str) -> Path:
             "  - {id: m, topics: [t], claims: [a], en: x, zh: y}\n",
             "correction must be a mapping",
         ),
+        (
+            "concepts:\n  - {id: a, en: [x]}\nmisconceptions:\n"
+            "  - {id: m, topics: [no-such-topic], claims: [a], en: x, zh: y,"
+            " correction: {en: c, zh: d}}\n",
+            "unknown topic 'no-such-topic'",
+        ),
     ],
 )
 def test_bad_lexicon_files_say_what_and_where(tmp_path: Path, text: str, message: str) -> None:

@@ -141,6 +141,15 @@ class Report:
         """The proposed scores of the reversed answers."""
         return [o.grade.score for o in self.select(split, "reversed")]
 
+    def reversed_false_credit(self, split: str | None = None) -> list[float]:
+        """For each reversed answer, the share of points credited that its labels do not make
+        (a reversed answer that keeps one point right earns that point fairly)."""
+        return [
+            len(o.false_positives) / len(o.grade.points)
+            for o in self.select(split, "reversed")
+            if o.grade.points
+        ]
+
 
 def evaluate(
     answers: Iterable[LabelledAnswer], questions: Mapping[str, Question], grader: Grader

@@ -119,31 +119,19 @@ class Grader:
         found: dict[str, MisconceptionFound],
         clause_text: Callable[[int], str],
     ) -> PointResult:
+        cancelled = next((m for m in point.misconceptions if m in found), None)
+        if cancelled is not None:
+            # A catalogued wrong claim about this point takes its credit, made or not.
+            return PointResult(point, PointStatus.CONTRADICTED, found[cancelled].clause, cancelled)
         contradiction: int | None = None
         for claim in point.claims:
             hit = reader.read(claim)
             if hit is None:
                 continue
             if hit.verdict is Verdict.MADE:
-                for misconception_id in point.misconceptions:
-                    if misconception_id in found:
-                        return PointResult(
-                            point,
-                            PointStatus.CONTRADICTED,
-                            found[misconception_id].clause,
-                            misconception_id,
-                        )
                 return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
             if contradiction is None:
                 contradiction = hit.clause
-        for misconception_id in point.misconceptions:
-            if misconception_id in found:
-                return PointResult(
-                    point,
-                    PointStatus.CONTRADICTED,
-                    found[misconception_id].clause,
-                    misconception_id,
-                )
         if contradiction is not None:
             return PointResult(point, PointStatus.CONTRADICTED, clause_text(contradiction))
         return PointResult(point, PointStatus.MISSED, None)
