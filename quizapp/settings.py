@@ -55,6 +55,7 @@ class Settings:
     fields are the last choices on the home screen; ``window_geometry`` is Qt's saved geometry as hex.
     ``desired_retention`` is the review scheduler's target recall (``RETENTION_RANGE``);
     ``show_streak`` shows the days-in-a-row count on the statistics screen (off: no pressure).
+    ``record_practice`` keeps free practice (Start drills / Start questions) in the history.
     """
 
     interface_language: str = "en"
@@ -74,6 +75,7 @@ class Settings:
     window_geometry: str = ""
     desired_retention: float = 0.9
     show_streak: bool = False
+    record_practice: bool = True
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (checked like a loaded file; bad values raise ValueError)."""

@@ -7,6 +7,7 @@ Expected problems (``DrillError``) appear in the view's banner; the app keeps wo
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ class DrillController(QObject):
 
     drill_shown = Signal(object)  # Drill
     graded = Signal(object)  # DrillGrade
+    # A graded practice drill: Drill, DrillGrade, {quantity: typed text}, seconds on it.
+    practised = Signal(object, object, object, float)
 
     def __init__(self, state: AppState, view: DrillView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +44,7 @@ class DrillController(QObject):
         self.drill: Drill | None = None
         self.grade: DrillGrade | None = None
         self._shown_lang = ""
+        self._shown_at = time.monotonic()
         view.submitted.connect(self.submit)
         view.another_requested.connect(self.another)
         view.seed_entered.connect(self.replay)
@@ -78,6 +82,7 @@ class DrillController(QObject):
             return False
         self.drill = drill
         self.grade = None
+        self._shown_at = time.monotonic()
         self._display()
         if self.plan.falls_back(drill.spec.cell):
             self.view.show_notice(self._fallback_notice(drill))
@@ -151,6 +156,7 @@ class DrillController(QObject):
         self.grade = grade
         self._display_grade()
         self.graded.emit(self.grade)
+        self.practised.emit(self.drill, grade, dict(answers), time.monotonic() - self._shown_at)
 
     def _display_grade(self) -> None:
         from quizapp.drills import MISTAKES

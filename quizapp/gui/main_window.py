@@ -62,6 +62,12 @@ class MainWindow(QMainWindow):
     """The application window; ``closing`` is emitted when it closes (owners release files)."""
 
     closing = Signal()
+    # Free practice, forwarded from the drill and question pages (built lazily) to whoever keeps
+    # the history: (Drill, DrillGrade, answers, seconds) and (Question, QuestionGrade, answer,
+    # seconds); a free-text score the learner changed by ticking: (Question, QuestionGrade).
+    drill_practised = Signal(object, object, object, float)
+    question_practised = Signal(object, object, str, float)
+    question_rescored = Signal(object, object)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +199,7 @@ class MainWindow(QMainWindow):
 
         view = _drill_view_class()()
         self._drill_controller = DrillController(self.state, view, self)
+        self._drill_controller.practised.connect(self.drill_practised)
         return view
 
     @property
@@ -208,6 +215,8 @@ class MainWindow(QMainWindow):
     def _make_question_view(self) -> QWidget:
         view = _question_view_class()()
         view.set_language(self._content_language())
+        view.practised.connect(self.question_practised)
+        view.rescored.connect(self.question_rescored)
         return view
 
     def _make_settings_view(self) -> QWidget:

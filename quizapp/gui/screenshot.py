@@ -1,7 +1,8 @@
 """``quizapp gui --screenshot FILE``: build one screen as a learner would see it and save a PNG.
 
 Works offscreen (``QT_QPA_PLATFORM=offscreen``). Settings come from the options, not the user's
-file, and nothing is saved.
+file, and nothing is saved; only the home view shows the choices remembered in the data folder's
+settings (cells, quantities, difficulties, convention, topics, types), as after a restart.
 
 The study views (``STUDY_VIEWS``) need a history. They never touch the learner's real one: with
 ``demo_history`` a simulated history is written to a temporary folder that is removed afterwards;
@@ -22,8 +23,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from quizapp import paths
+from quizapp import settings as settings_module
 from quizapp.gui.app import Started, start
 from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.home_choices import HomeChoices
 from quizapp.gui.main_window import MainWindow
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.widgets.math_label import shared_renderer
@@ -208,7 +211,11 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
         drill_cells=(options.cell,),
         drill_quantities=options.ask,
         font_size=options.font_size,
+        record_practice=False,  # a screenshot never writes into a history
     )
+    if options.view == "home":
+        remembered = HomeChoices.of(settings_module.load().settings)
+        settings = settings.replace(**remembered.settings_changes())
     # The study views install the study pages themselves, on the screenshot's own history.
     started = start(settings, persist=False, study=options.view not in STUDY_VIEWS)
     window = started.window

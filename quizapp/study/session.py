@@ -55,6 +55,27 @@ class Phase(Enum):
     SUMMARY = "summary"
 
 
+@dataclass(frozen=True)
+class DrillAttemptFields:
+    """What an attempt stores of a graded drill: the named mistakes, the answer, how it was read."""
+
+    mistakes: tuple[str, ...]
+    answer: str
+    read_as: str
+
+
+def drill_attempt_fields(
+    drill: Drill, grade: DrillGrade, answers: Mapping[str, str]
+) -> DrillAttemptFields:
+    """The stored fields of a graded drill (one source for sessions and free practice)."""
+    mistakes: list[str] = []
+    for quantity in grade.quantities:
+        mistakes += [m for m in quantity.mistakes if m not in mistakes]
+    read_as = "; ".join(f"{q.key} = {q.reading_text}" for q in grade.quantities if q.submitted)
+    typed = {key: str(answers.get(key, "")) for key in drill.asked}
+    return DrillAttemptFields(tuple(mistakes), answer_text(typed), read_as)
+
+
 def system_now() -> datetime:
     """The real clock, aware, in the local time zone (so "today" is the learner's today)."""
     return datetime.now(UTC).astimezone()
@@ -311,17 +332,13 @@ class StudySession:
         grade = grade_drill(drill, answers, self.tolerance)
         if grade.submitted == 0 or grade.unread_typed(answers):
             return grade
-        mistakes: list[str] = []
-        for quantity in grade.quantities:
-            mistakes += [m for m in quantity.mistakes if m not in mistakes]
-        read_as = "; ".join(f"{q.key} = {q.reading_text}" for q in grade.quantities if q.submitted)
-        typed = {key: str(answers.get(key, "")) for key in drill.asked}
+        fields = drill_attempt_fields(drill, grade, answers)
         self._record(
             item,
             score=grade.score,
-            mistakes=tuple(mistakes),
-            answer=answer_text(typed),
-            read_as=read_as,
+            mistakes=fields.mistakes,
+            answer=fields.answer,
+            read_as=fields.read_as,
             drill=drill,
             drill_grade=grade,
         )

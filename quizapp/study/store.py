@@ -47,6 +47,7 @@ class StudyMode(StrEnum):
     MOCK = "mock"
     MISTAKES = "mistakes"
     QUESTIONS = "questions"
+    PRACTICE = "practice"  # free practice outside a study session (drills and questions)
 
 
 def to_db_time(moment: datetime) -> str:

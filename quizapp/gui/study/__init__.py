@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 if TYPE_CHECKING:
     from quizapp.gui.main_window import MainWindow
     from quizapp.gui.study.controller import StudyController
+    from quizapp.gui.study.practice_recorder import PracticeRecorder
     from quizapp.gui.study.session_page import StudyPage
     from quizapp.gui.study.stats_page import StatsPage
     from quizapp.gui.study.summary_page import SummaryPage
@@ -56,6 +57,7 @@ class _Built:
     page: StudyPage
     summary: SummaryPage
     stats: StatsPage
+    practice: PracticeRecorder
 
 
 class StudyPages:
@@ -93,6 +95,11 @@ class StudyPages:
     def summary(self) -> SummaryPage:
         """The summary or mock-interview report ("study_summary")."""
         return self._ensure().summary
+
+    @property
+    def practice(self) -> PracticeRecorder:
+        """Records free practice from the drill and question pages into the history."""
+        return self._ensure().practice
 
     @property
     def stats(self) -> StatsPage:
@@ -133,6 +140,7 @@ class StudyPages:
 
     def _build(self) -> _Built:
         from quizapp.gui.study.controller import StudyController
+        from quizapp.gui.study.practice_recorder import PracticeRecorder
         from quizapp.gui.study.session_page import StudyPage
         from quizapp.gui.study.stats_page import StatsPage
         from quizapp.gui.study.summary_page import SummaryPage
@@ -148,7 +156,7 @@ class StudyPages:
         stats.set_streak_shown(settings.show_streak)
         stats.streak_toggled.connect(lambda shown: window.state.update(show_streak=bool(shown)))
         page.set_language("zh" if settings.content_language == "zh" else "en")
-        return _Built(controller, page, summary, stats)
+        return _Built(controller, page, summary, stats, PracticeRecorder(window, controller))
 
 
 PAGE_NAMES = ("study", "study_summary", "stats")
@@ -181,6 +189,9 @@ def install_study_pages(
 
     state.settings_changed.connect(on_settings)
     state.colors_changed.connect(pages.redraw_charts)
+    window.drill_practised.connect(lambda *args: pages.practice.record_drill(*args))
+    window.question_practised.connect(lambda *args: pages.practice.record_question(*args))
+    window.question_rescored.connect(lambda *args: pages.practice.rescore(*args))
     # Not window.destroyed: a Python slot run while the interpreter shuts down can crash it.
     window.closing.connect(pages.close)
     app = QCoreApplication.instance()

@@ -375,13 +375,14 @@ class StudyPage(QWidget):
     def _submit_question(self) -> None:
         from quizapp.grading.answers import QuestionGrade
         from quizapp.grading.freetext import grade_free_text
+        from quizapp.gui.views.answers import typed_text
 
         assert self.session is not None
         item = self.session.current
         if self.answer is None or item is None or item.question is None:
             return
         question = item.question
-        typed = _typed_text(self.answer)
+        typed = typed_text(self.answer)
         if question.type == "free_text" and self.mock:
             # No self-check during the interview: the grader's proposal is recorded unconfirmed,
             # and the learner confirms or changes the ticks at the report.
@@ -700,16 +701,6 @@ class StudyPage(QWidget):
         self.next_button.setText(self.tr("Next  (Enter)"))
         self._update_header()
         self._update_rating_bar()
-
-
-def _typed_text(answer: AnswerWidget) -> str:
-    """What the learner typed or chose, as text for the history."""
-    for edit in answer.findChildren(QPlainTextEdit):
-        return edit.toPlainText()
-    texts = [edit.text() for edit in answer.findChildren(QLineEdit)]
-    if texts:
-        return " | ".join(texts)
-    return ""
 
 
 def _topic_title(topic: str, lang: Lang) -> str:

@@ -8,6 +8,7 @@ Alt+Right / Alt+Left go to the next / previous question.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from questions.schema import Lang, Question
 from questions.topics import TOPICS
 from quizapp.gui import names
 from quizapp.gui.theme import set_role
-from quizapp.gui.views.answers import AnswerWidget, answer_widget_for
+from quizapp.gui.views.answers import AnswerWidget, answer_widget_for, typed_text
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
 
@@ -52,6 +53,10 @@ class QuestionView(QWidget):
     """Shows ``questions`` one by one; ``answered(question, grade)`` fires after each check."""
 
     answered = Signal(object, object)  # Question, QuestionGrade
+    # A checked practice answer: Question, QuestionGrade, the answer as text, seconds on it; and a
+    # free-text score the learner changed afterwards by ticking (Question, QuestionGrade).
+    practised = Signal(object, object, str, float)
+    rescored = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +65,7 @@ class QuestionView(QWidget):
         self.lang: Lang = "en"
         self.answer: AnswerWidget | None = None
         self.grade: QuestionGrade | None = None
+        self._shown_at = time.monotonic()
 
         self.progress = QLabel()
         set_role(self.progress, "heading")
@@ -187,6 +193,7 @@ class QuestionView(QWidget):
         self.index = max(0, min(index, len(self.questions) - 1))
         question = self.questions[self.index]
         self.grade = None
+        self._shown_at = time.monotonic()
         if self.answer is not None:
             self.answer.hide()
             self.answer.deleteLater()
@@ -244,6 +251,9 @@ class QuestionView(QWidget):
         self.check_button.setEnabled(self.current().type == "free_text")  # type: ignore[union-attr]
         self._show_feedback(grade)
         self.answered.emit(self.current(), grade)
+        self.practised.emit(
+            self.current(), grade, typed_text(self.answer), time.monotonic() - self._shown_at
+        )
 
     def _on_answer_changed(self) -> None:
         # Free text: the score follows the learner's ticks after checking.
@@ -252,6 +262,7 @@ class QuestionView(QWidget):
             if question is not None and question.type == "free_text":
                 self.grade = self.answer.grade()
                 self._show_feedback(self.grade)
+                self.rescored.emit(question, self.grade)
 
     def _show_feedback(self, grade: QuestionGrade) -> None:
         question = self.current()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from questions.schema import Lang, Question
 from quizapp.gui.views.answers.base import AnswerWidget
@@ -41,4 +41,14 @@ def answer_widget_for(
     return widget_type(question, lang, parent)
 
 
-__all__ = ["AnswerWidget", "answer_widget_for"]
+def typed_text(answer: AnswerWidget) -> str:
+    """What the learner typed into ``answer``, as text for the history ("" for a choice)."""
+    for edit in answer.findChildren(QPlainTextEdit):
+        return edit.toPlainText()
+    texts = [edit.text() for edit in answer.findChildren(QLineEdit)]
+    if texts:
+        return " | ".join(texts)
+    return ""
+
+
+__all__ = ["AnswerWidget", "answer_widget_for", "typed_text"]

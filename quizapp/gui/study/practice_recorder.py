@@ -1,0 +1,99 @@
+"""Free practice in the app goes into the history: the drill and question pages' graded answers
+are recorded by ``quizapp.study.practice.PracticeLog`` on the study history (opened on first use).
+
+A free-text answer is recorded when it is checked (the grader's proposal, with the ticks the
+learner sees) and its score follows the ticks the learner changes afterwards. Nothing is recorded
+when the settings turn practice recording off.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from questions.schema import Question
+from quizapp.study import StudyError
+
+if TYPE_CHECKING:
+    from quizapp.drills import Drill, DrillGrade
+    from quizapp.grading.answers import QuestionGrade
+    from quizapp.gui.main_window import MainWindow
+    from quizapp.gui.study.controller import StudyController
+    from quizapp.study.practice import PracticeLog
+
+log = logging.getLogger(__name__)
+
+
+class PracticeRecorder(QObject):
+    """Records each practice answer that ``install_study_pages`` passes on from ``window``."""
+
+    def __init__(self, window: MainWindow, controller: StudyController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self._log: PracticeLog | None = None
+        self._store_id = 0
+        # The attempt of the question on screen, so that later ticks change its score.
+        self._last_question: tuple[str, int] | None = None
+
+    def _practice_log(self) -> PracticeLog | None:
+        if not self.window.state.settings.record_practice:
+            return None
+        store = self.controller.usable_store()
+        if store is None:
+            return None
+        if self._log is None or self._store_id != id(store):
+            from quizapp.study.practice import PracticeLog
+
+            self._log = PracticeLog(store, self.controller.scheduler(), self.controller.now)
+            self._store_id = id(store)
+        return self._log
+
+    def record_drill(
+        self, drill: Drill, grade: DrillGrade, answers: dict[str, str], seconds: float
+    ) -> None:
+        """Record a graded practice drill."""
+        practice = self._practice_log()
+        if practice is None:
+            return
+        try:
+            practice.record_drill(drill, grade, answers, seconds)
+        except (StudyError, sqlite3.Error, OSError) as error:
+            self._failed(error)
+
+    def record_question(
+        self, question: Question, grade: QuestionGrade, answer: str, seconds: float
+    ) -> None:
+        """Record a checked practice question."""
+        practice = self._practice_log()
+        if practice is None:
+            return
+        try:
+            record = practice.record_question(question, grade, answer, seconds)
+        except (StudyError, sqlite3.Error, OSError) as error:
+            self._failed(error)
+            return
+        self._last_question = None if record is None else (question.id, record.attempt_id)
+
+    def rescore(self, question: Question, grade: QuestionGrade) -> None:
+        """The learner changed the ticks of the free-text answer on screen: keep its new score."""
+        practice = self._practice_log()
+        if practice is None or self._last_question is None:
+            return
+        question_id, attempt_id = self._last_question
+        if question_id != question.id:
+            return
+        try:
+            practice.store.confirm_score(attempt_id, min(max(grade.score, 0.0), 1.0))
+        except (StudyError, sqlite3.Error, OSError) as error:
+            self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        log.exception("a practice answer could not be recorded")
+        self.window.statusBar().showMessage(
+            self.tr("This answer could not be saved to the history: %1").replace("%1", str(error)),
+            10000,
+        )
