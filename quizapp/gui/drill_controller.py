@@ -35,6 +35,8 @@ class DrillController(QObject):
     graded = Signal(object)  # DrillGrade
     # A graded practice drill: Drill, DrillGrade, {quantity: typed text}, seconds on it.
     practised = Signal(object, object, object, float)
+    # The learner asked for the worked solution: Drill, seconds on it (a miss in the history).
+    revealed = Signal(object, float)
 
     def __init__(self, state: AppState, view: DrillView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,7 @@ class DrillController(QObject):
         self._shown_lang = ""
         self._shown_at = time.monotonic()
         view.submitted.connect(self.submit)
+        view.reveal_requested.connect(self.reveal)
         view.another_requested.connect(self.another)
         view.seed_entered.connect(self.replay)
         state.settings_changed.connect(self._on_settings_changed)
@@ -157,6 +160,16 @@ class DrillController(QObject):
         self._display_grade()
         self.graded.emit(self.grade)
         self.practised.emit(self.drill, grade, dict(answers), time.monotonic() - self._shown_at)
+
+    def reveal(self) -> None:
+        """Show the worked solution without an answer ("Show the answer"): a miss."""
+        from quizapp.drills import grade_drill
+
+        if self.drill is None or self.grade is not None:
+            return
+        self.grade = grade_drill(self.drill, {})
+        self._display_grade()
+        self.revealed.emit(self.drill, time.monotonic() - self._shown_at)
 
     def _display_grade(self) -> None:
         from quizapp.drills import MISTAKES

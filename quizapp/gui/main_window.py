@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
     drill_practised = Signal(object, object, object, float)
     question_practised = Signal(object, object, str, float)
     question_rescored = Signal(object, object)
+    # "Show the answer": (Drill, seconds) and (Question, seconds), recorded as misses.
+    drill_revealed = Signal(object, float)
+    question_revealed = Signal(object, float)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         view = _drill_view_class()()
         self._drill_controller = DrillController(self.state, view, self)
         self._drill_controller.practised.connect(self.drill_practised)
+        self._drill_controller.revealed.connect(self.drill_revealed)
         return view
 
     @property
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
         view.set_language(self._content_language())
         view.practised.connect(self.question_practised)
         view.rescored.connect(self.question_rescored)
+        view.revealed.connect(self.question_revealed)
         return view
 
     def _make_settings_view(self) -> QWidget:

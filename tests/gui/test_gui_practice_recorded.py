@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from questions.load import load_paths
 from quizapp.gui.app import start
@@ -18,6 +19,7 @@ from quizapp.gui.sample_answers import typed
 from quizapp.gui.study import StudyPages, install_study_pages
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.settings import Settings
+from quizapp.study.practice import SHOWN
 from quizapp.study.store import StudyMode
 
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -93,3 +95,34 @@ def test_nothing_is_kept_when_recording_is_off(app_not_recording: tuple[Any, Stu
     assert view.answer is not None
     view.check()
     assert not pages.is_built() or pages.controller.store().attempts() == []
+
+
+def test_show_the_answer_of_a_drill_shows_the_solution_and_records_a_miss(
+    app: tuple[Any, StudyPages], qtbot: Any
+) -> None:
+    window, pages = app
+    assert window.open_drills(DrillPlan(("gru",), ("h",), "standard"), seed=4)
+    view = window.drill
+    assert view.sheet.reveal_button.isEnabled()
+    qtbot.keyClick(view.sheet.fields["h"], Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not view.sheet.reveal_button.isEnabled() and not view.sheet.submit_button.isEnabled()
+    assert window.drill_controller.grade is not None  # the worked solution is on screen
+    assert view.feedback.isVisible()
+    (attempt,) = pages.controller.store().attempts()
+    assert (attempt.mode, attempt.score, attempt.answer) == (StudyMode.PRACTICE, 0.0, SHOWN)
+    review = pages.controller.store().last_review()
+    assert review is not None and review.rating == 1  # Again
+
+
+def test_show_the_answer_of_a_question(app: tuple[Any, StudyPages]) -> None:
+    window, pages = app
+    view = window.question
+    view.set_questions([QUESTIONS["pack-numeric-001"]], "en")
+    view.reveal_button.click()
+    assert view.verdict.text() == "Answer shown: counted as a miss"
+    assert view.model_answer.text() == QUESTIONS["pack-numeric-001"].answer.en
+    assert not view.check_button.isEnabled() and not view.reveal_button.isEnabled()
+    (attempt,) = pages.controller.store().attempts()
+    assert (attempt.item_key, attempt.score, attempt.answer) == ("q:pack-numeric-001", 0.0, SHOWN)
+    view.reveal()  # a second request changes nothing
+    assert len(pages.controller.store().attempts()) == 1

@@ -70,7 +70,7 @@
 <context>
     <name>DrillController</name>
     <message>
-        <location filename="../drill_controller.py" line="97" />
+        <location filename="../drill_controller.py" line="105" />
         <source>%1 has none of the quantities you chose; this drill asks for: %2.</source>
         <translation>%1 没有你所选的量；本题改为求：%2。</translation>
     </message>
@@ -106,72 +106,82 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="193" />
+        <location filename="../views/drill_sheet.py" line="211" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="194" />
+        <location filename="../views/drill_sheet.py" line="212" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="195" />
+        <location filename="../views/drill_sheet.py" line="213" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="196" />
+        <location filename="../views/drill_sheet.py" line="214" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="197" />
+        <location filename="../views/drill_sheet.py" line="215" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="198" />
+        <location filename="../views/drill_sheet.py" line="216" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="199" />
+        <location filename="../views/drill_sheet.py" line="217" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="294" />
+        <location filename="../views/drill_sheet.py" line="218" />
+        <source>Show the answer  (Ctrl+D)</source>
+        <translation>显示答案  (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="220" />
+        <source>I don't know: show the worked solution (counts as a miss)</source>
+        <translation>不会：显示详细解答（记为答错）</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_sheet.py" line="317" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="309" />
+        <location filename="../views/drill_sheet.py" line="333" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="318" />
+        <location filename="../views/drill_sheet.py" line="342" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="323" />
+        <location filename="../views/drill_sheet.py" line="347" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="325" />
+        <location filename="../views/drill_sheet.py" line="349" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="327" />
+        <location filename="../views/drill_sheet.py" line="351" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="329" />
+        <location filename="../views/drill_sheet.py" line="353" />
         <source>%1 numbers, e.g. %2</source>
         <translation>%1 个数，例如 %2</translation>
     </message>
@@ -179,72 +189,72 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="247" />
+        <location filename="../views/drill.py" line="250" />
         <source>Not read, not counted: %1</source>
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="251" />
+        <location filename="../views/drill.py" line="254" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="253" />
+        <location filename="../views/drill.py" line="256" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="255" />
+        <location filename="../views/drill.py" line="258" />
         <source>consistent with your earlier answer (carried forward)</source>
         <translation>与你前面的答案一致（沿用计分）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="265" />
+        <location filename="../views/drill.py" line="268" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="268" />
+        <location filename="../views/drill.py" line="271" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="305" />
+        <location filename="../views/drill.py" line="313" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="343" />
+        <location filename="../views/drill.py" line="351" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="367" />
+        <location filename="../views/drill.py" line="375" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="368" />
+        <location filename="../views/drill.py" line="376" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="369" />
+        <location filename="../views/drill.py" line="377" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="370" />
+        <location filename="../views/drill.py" line="378" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="371" />
+        <location filename="../views/drill.py" line="379" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="372" />
+        <location filename="../views/drill.py" line="380" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
@@ -252,27 +262,27 @@
 <context>
     <name>FreeTextAnswer</name>
     <message>
-        <location filename="../views/answers/free_text.py" line="43" />
+        <location filename="../views/answers/free_text.py" line="48" />
         <source>Write your answer as you would say it in an interview</source>
         <translation>像面试时那样写下你的回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="45" />
+        <location filename="../views/answers/free_text.py" line="50" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="46" />
+        <location filename="../views/answers/free_text.py" line="51" />
         <source>Which key points did your answer make?</source>
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="51" />
+        <location filename="../views/answers/free_text.py" line="56" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="81" />
+        <location filename="../views/answers/free_text.py" line="98" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>
@@ -280,134 +290,134 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="248" />
+        <location filename="../views/home.py" line="255" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="318" />
+        <location filename="../views/home.py" line="344" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="384" />
+        <location filename="../views/home.py" line="408" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="387" />
+        <location filename="../views/home.py" line="411" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="391" />
+        <location filename="../views/home.py" line="415" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="393" />
+        <location filename="../views/home.py" line="417" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="395" />
+        <location filename="../views/home.py" line="419" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="396" />
+        <location filename="../views/home.py" line="420" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="397" />
+        <location filename="../views/home.py" line="421" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="398" />
+        <location filename="../views/home.py" line="422" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="399" />
+        <location filename="../views/home.py" line="423" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="400" />
+        <location filename="../views/home.py" line="424" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401" />
-        <location filename="../views/home.py" line="403" />
+        <location filename="../views/home.py" line="425" />
+        <location filename="../views/home.py" line="427" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="402" />
+        <location filename="../views/home.py" line="426" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404" />
+        <location filename="../views/home.py" line="428" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="406" />
+        <location filename="../views/home.py" line="430" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="408" />
+        <location filename="../views/home.py" line="432" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="409" />
+        <location filename="../views/home.py" line="433" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="410" />
+        <location filename="../views/home.py" line="434" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="411" />
+        <location filename="../views/home.py" line="435" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="412" />
+        <location filename="../views/home.py" line="436" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="413" />
-        <location filename="../views/home.py" line="414" />
+        <location filename="../views/home.py" line="437" />
+        <location filename="../views/home.py" line="438" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="415" />
+        <location filename="../views/home.py" line="439" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="426" />
+        <location filename="../views/home.py" line="451" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="432" />
+        <location filename="../views/home.py" line="457" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="450" />
+        <location filename="../views/home.py" line="475" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -415,34 +425,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="373" />
+        <location filename="../main_window.py" line="387" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="388" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375" />
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="392" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="393" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="391" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380" />
+        <location filename="../main_window.py" line="394" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -680,82 +690,97 @@
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../views/question.py" line="173" />
+        <location filename="../views/question.py" line="188" />
         <source>%1 problem(s) in the question files; those questions are left out:</source>
         <translation>题目文件中有 %1 处问题，相关题目已略去：</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="236" />
+        <location filename="../views/question.py" line="253" />
         <source>Not counted: %1</source>
         <translation>不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="264" />
+        <location filename="../views/question.py" line="281" />
+        <source>Answer shown: counted as a miss</source>
+        <translation>已显示答案：记为答错</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="301" />
         <source>✓ Right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="267" />
+        <location filename="../views/question.py" line="304" />
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="270" />
+        <location filename="../views/question.py" line="307" />
         <source>✗ Not quite</source>
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="277" />
+        <location filename="../views/question.py" line="314" />
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="279" />
+        <location filename="../views/question.py" line="316" />
         <source>Why</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="282" />
+        <location filename="../views/question.py" line="319" />
         <source>Sources: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="306" />
+        <location filename="../views/question.py" line="343" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="310" />
+        <location filename="../views/question.py" line="347" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="332" />
+        <location filename="../views/question.py" line="369" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="333" />
+        <location filename="../views/question.py" line="370" />
+        <source>Show the answer  (Ctrl+D)</source>
+        <translation>显示答案  (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="371" />
+        <source>I don't know: show the model answer (counts as a miss)</source>
+        <translation>不会：显示参考答案（记为答错）</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="372" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="334" />
+        <location filename="../views/question.py" line="373" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="335" />
+        <location filename="../views/question.py" line="374" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="336" />
+        <location filename="../views/question.py" line="375" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="337" />
+        <location filename="../views/question.py" line="376" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -847,7 +872,7 @@
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../views/shortcuts.py" line="21" />
-        <location filename="../views/shortcuts.py" line="39" />
+        <location filename="../views/shortcuts.py" line="40" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -883,91 +908,101 @@
     </message>
     <message>
         <location filename="../views/shortcuts.py" line="26" />
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="26" />
+        <source>Show the answer (counts as a miss)</source>
+        <translation>显示答案（记为答错）</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="27" />
         <source>← / →</source>
         <translation>← / →</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="26" />
+        <location filename="../views/shortcuts.py" line="27" />
         <source>Step through the cell diagram</source>
         <translation>逐步查看单元示意图</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="27" />
+        <location filename="../views/shortcuts.py" line="28" />
         <source>1 – 9</source>
         <translation>1 – 9</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="27" />
+        <location filename="../views/shortcuts.py" line="28" />
         <source>Choose an option (or tick a key point)</source>
         <translation>选择选项（或勾选要点）</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="28" />
+        <location filename="../views/shortcuts.py" line="29" />
         <source>Alt+↑ / Alt+↓</source>
         <translation>Alt+↑ / Alt+↓</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="28" />
+        <location filename="../views/shortcuts.py" line="29" />
         <source>Move an item when putting things in order</source>
         <translation>排序时移动条目</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="29" />
+        <location filename="../views/shortcuts.py" line="30" />
         <source>Alt+← / Alt+→</source>
         <translation>Alt+← / Alt+→</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="29" />
+        <location filename="../views/shortcuts.py" line="30" />
         <source>Previous / next question</source>
         <translation>上一题 / 下一题</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="30" />
+        <location filename="../views/shortcuts.py" line="31" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="30" />
+        <location filename="../views/shortcuts.py" line="31" />
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="31" />
+        <location filename="../views/shortcuts.py" line="32" />
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="31" />
+        <location filename="../views/shortcuts.py" line="32" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../views/shortcuts.py" line="33" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../views/shortcuts.py" line="33" />
         <source>Go back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="33" />
+        <location filename="../views/shortcuts.py" line="34" />
         <source>F1 or ?</source>
         <translation>F1 或 ?</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="33" />
+        <location filename="../views/shortcuts.py" line="34" />
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="36" />
+        <location filename="../views/shortcuts.py" line="37" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="36" />
+        <location filename="../views/shortcuts.py" line="37" />
         <source>Action</source>
         <translation>操作</translation>
     </message>

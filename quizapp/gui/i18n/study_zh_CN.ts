@@ -545,4 +545,11 @@
         <translation>确认得分</translation>
     </message>
 </context>
+<context>
+    <name>PracticeRecorder</name>
+    <message>
+        <source>This answer could not be saved to the history: %1</source>
+        <translation>这个回答没能保存到学习记录中：%1</translation>
+    </message>
+</context>
 </TS>

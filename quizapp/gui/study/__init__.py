@@ -192,6 +192,8 @@ def install_study_pages(
     window.drill_practised.connect(lambda *args: pages.practice.record_drill(*args))
     window.question_practised.connect(lambda *args: pages.practice.record_question(*args))
     window.question_rescored.connect(lambda *args: pages.practice.rescore(*args))
+    window.drill_revealed.connect(lambda *args: pages.practice.record_drill_shown(*args))
+    window.question_revealed.connect(lambda *args: pages.practice.record_question_shown(*args))
     # Not window.destroyed: a Python slot run while the interpreter shuts down can crash it.
     window.closing.connect(pages.close)
     app = QCoreApplication.instance()

@@ -78,6 +78,29 @@ class PracticeRecorder(QObject):
             return
         self._last_question = None if record is None else (question.id, record.attempt_id)
 
+    def record_drill_shown(self, drill: Drill, seconds: float) -> None:
+        """The learner asked for the worked solution of a practice drill: a miss."""
+        from quizapp.drills import grade_drill
+
+        practice = self._practice_log()
+        if practice is None:
+            return
+        try:
+            practice.record_drill(drill, grade_drill(drill, {}), {}, seconds, shown=True)
+        except (StudyError, sqlite3.Error, OSError) as error:
+            self._failed(error)
+
+    def record_question_shown(self, question: Question, seconds: float) -> None:
+        """The learner asked for the model answer of a practice question: a miss."""
+        practice = self._practice_log()
+        if practice is None:
+            return
+        try:
+            practice.record_question(question, None, "", seconds)
+        except (StudyError, sqlite3.Error, OSError) as error:
+            self._failed(error)
+        self._last_question = None
+
     def rescore(self, question: Question, grade: QuestionGrade) -> None:
         """The learner changed the ticks of the free-text answer on screen: keep its new score."""
         practice = self._practice_log()

@@ -98,6 +98,7 @@ class DrillView(QWidget):
     submitted = Signal(object)  # dict[str, str]: quantity key -> typed text
     another_requested = Signal()
     seed_entered = Signal(int)
+    reveal_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,12 +158,14 @@ class DrillView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.sheet.submit_requested.connect(self._emit_submit)
+        self.sheet.reveal_requested.connect(self.reveal)
         self.another_button.clicked.connect(self.another_requested)
         self.replay_button.clicked.connect(self._emit_seed)
         self.seed_edit.returnPressed.connect(self._emit_seed)
         for key, slot in (
             (QKeySequence(Qt.Key.Key_Left), self.previous_stage),
             (QKeySequence(Qt.Key.Key_Right), self.next_stage),
+            (QKeySequence("Ctrl+D"), self.reveal),
         ):
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -290,6 +293,11 @@ class DrillView(QWidget):
     def submit(self) -> None:
         """Submit the typed answers (as Enter or the button do)."""
         self._emit_submit()
+
+    def reveal(self) -> None:
+        """ "I don't know": ask for the worked solution (while the drill is not graded)."""
+        if self._drill is not None and self.sheet.reveal_button.isEnabled():
+            self.reveal_requested.emit()
 
     def _emit_submit(self) -> None:
         if self._drill is None or not self.sheet.submit_button.isEnabled():

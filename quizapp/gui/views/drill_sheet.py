@@ -137,6 +137,7 @@ class DrillSheet(Paper):
     """The problem and the answer fields; ``submit_requested`` fires on Enter or the button."""
 
     submit_requested = Signal()
+    reveal_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +167,8 @@ class DrillSheet(Paper):
         self.submit_button = QPushButton()
         set_role(self.submit_button, "primary")
         self.submit_button.clicked.connect(self.submit_requested)
+        self.reveal_button = QPushButton()
+        self.reveal_button.clicked.connect(self.reveal_requested)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
@@ -197,7 +200,11 @@ class DrillSheet(Paper):
         layout.addSpacing(6)
         layout.addWidget(self.answers_title)
         layout.addLayout(self.answers)
-        layout.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
+        # Submit, then "Show the answer"; they wrap onto two lines in a narrow sheet.
+        actions = FlowLayout(spacing=12)
+        actions.addWidget(self.submit_button)
+        actions.addWidget(self.reveal_button)
+        layout.addLayout(actions)
 
     def retranslate(self) -> None:
         """Interface texts of the sheet."""
@@ -208,6 +215,10 @@ class DrillSheet(Paper):
         self.answers_title.setText(self.tr("Your answer"))
         self.submit_button.setText(self.tr("Submit  (Enter)"))
         self.submit_button.setAccessibleName(self.tr("Submit"))
+        self.reveal_button.setText(self.tr("Show the answer  (Ctrl+D)"))
+        self.reveal_button.setToolTip(
+            self.tr("I don't know: show the worked solution (counts as a miss)")
+        )
         for field in self.fields.values():
             field.refresh_reading()
 
@@ -263,6 +274,7 @@ class DrillSheet(Paper):
             self.lookup_grid.addWidget(entry)
         self.lookup_title.setVisible(bool(drill.lookup_table))
         self.submit_button.setEnabled(True)
+        self.reveal_button.setEnabled(True)
 
     def _lay_out(
         self,
@@ -349,6 +361,7 @@ class DrillSheet(Paper):
         for field in self.fields.values():
             field.set_read_only(locked)
         self.submit_button.setEnabled(not locked)
+        self.reveal_button.setEnabled(not locked)
 
     def first_field(self) -> AnswerField | None:
         """The first answer field (focused when a drill opens)."""

@@ -57,6 +57,8 @@ class QuestionView(QWidget):
     # free-text score the learner changed afterwards by ticking (Question, QuestionGrade).
     practised = Signal(object, object, str, float)
     rescored = Signal(object, object)
+    # "Show the answer" before answering: Question, seconds on it (a miss in the history).
+    revealed = Signal(object, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,7 @@ class QuestionView(QWidget):
         self.answer_box = QVBoxLayout()
         self.check_button = QPushButton()
         set_role(self.check_button, "primary")
+        self.reveal_button = QPushButton()
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.verdict = _wrapped()
@@ -115,7 +118,11 @@ class QuestionView(QWidget):
         paper_layout.addWidget(self.prompt)
         paper_layout.addWidget(self.code)
         paper_layout.addLayout(self.answer_box)
-        paper_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.reveal_button)
+        actions.addWidget(self.check_button)
+        paper_layout.addLayout(actions)
         paper_layout.addWidget(self.feedback)
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -140,11 +147,13 @@ class QuestionView(QWidget):
         layout.addWidget(self.scroll_area, 1)
 
         self.check_button.clicked.connect(self.check)
+        self.reveal_button.clicked.connect(self.reveal)
         self.previous_button.clicked.connect(self.previous_question)
         self.next_button.clicked.connect(self.next_question)
         shortcuts: list[tuple[QKeySequence, Callable[[], None]]] = [
             (QKeySequence("Ctrl+Return"), self.check),
             (QKeySequence("Ctrl+Enter"), self.check),
+            (QKeySequence("Ctrl+D"), self.reveal),
             (QKeySequence("Alt+Right"), self.next_question),
             (QKeySequence("Alt+Left"), self.previous_question),
         ]
@@ -217,6 +226,7 @@ class QuestionView(QWidget):
                 line_edit.returnPressed.connect(self.check)
         self.feedback.hide()
         self.check_button.setEnabled(self.answer is not None)
+        self.reveal_button.setEnabled(self.answer is not None)
         self._update_header()
         self.scroll_area.verticalScrollBar().setValue(0)
         focus = self._first_focus()
@@ -248,12 +258,28 @@ class QuestionView(QWidget):
         self.grade = grade
         self.answer.show_marks(grade)
         self.answer.lock(True)
+        self.reveal_button.setEnabled(False)
         self.check_button.setEnabled(self.current().type == "free_text")  # type: ignore[union-attr]
         self._show_feedback(grade)
         self.answered.emit(self.current(), grade)
         self.practised.emit(
             self.current(), grade, typed_text(self.answer), time.monotonic() - self._shown_at
         )
+
+    def reveal(self) -> None:
+        """ "I don't know": show the model answer and explanation; it counts as a miss."""
+        question = self.current()
+        if question is None or self.answer is None or not self.reveal_button.isEnabled():
+            return
+        from quizapp.grading.answers import QuestionGrade
+
+        self.answer.lock(True)
+        self.check_button.setEnabled(False)
+        self.reveal_button.setEnabled(False)
+        self._show_feedback(QuestionGrade(0.0, False, "", None))
+        set_role(self.verdict, "bad")
+        self.verdict.setText(self.tr("Answer shown: counted as a miss"))
+        self.revealed.emit(question, time.monotonic() - self._shown_at)
 
     def _on_answer_changed(self) -> None:
         # Free text: the score follows the learner's ticks after checking.
@@ -341,6 +367,10 @@ class QuestionView(QWidget):
     def retranslate(self) -> None:
         """Interface texts."""
         self.check_button.setText(self.tr("Check  (Ctrl+Enter)"))
+        self.reveal_button.setText(self.tr("Show the answer  (Ctrl+D)"))
+        self.reveal_button.setToolTip(
+            self.tr("I don't know: show the model answer (counts as a miss)")
+        )
         self.check_button.setAccessibleName(self.tr("Check"))
         self.previous_button.setText(self.tr("← Previous"))
         self.next_button.setText(self.tr("Next →"))

@@ -23,6 +23,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Enter"), self.tr("Submit the drill / check a typed answer")),
             (self.tr("Ctrl+Enter"), self.tr("Check the answer to a question")),
             (self.tr("Ctrl+N"), self.tr("Another drill like this one")),
+            (self.tr("Ctrl+D"), self.tr("Show the answer (counts as a miss)")),
             (self.tr("← / →"), self.tr("Step through the cell diagram")),
             (self.tr("1 – 9"), self.tr("Choose an option (or tick a key point)")),
             (self.tr("Alt+↑ / Alt+↓"), self.tr("Move an item when putting things in order")),
