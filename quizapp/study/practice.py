@@ -20,15 +20,12 @@ from fsrs import Rating
 from questions.schema import Question
 from quizapp.study.modes import template_of
 from quizapp.study.schedule import ReviewScheduler, propose_rating
-from quizapp.study.session import StudyItem, drill_attempt_fields, expected_seconds
+from quizapp.study.session import SHOWN, StudyItem, drill_attempt_fields, expected_seconds
 from quizapp.study.store import Attempt, Store, StudyMode
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade
     from quizapp.grading.answers import QuestionGrade
-
-# What a shown answer stores in place of the learner's answer.
-SHOWN = "(answer shown)"
 
 
 @dataclass(frozen=True)

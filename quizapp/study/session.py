@@ -76,6 +76,10 @@ def drill_attempt_fields(
     return DrillAttemptFields(tuple(mistakes), answer_text(typed), read_as)
 
 
+# What a shown answer ("Show the answer") stores in place of the learner's answer.
+SHOWN = "(answer shown)"
+
+
 def system_now() -> datetime:
     """The real clock, aware, in the local time zone (so "today" is the learner's today)."""
     return datetime.now(UTC).astimezone()
@@ -343,6 +347,32 @@ class StudySession:
             drill_grade=grade,
         )
         return grade
+
+    def reveal(self) -> DrillGrade | None:
+        """ "Show the answer": record the current item as a miss (score 0; the proposed rating is
+        Again). Returns the empty grade of a drill, whose worked solution the caller shows."""
+        item = self._require(Phase.QUESTION, "reveal")
+        drill_grade: DrillGrade | None = None
+        question_grade: QuestionGrade | None = None
+        if item.template is not None and self.drill is not None:
+            from quizapp.drills import grade_drill
+
+            drill_grade = grade_drill(self.drill, {}, self.tolerance)
+        else:
+            from quizapp.grading.answers import QuestionGrade
+
+            question_grade = QuestionGrade(0.0, False, "", None)
+        self._record(
+            item,
+            score=0.0,
+            mistakes=(),
+            answer=SHOWN,
+            read_as="",
+            drill=self.drill,
+            drill_grade=drill_grade,
+            question_grade=question_grade,
+        )
+        return drill_grade
 
     def submit_question(self, grade: QuestionGrade, answer: str) -> bool:
         """Record the graded answer to the current question; False (nothing recorded) when the

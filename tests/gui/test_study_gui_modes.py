@@ -255,3 +255,26 @@ def test_mock_report_asks_to_confirm_free_text_scores_before_they_are_final(
     assert summary.pending_answers == []
     report = summary.report
     assert report is not None and report.summary.mean_score == pytest.approx(expected)
+
+
+def test_show_the_answer_in_a_drill_session_records_a_miss_and_is_hidden_in_a_mock(
+    app_pages: tuple[Any, StudyPages], clock: Clock
+) -> None:
+    from quizapp.study.session import SHOWN
+
+    _window, pages = app_pages
+    assert pages.controller.start_drills(2)
+    page = pages.page
+    assert page.sheet.reveal_button.isVisible()
+    page.sheet.reveal_button.click()
+    session = pages.controller.session
+    assert session is not None and session.phase is Phase.ANSWERED
+    assert session.proposed_rating == 1  # Again
+    assert page.drill_feedback.isVisible()  # the worked solution
+    (attempt,) = pages.controller.store().attempts()
+    assert (attempt.answer, attempt.score, attempt.mode) == (SHOWN, 0.0, StudyMode.DRILL)
+    page.finish()
+    assert pages.controller.start_mock(minutes=5)
+    assert not page.sheet.reveal_button.isVisible() and not page.reveal_button.isVisible()
+    page.reveal()  # the key does nothing in an interview
+    assert len(pages.controller.store().attempts()) == 1

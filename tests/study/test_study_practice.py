@@ -83,3 +83,25 @@ def test_free_text_keeps_the_proposal_beside_the_score(tmp_path: Path) -> None:
     assert record is not None
     (attempt,) = practice.store.attempts()
     assert (attempt.score, attempt.auto_score, attempt.confirmed) == (1.0, 0.5, True)
+
+
+def test_a_session_item_shown_is_a_miss_proposed_again(tmp_path: Path) -> None:
+    from quizapp.study.items import DrillTemplate
+    from quizapp.study.session import Phase, StudyItem, StudySession
+
+    store = Store.open(tmp_path / "h.db", now=NOW, backup=False)
+    items = [
+        StudyItem.of_template(DrillTemplate("gru", "pytorch", ("h",), "standard"), seed=3),
+        StudyItem.of_question(QUESTIONS["pack-numeric-001"]),
+    ]
+    session = StudySession(
+        store, items, StudyMode.REVIEW, scheduler=ReviewScheduler(store), now=lambda: NOW
+    )
+    grade = session.reveal()
+    assert grade is not None and grade.submitted == 0  # the worked solution can be shown
+    assert session.phase is Phase.ANSWERED and session.proposed_rating == 1
+    session.next()
+    assert session.reveal() is None  # a question: nothing to grade
+    first, second = store.attempts()
+    assert (first.score, first.answer, first.mode) == (0.0, SHOWN, StudyMode.REVIEW)
+    assert (second.item_key, second.score) == ("q:pack-numeric-001", 0.0)

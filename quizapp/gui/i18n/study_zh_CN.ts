@@ -346,6 +346,18 @@
         <source>Next  (Enter)</source>
         <translation>下一题（Enter）</translation>
     </message>
+    <message>
+        <source>Show the answer  (Ctrl+D)</source>
+        <translation>显示答案  (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>I don't know: show the answer (counts as a miss)</source>
+        <translation>不会：显示答案（记为答错）</translation>
+    </message>
+    <message>
+        <source>Answer shown: counted as a miss</source>
+        <translation>已显示答案：记为答错</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>

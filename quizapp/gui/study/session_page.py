@@ -97,6 +97,7 @@ class StudyPage(QWidget):
         self.answer_box = QVBoxLayout()
         self.check_button = QPushButton()
         set_role(self.check_button, "primary")
+        self.reveal_button = QPushButton()
         self.hint = _wrapped("muted")
         self.hint.hide()
         paper_layout = QVBoxLayout(self.question_paper)
@@ -107,7 +108,11 @@ class StudyPage(QWidget):
         paper_layout.addWidget(self.code)
         paper_layout.addLayout(self.answer_box)
         paper_layout.addWidget(self.hint)
-        paper_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.reveal_button)
+        actions.addWidget(self.check_button)
+        paper_layout.addLayout(actions)
 
         # What a question's answer deserves (hidden in a mock interview).
         self.question_feedback = Paper()
@@ -194,7 +199,9 @@ class StudyPage(QWidget):
         layout.addWidget(self.rating_bar)
 
         self.sheet.submit_requested.connect(self.submit)
+        self.sheet.reveal_requested.connect(self.reveal)
         self.check_button.clicked.connect(self.submit)
+        self.reveal_button.clicked.connect(self.reveal)
         self.next_button.clicked.connect(self.go_next)
         self.undo_button.clicked.connect(self.undo)
         self.skip_button.clicked.connect(self.skip)
@@ -203,6 +210,7 @@ class StudyPage(QWidget):
             (QKeySequence("Ctrl+Return"), self.submit_or_next),
             (QKeySequence("Ctrl+Enter"), self.submit_or_next),
             (QKeySequence("Ctrl+Z"), self.undo),
+            (QKeySequence("Ctrl+D"), self.reveal),
         ]
         for number in range(1, 10):
             shortcuts.append((QKeySequence(str(number)), lambda n=number: self.number_key(n)))
@@ -271,6 +279,7 @@ class StudyPage(QWidget):
         shown = equations(spec.cell, spec.convention) if drill.record is not None else ()
         self.sheet.show_drill(drill, shown, infos, self.lang, self._describe)
         self.sheet.lock(False)
+        self.sheet.reveal_button.setVisible(not self.mock)
         self.sheet.show()
         first = self.sheet.first_field()
         if first is not None:
@@ -330,6 +339,8 @@ class StudyPage(QWidget):
             for line_edit in self.answer.findChildren(QLineEdit):
                 line_edit.returnPressed.connect(self.submit)
         self.check_button.setEnabled(self.answer is not None)
+        self.reveal_button.setEnabled(self.answer is not None)
+        self.reveal_button.setVisible(not self.mock)  # no answers given away in an interview
         self.question_paper.show()
         if self.answer is not None:
             for child in self.answer.findChildren(QWidget):
@@ -417,6 +428,22 @@ class StudyPage(QWidget):
     def _warn(self, text: str) -> None:
         self.hint.setText(text)
         self.hint.show()
+
+    def reveal(self) -> None:
+        """ "Show the answer" (not in a mock interview): the solution, recorded as a miss."""
+        session = self.session
+        if session is None or self.mock or session.phase is not Phase.QUESTION:
+            return
+        from quizapp.grading.answers import QuestionGrade
+
+        drill_grade = session.reveal()
+        if drill_grade is not None:
+            self._after_answer(drill_grade=drill_grade)
+        else:
+            self._after_answer(question_grade=QuestionGrade(0.0, False, "", None))
+            set_role(self.verdict, "bad")
+            self.verdict.setText(self.tr("Answer shown: counted as a miss"))
+        self.reveal_button.setEnabled(False)
 
     def _after_answer(
         self, *, drill_grade: DrillGrade | None = None, question_grade: QuestionGrade | None = None
@@ -692,6 +719,8 @@ class StudyPage(QWidget):
         self.finish_button.setText(self.tr("Finish now"))
         self.check_button.setText(self.tr("Check  (Ctrl+Enter)"))
         self.check_button.setAccessibleName(self.tr("Check"))
+        self.reveal_button.setText(self.tr("Show the answer  (Ctrl+D)"))
+        self.reveal_button.setToolTip(self.tr("I don't know: show the answer (counts as a miss)"))
         self.model_title.setText(self.tr("Model answer"))
         self.explanation_title.setText(self.tr("Why"))
         for rating, button in self.rating_buttons.items():
