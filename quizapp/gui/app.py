@@ -28,6 +28,7 @@ import quizapp.drills
 import quizapp.gui.drill_plan
 import quizapp.gui.question_deck  # noqa: F401
 from quizapp import settings as settings_module
+from quizapp.gui import home_choices
 from quizapp.settings import Settings
 
 # isort: split
@@ -97,6 +98,7 @@ def start(
     for problem in problems:
         log.warning("settings: %s", problem)
     state = AppState(settings, persist=persist)
+    _drop_choices_not_offered(state)
     state.apply_to_application()
     window = MainWindow(state)
     window.closing.connect(state.stop_following_system)
@@ -108,6 +110,16 @@ def start(
     if problems:
         window.statusBar().showMessage("; ".join(problems), 15000)
     return Started(app, state, window, pages)
+
+
+def _drop_choices_not_offered(state: AppState) -> None:
+    """Remove from the settings (and the file) the home screen's saved cells, quantities, topics
+    and types that the app no longer offers, with a log line for each."""
+    restored = home_choices.restore(state.settings)
+    for line in restored.dropped:
+        log.warning("settings: %s", line)
+    if restored.dropped:
+        state.update(**restored.choices.settings_changes())
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     """The application window; ``closing`` is emitted when it closes (owners release files)."""
 
     closing = Signal()
+    page_shown = Signal(str)  # the name of the page now on screen
     # Free practice, forwarded from the drill and question pages (built lazily) to whoever keeps
     # the history: (Drill, DrillGrade, answers, seconds) and (Question, QuestionGrade, answer,
     # seconds); a free-text score the learner changed by ticking: (Question, QuestionGrade).
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._page_names: dict[str, QWidget] = {}
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self._history: list[str] = []
+        self._guards: dict[str, Callable[[], bool]] = {}
         self._questions: tuple[Question, ...] | None = None
         self._question_problems: tuple[str, ...] = ()
 
@@ -246,11 +248,22 @@ class MainWindow(QMainWindow):
             del self._history[:-20]
         self.pages.setCurrentWidget(widget)
 
+    def set_page_guard(self, name: str, can_enter: Callable[[], bool]) -> None:
+        """Esc never goes back to page ``name`` while ``can_enter()`` is False (a study page whose
+        session has ended would take input and drop it)."""
+        self._guards[name] = can_enter
+
     def go_back(self) -> None:
-        """Esc: the previous page (home when there is none)."""
+        """Esc: the previous page that can still be entered (home when there is none)."""
         if self.current_page() == "home":
             return
-        target = self._history.pop() if self._history else "home"
+        target = "home"
+        while self._history:
+            candidate = self._history.pop()
+            guard = self._guards.get(candidate)
+            if candidate != self.current_page() and (guard is None or guard()):
+                target = candidate
+                break
         self.pages.setCurrentWidget(self._page_names.get(target, self.home))  # visited: built
 
     def drill_unfinished(self) -> bool:
@@ -261,8 +274,10 @@ class MainWindow(QMainWindow):
         return any(text.strip() for text in self.drill.sheet.answers_typed().values())
 
     def _on_page_changed(self) -> None:
-        if self.current_page() == "home":
+        name = self.current_page()
+        if name == "home":
             self.home.continue_drill.setVisible(self.drill_unfinished())
+        self.page_shown.emit(name)
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from quizapp.gui.sample_answers import typed
 from quizapp.gui.study import StudyPages, install_study_pages
 from quizapp.settings import Settings
 from quizapp.study.session import Phase
-from quizapp.study.store import StudyMode
+from quizapp.study.store import Store, StudyMode
 
 DAY0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -278,3 +278,69 @@ def test_show_the_answer_in_a_drill_session_records_a_miss_and_is_hidden_in_a_mo
     assert not page.sheet.reveal_button.isVisible() and not page.reveal_button.isVisible()
     page.reveal()  # the key does nothing in an interview
     assert len(pages.controller.store().attempts()) == 1
+
+
+def _answer_current_wrong(pages: StudyPages) -> None:
+    session = pages.controller.session
+    assert session is not None
+    if session.drill is not None:
+        for key in session.drill.asked:
+            pages.page.sheet.fields[key].set_text(typed(session.drill.expected[key], 6))
+        pages.page.submit()
+    else:
+        pages.page.skip()
+
+
+def test_no_submitted_answer_is_lost_whatever_way_a_session_is_left(
+    app_pages: tuple[Any, StudyPages], clock: Clock
+) -> None:
+    window, pages = app_pages
+    store = pages.controller.store()
+    submitted = 0
+
+    # Drill session: answer one, Esc: the session ends and home is shown.
+    assert pages.controller.start_drills(3)
+    _answer_drill_right(pages)
+    pages.page.submit()
+    submitted += 1
+    window.go_back()
+    assert window.current_page() == "home" and not pages.session_running()
+    assert store.attempt_count() == submitted
+
+    # Review due, two answers, Finish now, Esc: never back on the finished session's page.
+    clock.advance(days=40)
+    assert pages.controller.start_review()
+    for _ in range(2):
+        if pages.controller.session is None or pages.controller.session.current is None:
+            break
+        before = store.attempt_count()
+        _answer_current_wrong(pages)
+        submitted += store.attempt_count() - before
+        pages.page.go_next()
+    pages.page.finish()
+    assert window.current_page() == "study_summary"
+    window.go_back()
+    assert window.current_page() == "home"
+    window.show_page("settings")
+    window.go_back()
+    assert window.current_page() == "home"  # not the ended session
+
+    # Mock interview: Home in the middle ends it with its answers kept.
+    assert pages.controller.start_mock(minutes=5)
+    session = pages.controller.session
+    while session is not None and session.drill is None:
+        pages.page.skip()
+    _answer_drill_right(pages)
+    pages.page.submit()
+    submitted += 1
+    window.show_page("settings")  # a look at the settings keeps the interview running
+    assert pages.session_running()
+    window.go_back()
+    assert window.current_page() == "study"
+    window.show_page("home")
+    assert not pages.session_running()
+
+    # Closing the window keeps everything.
+    pages.controller.close()
+    with Store.open(store.path, backup=False) as reopened:
+        assert reopened.attempt_count() == submitted

@@ -30,21 +30,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-QM_FILE = Path(__file__).resolve().parent.parent / "i18n" / "study_zh_CN.qm"
+QM_FILES = {
+    "en": Path(__file__).resolve().parent.parent / "i18n" / "study_en.qm",  # plural forms only
+    "zh": Path(__file__).resolve().parent.parent / "i18n" / "study_zh_CN.qm",
+}
 _translator: list[QTranslator] = []
 
 
 def set_study_language(language: str) -> bool:
-    """Install (``zh``) or remove (``en``) the study pages' translation; False if it is missing."""
+    """Install the study pages' translation for ``language``: Chinese, or for English the singular
+    and plural of the messages with a count; False if its file is missing."""
     for translator in _translator:
         QCoreApplication.removeTranslator(translator)
     _translator.clear()
-    if language != "zh":
-        return True
+    path = QM_FILES["zh" if language == "zh" else "en"]
     app = QCoreApplication.instance()
     translator = QTranslator(app)
-    if not translator.load(str(QM_FILE)):
-        log.warning("no study-pages translation at %s", QM_FILE)
+    if not translator.load(str(path)):
+        log.warning("no study-pages translation at %s", path)
         return False
     QCoreApplication.installTranslator(translator)
     _translator.append(translator)
@@ -105,6 +108,13 @@ class StudyPages:
     def stats(self) -> StatsPage:
         """The statistics page ("stats")."""
         return self._ensure().stats
+
+    def session_running(self) -> bool:
+        """Whether a study session is under way (its page can be returned to)."""
+        if self._built is None:
+            return False
+        session = self._built.controller.session
+        return session is not None and session.summary is None
 
     def is_built(self) -> bool:
         """Whether the pages and the controller exist yet."""
@@ -178,6 +188,16 @@ def install_study_pages(
     window.register_page("study", lambda: pages.page)
     window.register_page("study_summary", lambda: pages.summary)
     window.register_page("stats", lambda: pages.stats)
+    window.set_page_guard("study", pages.session_running)
+
+    def on_page(name: str) -> None:
+        # Home from a running session ends it: its answers are saved, and the page cannot be
+        # re-entered to take input that would be dropped. (Settings or the shortcut sheet on the
+        # way keep it running: Esc comes back to it.)
+        if name == "home" and pages.session_running():
+            pages.controller.end_session()
+
+    window.page_shown.connect(on_page)
     applied = {"language": state.settings.interface_language}
 
     def on_settings(settings: Settings) -> None:

@@ -190,6 +190,18 @@ class StudyController(QObject):
         self.mock_budget = minutes * 60.0
         return self._run(items, StudyMode.MOCK, scheduled=False, budget=self.mock_budget)
 
+    def end_session(self) -> None:
+        """End the running session without its summary (the learner went home): every answer
+        is already saved; the session's end is recorded and its page cannot take input."""
+        session = self.session
+        if session is None or session.summary is not None:
+            return
+        self.timer.stop()
+        try:
+            session.finish()
+        except (StudyError, sqlite3.Error):
+            log.exception("could not record the end of the session")
+
     def _on_finished(self, session: StudySession) -> None:
         self.timer.stop()
         session.finish()

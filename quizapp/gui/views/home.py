@@ -1,7 +1,9 @@
 """The home screen: choose gate drills or interview questions and start.
 
 Two cards (drills, questions) and a list of further entries that other parts of the app register
-with ``add_entry`` (the study-session screens). The screen only emits what the learner chose.
+with ``add_entry`` (the study-session screens). The screen only emits what the learner chose, and
+keeps every choice in the settings as soon as it is made (``quizapp.gui.home_choices``), so the next
+start shows the same choices.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from questions.vocab import QUESTION_TYPES, Lang
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
+from quizapp.gui.home_choices import ALL_QUANTITIES, HomeChoices, offered_quantities
 from quizapp.gui.home_entry import HomeEntry
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
@@ -98,6 +101,9 @@ class HomeView(QWidget):
         self._state = state
         self._questions: tuple[Question, ...] = ()
         self._entries: list[tuple[HomeEntry, QPushButton, QLabel]] = []
+        # True while this screen writes its choices to the settings or follows a change of them:
+        # the change it announces is then not applied back to the widgets.
+        self._syncing = False
         self._build()
         self.retranslate()
         state.settings_changed.connect(self._on_settings_changed)
@@ -224,9 +230,12 @@ class HomeView(QWidget):
 
         # The lists are filled by ``retranslate`` (called once the screen is built).
         self.cell_list.itemChanged.connect(self._on_cells_changed)
-        self.topic_list.itemChanged.connect(self._update_match_count)
-        self.type_list.itemChanged.connect(self._update_match_count)
-        self.question_difficulty_box.currentIndexChanged.connect(self._update_match_count)
+        self.quantity_list.itemChanged.connect(self._remember)
+        self.difficulty_box.currentIndexChanged.connect(self._remember)
+        self.convention_box.currentIndexChanged.connect(self._on_convention_changed)
+        for widget in (self.topic_list, self.type_list):
+            widget.itemChanged.connect(self._on_filter_changed)
+        self.question_difficulty_box.currentIndexChanged.connect(self._on_filter_changed)
         self.start_drills.clicked.connect(self._emit_drills)
         self.continue_drill.clicked.connect(self.continue_requested)
         self.start_questions.clicked.connect(self._emit_questions)
@@ -241,17 +250,11 @@ class HomeView(QWidget):
         self.setTabOrder(self.question_difficulty_box, self.start_questions)
 
     def _fill_quantities(self, checked: Sequence[str]) -> None:
-        from quizapp.drills import quantities_for
-
         lang = self._content_language()
-        plan = self._plan_for(self._chosen_cells() or ("lstm",), ())
-        entries: list[tuple[str, str]] = [("all", self.tr("All outputs of the cell"))]
-        seen = {"all"}
-        for cell in plan.cells:
-            for info in quantities_for(cell, plan.convention_for(cell)):
-                if info.key not in seen:
-                    seen.add(info.key)
-                    entries.append((info.key, f"{info.key}: {info.label_text.get(lang)}"))
+        plan = self._plan_for(self._chosen_cells(), ())
+        entries: list[tuple[str, str]] = [(ALL_QUANTITIES, self.tr("All outputs of the cell"))]
+        for info in offered_quantities(plan.cells, plan.gru_convention):
+            entries.append((info.key, f"{info.key}: {info.label_text.get(lang)}"))
         _fill(self.quantity_list, entries, checked)
 
     def set_questions(self, questions: Sequence[Question]) -> None:
@@ -309,9 +312,32 @@ class HomeView(QWidget):
             difficulty=str(self.question_difficulty_box.currentData() or "any"),
         )
 
+    def current_choices(self) -> HomeChoices:
+        """Every choice on the screen now."""
+        return HomeChoices.chosen(self.current_plan(), self.current_filter())
+
+    def _remember(self) -> None:
+        """Keep the choices on screen in the settings (saved at once: a crash loses nothing)."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self._state.update(**self.current_choices().settings_changes())
+        finally:
+            self._syncing = False
+
     def _on_cells_changed(self) -> None:
         self._fill_quantities(_checked_keys(self.quantity_list))
         self.start_drills.setEnabled(bool(self._chosen_cells()))
+        self._remember()
+
+    def _on_convention_changed(self) -> None:
+        self._fill_quantities(_checked_keys(self.quantity_list))  # GRU's keys follow it
+        self._remember()
+
+    def _on_filter_changed(self) -> None:
+        self._update_match_count()
+        self._remember()
 
     def _update_match_count(self) -> None:
         count = len(select(self._questions, self.current_filter()))
@@ -322,27 +348,25 @@ class HomeView(QWidget):
         plan = self.current_plan()
         if not plan.cells:
             return
-        self._state.update(
-            drill_cells=plan.cells,
-            drill_quantities=plan.quantities,
-            difficulty=plan.difficulty,
-            gru_convention=plan.gru_convention,
-        )
+        self._remember()
         self.drills_requested.emit(plan)
 
     def _emit_questions(self) -> None:
-        chosen = self.current_filter()
-        self._state.update(
-            question_topics=chosen.topics,
-            question_types=chosen.types,
-            question_difficulty=chosen.difficulty,
-        )
-        self.questions_requested.emit(chosen)
+        self._remember()
+        self.questions_requested.emit(self.current_filter())
 
     def _on_settings_changed(self, settings: Settings) -> None:
-        self._select_data(self.difficulty_box, settings.difficulty)
-        self._select_data(self.convention_box, settings.gru_convention)
-        self.retranslate()
+        if self._syncing:
+            return  # this screen's own choices, already on screen
+        # Changed elsewhere (the settings screen shares the difficulty and the convention):
+        # follow without writing back a half-updated screen.
+        self._syncing = True
+        try:
+            self._select_data(self.difficulty_box, settings.difficulty)
+            self._select_data(self.convention_box, settings.gru_convention)
+            self.retranslate()
+        finally:
+            self._syncing = False
 
     @staticmethod
     def _select_data(box: QComboBox, value: str) -> None:
@@ -416,6 +440,7 @@ class HomeView(QWidget):
 
         cells_checked = self._chosen_cells() or settings.drill_cells
         _fill(self.cell_list, [(c, names.cell_name(c)) for c in CELLS], cells_checked)
+        self.start_drills.setEnabled(bool(self._chosen_cells()))
         quantities_checked = _checked_keys(self.quantity_list) or settings.drill_quantities
         self._fill_quantities(quantities_checked)
         self._fill_box(
