@@ -126,3 +126,18 @@ def test_show_the_answer_of_a_question(app: tuple[Any, StudyPages]) -> None:
     assert (attempt.item_key, attempt.score, attempt.answer) == ("q:pack-numeric-001", 0.0, SHOWN)
     view.reveal()  # a second request changes nothing
     assert len(pages.controller.store().attempts()) == 1
+
+
+def test_home_says_practice_is_saved_and_the_setting_turns_it_off(
+    app: tuple[Any, StudyPages],
+) -> None:
+    window, pages = app
+    assert window.home.practice_note.text().startswith("Every answer you give here is saved")
+    window.settings_page.record_practice.setChecked(False)
+    assert window.state.settings.record_practice is False
+    assert window.home.practice_note.text().startswith("Practice is not saved")
+    assert window.open_drills(DrillPlan(("gru",), ("h",), "standard"), seed=4)
+    drill = window.drill_controller.drill
+    window.drill.sheet.fields["h"].set_text(typed(drill.expected["h"], 6))
+    window.drill.submit()
+    assert pages.controller.store().attempts() == []

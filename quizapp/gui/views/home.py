@@ -116,6 +116,9 @@ class HomeView(QWidget):
         self.intro = QLabel()
         set_role(self.intro, "muted")
         self.intro.setWordWrap(True)
+        self.practice_note = QLabel()
+        set_role(self.practice_note, "muted")
+        self.practice_note.setWordWrap(True)
 
         drill_card, drill_layout = _card()
         self.drill_title = QLabel()
@@ -217,6 +220,7 @@ class HomeView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        layout.addWidget(self.practice_note)
         layout.addLayout(cards, 1)
         layout.addWidget(self.more_title)
         layout.addLayout(self.more_box)
@@ -355,7 +359,18 @@ class HomeView(QWidget):
         self._remember()
         self.questions_requested.emit(self.current_filter())
 
+    def _update_practice_note(self, settings: Settings) -> None:
+        self.practice_note.setText(
+            self.tr(
+                "Every answer you give here is saved to your history: it counts in the "
+                "statistics and comes back for review (Settings turns this off)."
+            )
+            if settings.record_practice
+            else self.tr("Practice is not saved to your history (turned off in Settings).")
+        )
+
     def _on_settings_changed(self, settings: Settings) -> None:
+        self._update_practice_note(settings)
         if self._syncing:
             return  # this screen's own choices, already on screen
         # Changed elsewhere (the settings screen shares the difficulty and the convention):
@@ -412,6 +427,7 @@ class HomeView(QWidget):
                 "with feedback. Choose below and start."
             )
         )
+        self._update_practice_note(settings)
         self.drill_title.setText(self.tr("Gate drills"))
         self.drill_text.setText(
             self.tr("One step of a cell with small numbers: compute the asked quantities.")

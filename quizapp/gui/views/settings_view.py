@@ -68,6 +68,7 @@ class SettingsView(QWidget):
         self.desired_retention.setRange(*RETENTION_RANGE)
         self.desired_retention.setSingleStep(0.01)
         self.show_streak = QCheckBox()
+        self.record_practice = QCheckBox()
         self.labels: dict[str, QLabel] = {}
 
         card = Paper(kind="card")
@@ -90,6 +91,7 @@ class SettingsView(QWidget):
             ("tolerance_relative", self.tolerance_relative),
             ("desired_retention", self.desired_retention),
             ("show_streak", self.show_streak),
+            ("record_practice", self.record_practice),
         ]
         for key, widget in self._rows:
             label = QLabel()
@@ -188,6 +190,7 @@ class SettingsView(QWidget):
             self.tolerance_relative.setValue(settings.tolerance_relative)
             self.desired_retention.setValue(settings.desired_retention)
             self.show_streak.setChecked(settings.show_streak)
+            self.record_practice.setChecked(settings.record_practice)
         finally:
             self._filling = False
 
@@ -212,6 +215,7 @@ class SettingsView(QWidget):
             "tolerance_relative": self.tr("Tolerance, &relative"),
             "desired_retention": self.tr("Desired rete&ntion (reviews)"),
             "show_streak": self.tr("&Streak on the statistics page"),
+            "record_practice": self.tr("&History of free practice"),
         }
         for key, widget in self._rows:
             self.labels[key].setText(texts[key])
@@ -225,4 +229,11 @@ class SettingsView(QWidget):
         # Short, so that the row fits a narrow window at a large font; the long form as tooltip.
         self.show_streak.setText(self.tr("Show my streak"))
         self.show_streak.setToolTip(self.tr("Show how many days in a row I studied"))
+        self.record_practice.setText(self.tr("Save my practice"))
+        self.record_practice.setToolTip(
+            self.tr(
+                "Keep every drill and question answered outside a study mode in the history, "
+                "its statistics and its reviews"
+            )
+        )
         self._fill(self._state.settings)
