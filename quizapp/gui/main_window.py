@@ -11,6 +11,7 @@ Qt window.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self._history: list[str] = []
         self._guards: dict[str, Callable[[], bool]] = {}
+        self.rng = random.Random()  # the order of practice questions (tests may seed it)
         self._questions: tuple[Question, ...] | None = None
         self._question_problems: tuple[str, ...] = ()
 
@@ -311,8 +313,11 @@ class MainWindow(QMainWindow):
         return self._questions
 
     def open_questions(self, chosen: QuestionFilter, start: int = 0) -> None:
-        """Review the questions ``chosen`` selects."""
-        selected = select(self.questions(), chosen)
+        """Practise the questions ``chosen`` selects, each once, in a fair shuffled order
+        (topics and types take turns; ``quizapp.study.order.spread``)."""
+        from quizapp.study.order import spread
+
+        selected = spread(select(self.questions(), chosen), self.rng)
         self.question.set_questions(selected, self._content_language(), start)
         self.question.show_problems(self._question_problems)
         self.show_page("question")

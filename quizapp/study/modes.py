@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from questions.schema import Question
 from quizapp.study.items import DrillTemplate, ItemKind, question_key
+from quizapp.study.order import spread
 from quizapp.study.session import StudyItem, item_for_key
 from quizapp.study.stats import day_bounds
 from quizapp.study.store import Store
@@ -62,9 +63,11 @@ def review_items(
     *,
     limit: int = REVIEW_LIMIT,
     new_limit: int = NEW_PER_REVIEW,
+    rng: random.Random | None = None,
 ) -> list[StudyItem]:
     """Questions and drill templates due today, interleaved, then up to ``new_limit`` bank
-    questions never reviewed (so that a new learner has something to start with)."""
+    questions never reviewed (so that a new learner has something to start with), topics and
+    types taking turns (``order.spread``; ``rng`` seeds it)."""
     bank = questions_by_id(questions)
     due_questions: list[StudyItem] = []
     due_drills: list[StudyItem] = []
@@ -77,12 +80,10 @@ def review_items(
     room = min(new_limit, limit - len(chosen))
     if room > 0:
         known = store.card_item_keys()
-        for question in questions:
-            if room <= 0:
-                break
-            if question_key(question.id) not in known:
-                chosen.append(StudyItem.of_question(question))
-                room -= 1
+        fresh = [q for q in questions if question_key(q.id) not in known]
+        # New questions in a fair order: topics and types take turns (not the bank's order).
+        for question in spread(fresh, rng or random.Random())[:room]:
+            chosen.append(StudyItem.of_question(question))
     return chosen
 
 

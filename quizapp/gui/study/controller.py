@@ -166,7 +166,7 @@ class StudyController(QObject):
         store = self.usable_store()
         if store is None:
             return False
-        items = review_items(store, self.window.questions(), self.now())
+        items = review_items(store, self.window.questions(), self.now(), rng=self._rng)
         if not items:
             self._say(self.tr("Nothing is due today."))
             return False
