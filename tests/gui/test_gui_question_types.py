@@ -233,3 +233,34 @@ def test_previous_and_next(view: QuestionView, qtbot: QtBot) -> None:
     assert view.current() == second and view.progress.text() == "Question 2 of 2"
     view.previous_button.click()
     assert view.current() == first
+
+
+def test_choice_options_are_shuffled_per_attempt_and_graded_by_id(
+    view: QuestionView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from quizapp.gui.views.answers import choices
+
+    monkeypatch.setattr(choices, "OPTION_ORDER", random.Random(4))
+    q = _q("one", "single_choice", options=OPTIONS, correct=("b",))
+    orders = set()
+    for _ in range(8):
+        view.set_questions([q], "en")
+        answer = view.answer
+        assert isinstance(answer, choices.ChoiceAnswer)
+        shown = tuple(o.id for o in answer.options)
+        orders.add(shown)
+        assert sorted(shown) == sorted(o.id for o in OPTIONS)
+        view.choose_number(shown.index("b") + 1)  # the right option, wherever it is
+        view.check()
+        assert view.grade is not None and view.grade.correct
+    assert len(orders) > 1
+    tf_options = (
+        Option("true", Text("True", "对"), None),
+        Option("false", Text("False", "错"), None),
+    )
+    tf = _q("tf", "true_false", options=tf_options, correct=("true",))
+    view.set_questions([tf], "en")
+    assert isinstance(view.answer, choices.ChoiceAnswer)
+    assert [o.id for o in view.answer.options] == ["true", "false"]

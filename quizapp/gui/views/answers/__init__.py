@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from questions.schema import Lang, Question
 from quizapp.gui.views.answers.base import AnswerWidget
@@ -42,13 +42,8 @@ def answer_widget_for(
 
 
 def typed_text(answer: AnswerWidget) -> str:
-    """What the learner typed into ``answer``, as text for the history ("" for a choice)."""
-    for edit in answer.findChildren(QPlainTextEdit):
-        return edit.toPlainText()
-    texts = [edit.text() for edit in answer.findChildren(QLineEdit)]
-    if texts:
-        return " | ".join(texts)
-    return ""
+    """What the learner answered, as text for the history (see ``AnswerWidget.recorded_text``)."""
+    return answer.recorded_text()
 
 
 __all__ = ["AnswerWidget", "answer_widget_for", "typed_text"]

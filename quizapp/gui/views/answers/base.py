@@ -31,6 +31,14 @@ class AnswerWidget(QWidget):
         """Grade the current answer."""
         raise NotImplementedError
 
+    def recorded_text(self) -> str:
+        """What the learner answered, as text for the history: what was typed (default)."""
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+        for edit in self.findChildren(QPlainTextEdit):
+            return edit.toPlainText()
+        return " | ".join(edit.text() for edit in self.findChildren(QLineEdit))
+
     def show_marks(self, grade: QuestionGrade) -> None:
         """Mark the parts of the answer after grading (default: nothing to mark)."""
         del grade

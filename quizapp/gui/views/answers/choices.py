@@ -3,11 +3,16 @@
 A button's own text never wraps, so each button carries no text and a word-wrapped label beside it
 shows the option (clicking the label chooses it, as clicking a button's text would). After grading,
 right options are marked, and a wrongly chosen option shows why it is wrong.
+
+The options of a single or multiple choice are shown in a fresh random order at every attempt
+(true/false keeps True first), so the place of the right option teaches nothing; the answer is
+graded and recorded by option id, whatever the order on screen.
 """
 
 from __future__ import annotations
 
 import functools
+import random
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -23,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from questions.schema import Lang, Question
+from questions.schema import Lang, Option, Question
 from quizapp.grading.answers import QuestionGrade, grade_choice
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
@@ -60,6 +65,18 @@ def _beside_first_line(button: QAbstractButton, label: QLabel) -> QVBoxLayout:
     return column
 
 
+# The order of the options on screen; tests replace it with a seeded generator or None (bank order).
+OPTION_ORDER: random.Random | None = random.Random()
+
+
+def shown_options(question: Question) -> list[Option]:
+    """The options in the order to show them this time."""
+    options = list(question.options)
+    if OPTION_ORDER is not None and question.answer_type != "true_false":
+        OPTION_ORDER.shuffle(options)
+    return options
+
+
 class ChoiceAnswer(AnswerWidget):
     """One button per option, numbered 1, 2, 3 … so the keys can pick them."""
 
@@ -76,7 +93,8 @@ class ChoiceAnswer(AnswerWidget):
         layout.setHorizontalSpacing(6)
         layout.setVerticalSpacing(6)
         layout.setColumnStretch(2, 1)
-        for number, option in enumerate(question.options, start=1):
+        self.options = shown_options(question)
+        for number, option in enumerate(self.options, start=1):
             text = option.text.get(lang)
             button: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             button.setAccessibleName(text)
@@ -114,6 +132,10 @@ class ChoiceAnswer(AnswerWidget):
     def grade(self) -> QuestionGrade:
         return grade_choice(self.question, self.chosen())
 
+    def recorded_text(self) -> str:
+        """The chosen option ids (not their place on screen, which changes every attempt)."""
+        return ",".join(self.chosen())
+
     def choose_number(self, number: int) -> bool:
         if not 1 <= number <= len(self.buttons) or not self.isEnabled():
             return False
@@ -125,9 +147,7 @@ class ChoiceAnswer(AnswerWidget):
     def show_marks(self, grade: QuestionGrade) -> None:
         del grade
         right = set(self.question.correct)
-        for button, note, option in zip(
-            self.buttons, self.notes, self.question.options, strict=True
-        ):
+        for button, note, option in zip(self.buttons, self.notes, self.options, strict=True):
             if option.id in right:
                 set_role(note, "good")
                 note.setText(self.tr("✓ right option"))
@@ -140,8 +160,8 @@ class ChoiceAnswer(AnswerWidget):
 
     def fill_plausible(self) -> None:
         right = set(self.question.correct)
-        wrong = [k for k, o in enumerate(self.question.options) if o.id not in right]
-        good = [k for k, o in enumerate(self.question.options) if o.id in right]
+        wrong = [k for k, o in enumerate(self.options) if o.id not in right]
+        good = [k for k, o in enumerate(self.options) if o.id in right]
         if self.multiple:
             # A typical slip: all but one right option, plus one wrong one.
             for k in good[:-1] + wrong[:1]:
