@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "QUIZAPP_DATA_DIR"
 _override: Path | None = None
 
@@ -30,6 +28,8 @@ def data_dir() -> Path:
     elif os.environ.get(ENV_VAR):
         base = Path(os.environ[ENV_VAR]).expanduser().resolve()
     else:
+        import platformdirs  # not at import: `quizapp --version` needs no data folder
+
         base = Path(platformdirs.user_data_dir("quizapp", appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base

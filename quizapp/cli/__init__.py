@@ -1,7 +1,8 @@
 """The ``quizapp`` command: global options and dispatch to one module per subcommand.
 
 Each subcommand module exposes ``add_parser(subparsers)`` which registers its parser and sets
-``func`` (a callable taking the parsed namespace and returning an exit status).
+``func`` (a callable taking the parsed namespace and returning an exit status). The modules are
+imported only when their command runs (``registry``); ``parsing`` reads the command line.
 """
 
 from __future__ import annotations
@@ -12,34 +13,7 @@ import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 
-from quizapp import __version__, paths
-
-# Subcommand modules, imported lazily so that `quizapp compute` does not pay for Qt or sympy.
-SUBCOMMANDS: tuple[str, ...] = ("compute", "drill", "questions", "review", "stats", "gui")
-
-
-def _available_subcommands() -> list[str]:
-    return [n for n in SUBCOMMANDS if importlib.util.find_spec(f"quizapp.cli.{n}") is not None]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with every available subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="quizapp",
-        description="Drills and interview questions on RNN, LSTM, GRU and their variants.",
-    )
-    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"folder for history, settings, packs and logs (default: ${paths.ENV_VAR} "
-        "or the user data folder)",
-    )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _available_subcommands():
-        module = importlib.import_module(f"quizapp.cli.{name}")
-        module.add_parser(subparsers)
-    return parser
+from quizapp.cli import parsing, registry
 
 
 def _gui_without_command(argv: Sequence[str]) -> str | None:
@@ -54,26 +28,33 @@ def _gui_without_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _run_gui(data_dir: str | None) -> int:
+    gui = importlib.import_module("quizapp.cli.gui")
+    return int(gui.run_default(argparse.Namespace(command=None, data_dir=data_dir)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    has_gui = importlib.util.find_spec("quizapp.cli.gui") is not None
     data_dir = _gui_without_command(arguments)
-    if data_dir is not None and importlib.util.find_spec("quizapp.cli.gui") is not None:
-        # The desktop app: skip importing every subcommand (about 0.2 s) before its window.
+    if data_dir is not None and has_gui:
+        # The desktop app: skip the command-line parsers before its window.
         if data_dir:
+            from quizapp import paths
+
             paths.set_data_dir(data_dir)
-        gui = importlib.import_module("quizapp.cli.gui")
-        return int(gui.run_default(argparse.Namespace(command=None, data_dir=data_dir or None)))
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+        return _run_gui(data_dir or None)
+    args = parsing.parse(arguments)
     if args.data_dir:
+        from quizapp import paths
+
         paths.set_data_dir(args.data_dir)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
-        if args.command is None and "gui" in _available_subcommands():
-            gui = importlib.import_module("quizapp.cli.gui")
-            return int(gui.run_default(args))
-        parser.print_help()
+        if args.command is None and has_gui:
+            return _run_gui(args.data_dir)
+        parsing.top_parser(registry.available()).print_help()
         return 0
     try:
         return int(func(args))

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 import sys
+import time
 from collections.abc import Mapping, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import numpy as np
 
@@ -37,6 +39,10 @@ from quizapp.drills.quantities import label_of
 from quizapp.drills.texts import cell_name
 from quizapp.formulas.plain import latex_to_text
 from quizapp.grading.messages import localize
+from quizapp.study import StudyError
+
+if TYPE_CHECKING:
+    from quizapp.study.practice import PracticeLog
 
 MAX_COUNT = 1000
 
@@ -86,6 +92,11 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--lang", default="en", choices=("en", "zh"), help="language of the texts")
     parser.add_argument("--no-solution", action="store_true", help="leave out the worked solution")
+    parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="practise without keeping the answers in the history (they are kept by default)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -162,7 +173,9 @@ def run(args: argparse.Namespace) -> int:
         first = generate_drill(specs[0])  # refuse bad settings before reading any input
     except (DrillError, engine.EngineError, ValueError) as exc:
         return _fail(str(exc))
-    return _interactive(specs, first, tolerance, args.lang, not args.no_solution, sys.stdin)
+    return _interactive(
+        specs, first, tolerance, args.lang, not args.no_solution, sys.stdin, not args.no_record
+    )
 
 
 def _run_json(
@@ -197,6 +210,11 @@ _WORDS: dict[str, Text] = {
     "mistakes": Text("mistakes: {ids}", "常见错误：{ids}"),
     "worked": Text("worked solution:", "解题步骤："),
     "read_as": Text("read as {value}", "读作 {value}"),
+    "show_hint": Text(
+        "(type ? at a prompt to see the worked solution; it counts as a miss)",
+        "（在提示处输入 ? 查看解答；记为答错）",
+    ),
+    "shown": Text("Answer shown: counted as a miss.", "已显示答案：记为答错。"),
 }
 _DIFFICULTY_ZH = {"whiteboard": "白板手算", "standard": "标准", "hard": "较难"}
 # How the terminal names the inputs: the symbols of the prompt and the convention text.
@@ -363,8 +381,13 @@ def _read_line(stream: TextIO, prompt: str) -> str | None:
     return line.rstrip("\n")
 
 
+# Typed instead of an answer: show the worked solution (recorded as a miss).
+SHOW_ANSWER = "?"
+
+
 def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
-    """One answer per asked quantity; None when the input ends."""
+    """One answer per asked quantity; None when the input ends; ``{SHOW_ANSWER: "?"}`` when the
+    learner asks to see the answer."""
     answers: dict[str, str] = {}
     interactive = stream.isatty()
     for key in drill.asked:
@@ -372,6 +395,8 @@ def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
             line = _read_line(stream, answer_prompt(key, lang))
             if line is None:
                 return answers or None
+            if line.strip() == SHOW_ANSWER:
+                return {SHOW_ANSWER: SHOW_ANSWER}
             reading = read_answers(drill, {key: line})[key]
             if reading.error is None:
                 print(f"    {reading_line(reading.shown, lang)}")
@@ -396,19 +421,32 @@ def _interactive(
     lang: str,
     solution: bool,
     stream: TextIO,
+    record: bool = False,
 ) -> int:
     scores: list[float] = []
     right = asked = 0
+    history = _PracticeHistory(record)
     try:
         for index, spec in enumerate(specs):
             drill = first if index == 0 else generate_drill(spec)
             print(f"\n{drill_heading(index + 1, len(specs), lang)}")
             print("\n".join(problem_lines(drill, lang)))
+            print(_word("show_hint", lang))
             print()
+            started = time.monotonic()
             answers = _ask(drill, stream, lang)
             if answers is None:
                 break
+            if SHOW_ANSWER in answers:
+                grade = grade_drill(drill, {}, tolerance)
+                print(_word("shown", lang))
+                print("\n".join(grade_lines(drill, grade, lang, solution=True)))
+                history.record(drill, grade, {}, time.monotonic() - started, shown=True)
+                scores.append(0.0)
+                asked += len(drill.asked)
+                continue
             grade = grade_drill(drill, answers, tolerance)
+            history.record(drill, grade, answers, time.monotonic() - started)
             print("\n".join(grade_lines(drill, grade, lang, solution)))
             scores.append(grade.score)
             asked += len(grade.quantities)
@@ -419,9 +457,67 @@ def _interactive(
         print()
     except (DrillError, engine.EngineError, ValueError) as exc:
         _summary(scores, right, asked, lang)
+        history.close()
         return _fail(str(exc))
     _summary(scores, right, asked, lang)
+    history.close()
     return 0
+
+
+class _PracticeHistory:
+    """Keeps each graded drill in the history (mode practice) unless told not to, or the settings
+    turn practice recording off; a history that cannot be written is said once, never fatal."""
+
+    def __init__(self, wanted: bool) -> None:
+        self._wanted = wanted
+        self._log: PracticeLog | None = None
+        self._failed = False
+
+    def _open(self) -> PracticeLog | None:
+        if not self._wanted or self._failed:
+            return None
+        if self._log is None:
+            from quizapp import settings as settings_module
+            from quizapp.study.practice import PracticeLog
+            from quizapp.study.schedule import ReviewScheduler
+            from quizapp.study.session import system_now
+            from quizapp.study.store import Store
+
+            if not settings_module.load().settings.record_practice:
+                self._wanted = False
+                return None
+            try:
+                store = Store.open()
+            except (StudyError, OSError, sqlite3.Error) as error:
+                self._fail(error)
+                return None
+            self._log = PracticeLog(store, ReviewScheduler(store), system_now)
+        return self._log
+
+    def record(
+        self,
+        drill: Drill,
+        grade: DrillGrade,
+        answers: Mapping[str, str],
+        seconds: float,
+        *,
+        shown: bool = False,
+    ) -> None:
+        practice = self._open()
+        if practice is None:
+            return
+        try:
+            practice.record_drill(drill, grade, answers, seconds, shown=shown)
+        except (StudyError, OSError, sqlite3.Error) as error:
+            self._fail(error)
+
+    def _fail(self, error: Exception) -> None:
+        self._failed = True
+        print(f"quizapp drill: the answers are not kept in the history: {error}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self._log is not None:
+            self._log.store.close()
 
 
 def _summary(scores: Sequence[float], right: int, asked: int, lang: str) -> None:

@@ -24,6 +24,7 @@ from questions.schema import DIFFICULTIES, QUESTION_TYPES
 from questions.topics import TOPICS
 from questions.validate import MISSING_TRANSLATION
 from quizapp import paths
+from quizapp.plural import count_en
 
 if TYPE_CHECKING:
     from quizapp.grading.freetext import Grader
@@ -49,6 +50,16 @@ def add_parser(subparsers: Any) -> None:
     )
     stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
     stats.set_defaults(func=run_stats)
+    practice = sub.add_parser(
+        "practice",
+        help="practise interview questions in the terminal (answers are remembered)",
+        description="Interview questions in a fair shuffled order, graded and remembered in the "
+        "history (mode practice); type ? to see an answer (counts as a miss).",
+    )
+    from quizapp.cli import practice as practice_cli
+
+    practice_cli.add_arguments(practice)
+    practice.set_defaults(func=practice_cli.run)
     grade = sub.add_parser(
         "grade",
         help="grade a free-text answer against a question's key points",
@@ -98,7 +109,9 @@ def run_validate(args: argparse.Namespace) -> int:
     problems += [str(p) for p in check_rubrics(result.questions, grader)]
     for problem in problems:
         print(problem)
-    print(f"{len(result.questions)} questions loaded, {len(problems)} problems")
+    print(
+        f"{count_en(len(result.questions), 'question')} loaded, {count_en(len(problems), 'problem')}"
+    )
     return 1 if problems else 0
 
 
@@ -196,5 +209,8 @@ def run_stats(args: argparse.Namespace) -> int:
     for item in missing:
         print(f"    {item}")
     below = len(stats["below_target"])
-    print(f"Total: {total} questions, {below} topics below target, {stats['problems']} problems")
+    print(
+        f"Total: {count_en(total, 'question')}, {count_en(below, 'topic')} below target, "
+        f"{count_en(stats['problems'], 'problem')}"
+    )
     return 0

@@ -3,7 +3,9 @@
 Questions show the prompt, read an answer, grade it and show the model answer; drills are printed
 and graded with ``quizapp drill``'s line builders (one line per asked quantity). After each answer a rating is proposed; 1–4 changes
 it, Enter accepts it. Every answer is recorded as it is given. Ctrl-D or Ctrl-C end the session
-cleanly with a summary. ``--now`` fixes the clock (tests, catching up a day).
+cleanly with a summary. ``--lang en|zh`` chooses the language of the questions and of the review's
+own words (default: the content language of the settings); ``--now`` fixes the clock (tests,
+catching up a day).
 """
 
 from __future__ import annotations
@@ -15,15 +17,21 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
+from questions.vocab import CHOICE_TYPES
+from quizapp.cli.review_words import RATING_NAMES, in_language, left_line, reviewed_line, word
+from quizapp.grading.messages import localize
 from quizapp.study import StudyError
 
 if TYPE_CHECKING:
     from questions.schema import Question
+    from questions.vocab import Text
     from quizapp.drills import Drill
     from quizapp.grading.answers import QuestionGrade
     from quizapp.study.session import SessionSummary, StudySession
 
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+# Typed instead of an answer: "I don't know, show me" (recorded as a miss).
+SHOW_ANSWER = "?"
 
 
 class EndOfInput(Exception):
@@ -47,6 +55,12 @@ def add_parser(subparsers: Any) -> None:
         help="pretend the time is ISO (e.g. 2025-03-01T09:00+00:00), for testing",
     )
     parser.add_argument("--seed", type=int, default=None, help="seed of the drill numbers")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default=None,
+        help="language of the questions and texts (default: the content language of the settings)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -109,7 +123,7 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     except ValueError as error:
         print(f"quizapp review: {error}", file=sys.stderr)
         return 2
-    lang = settings_module.load().settings.content_language
+    lang = args.lang or settings_module.load().settings.content_language
     try:
         with Store.open(now=fixed) as store:
             if store.report.message:
@@ -118,7 +132,7 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             now = _fixed_clock(fixed) if fixed is not None else system_now
             items = review_items(store, questions, now(), limit=args.limit, new_limit=args.new)
             if not items:
-                console.say("Nothing is due today. Come back tomorrow, or drill with the app.")
+                console.say(word("nothing_due", lang))
                 return 0
             session = StudySession(
                 store,
@@ -129,7 +143,7 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                 seed=args.seed if args.seed is not None else random.randrange(1 << 30),
             )
             summary = review_loop(session, console, lang)
-            print_summary(summary, console)
+            print_summary(summary, console, lang)
     except (StudyError, OSError) as error:
         print(f"quizapp review: {error}", file=sys.stderr)
         return 1
@@ -153,18 +167,18 @@ def review_loop(session: StudySession, console: Console, lang: str) -> SessionSu
                 session, item.question, console, lang
             ):
                 continue
-            ask_rating(session, console)
+            ask_rating(session, console, lang)
             session.next()
     except (EndOfInput, KeyboardInterrupt):
-        console.say("\nStopped.")
+        console.say("\n" + word("stopped", lang))
     return session.finish()
 
 
 # ----- questions --------------------------------------------------------------------------------
 
 
-def _text(value: Any, lang: str) -> str:
-    return str(value.zh if lang == "zh" else value.en)
+def _text(value: Text, lang: str) -> str:
+    return in_language(value, lang)
 
 
 def ask_question(session: StudySession, question: Question, console: Console, lang: str) -> bool:
@@ -173,17 +187,32 @@ def ask_question(session: StudySession, question: Question, console: Console, la
     if question.code:
         console.say("")
         console.say("\n".join("    " + line for line in question.code.splitlines()))
+    console.say(word("show_hint", lang))
     grade, typed = read_and_grade(question, console, lang)
+    if typed.strip() == SHOW_ANSWER:
+        session.reveal()
+        console.say("\n" + word("shown", lang))
+        console.say(word("model_answer", lang, answer=_text(question.answer, lang)))
+        if question.explanation:
+            console.say(_text(question.explanation, lang))
+        return True
     if grade is None:
         return False
     if not session.submit_question(grade, typed):
-        console.say(f"Not counted: {grade.message}. Try again.")
+        console.say(word("not_counted", lang, message=localize(grade.message or "", lang)))
         return False
-    verdict = "Right" if grade.correct else f"Score {100 * grade.score:.0f}%"
-    console.say(f"\n{verdict}." + (f"  (read as {grade.read_as})" if grade.read_as else ""))
+    verdict = (
+        word("right", lang)
+        if grade.correct
+        else word("score_question", lang, score=f"{100 * grade.score:.0f}%")
+    )
+    # A choice is read as option ids, which mean nothing next to the shuffled numbers shown.
+    show_reading = grade.read_as and question.answer_type not in CHOICE_TYPES
+    read_as = word("read_as", lang, value=grade.read_as) if show_reading else ""
+    console.say(f"\n{verdict}{read_as}")
     if grade.feedback is not None:
         console.say(_text(grade.feedback, lang))
-    console.say("Model answer: " + _text(question.answer, lang))
+    console.say(word("model_answer", lang, answer=_text(question.answer, lang)))
     return True
 
 
@@ -200,17 +229,23 @@ def read_and_grade(
 
     kind = question.answer_type
     if kind in ("single_choice", "multi_choice", "true_false"):
-        for number, option in enumerate(question.options, start=1):
+        # A fresh order at every attempt (true/false keeps its order); graded by option id.
+        shown = list(question.options)
+        if kind != "true_false":
+            random.shuffle(shown)
+        for number, option in enumerate(shown, start=1):
             console.say(f"  {number}) {_text(option.text, lang)}")
-        typed = console.ask("Your choice (numbers): ")
-        chosen = [
-            question.options[n - 1].id for n in _numbers(typed) if 1 <= n <= len(question.options)
-        ]
-        return answers.grade_choice(question, chosen), typed
+        typed = console.ask(word("ask_choice", lang))
+        if typed.strip() == SHOW_ANSWER:
+            return None, typed
+        chosen = [shown[n - 1].id for n in _numbers(typed) if 1 <= n <= len(shown)]
+        return answers.grade_choice(question, chosen), ",".join(chosen)
     if kind == "ordering":
         for number, entry in enumerate(question.items, start=1):
             console.say(f"  {number}) {_text(entry.text, lang)}")
-        typed = console.ask("The right order (numbers, e.g. 2 1 3): ")
+        typed = console.ask(word("ask_order", lang))
+        if typed.strip() == SHOW_ANSWER:
+            return None, typed
         order = [question.items[n - 1].id for n in _numbers(typed) if 1 <= n <= len(question.items)]
         return answers.grade_ordering(question, order), typed
     if kind == "matching":
@@ -220,14 +255,16 @@ def read_and_grade(
             console.say(f"  {number}) {_text(pair.left, lang)}")
         for letter, index in zip("abcdefghij", rights, strict=False):
             console.say(f"  {letter}) {_text(question.pairs[index].right, lang)}")
-        typed = console.ask("Letter for each numbered item (e.g. b a c): ")
+        typed = console.ask(word("ask_matching", lang))
+        if typed.strip() == SHOW_ANSWER:
+            return None, typed
         letters = [c for c in typed.lower() if c.isalpha()]
         matched = [
             rights["abcdefghij".index(c)] for c in letters if c in "abcdefghij"[: len(rights)]
         ]
         return answers.grade_matching(question, matched), typed
     if kind == "free_text":
-        console.say("Write your answer; an empty line ends it.")
+        console.say(word("ask_free_text", lang))
         lines: list[str] = []
         while True:
             line = console.ask("> ")
@@ -235,11 +272,11 @@ def read_and_grade(
                 break
             lines.append(line)
         typed = "\n".join(lines)
-        if not typed.strip():
+        if not typed.strip() or typed.strip() == SHOW_ANSWER:
             return None, typed
         proposal = freetext.grade_free_text(question, typed)
         ticked = list(proposal.ticks)
-        console.say("Key points (x = your answer makes it):")
+        console.say(word("key_points", lang))
         for number, result in enumerate(proposal.points, start=1):
             mark = "x" if result.made else " "
             console.say(f"  [{mark}] {number}. {_text(result.point.text, lang)}")
@@ -247,14 +284,16 @@ def read_and_grade(
         for note in feedback.misconception_notes(proposal, lang):
             console.say(f"  ! {note.wrong}")
             console.say(f"    {note.correction}")
-        toggles = console.ask("Numbers to toggle, Enter to accept: ")
+        toggles = console.ask(word("ask_toggles", lang))
         for n in _numbers(toggles):
             if 1 <= n <= len(ticked):
                 ticked[n - 1] = not ticked[n - 1]
         score = freetext.checklist_score(ticked)
         grade = answers.QuestionGrade(score, score >= 1.0, "", None, auto_score=proposal.score)
         return grade, typed
-    typed = console.ask("Your answer: ")
+    typed = console.ask(word("ask_answer", lang))
+    if typed.strip() == SHOW_ANSWER:
+        return None, typed
     return answers.grade_text_answer(question, typed), typed
 
 
@@ -268,51 +307,56 @@ def ask_drill(session: StudySession, drill: Drill, console: Console, lang: str) 
     from quizapp.cli import drill as drill_cli
 
     console.say("\n".join(drill_cli.problem_lines(drill, lang)))
-    typed = {key: console.ask(drill_cli.answer_prompt(key, lang)) for key in drill.asked}
+    console.say(word("show_hint", lang))
+    typed: dict[str, str] = {}
+    for key in drill.asked:
+        typed[key] = console.ask(drill_cli.answer_prompt(key, lang))
+        if typed[key].strip() == SHOW_ANSWER:
+            shown = session.reveal()
+            console.say("\n" + word("shown", lang))
+            if shown is not None:
+                console.say("\n".join(drill_cli.grade_lines(drill, shown, lang, solution=True)))
+            return True
     grade = session.submit_drill(typed)
     if grade.submitted == 0:
         for quantity in grade.quantities:
-            console.say(f"  {quantity.key}: not read ({quantity.message}); try again")
+            message = localize(quantity.message or "", lang)
+            console.say(word("not_read", lang, quantity=quantity.key, message=message))
         return False
     console.say("\n".join(drill_cli.grade_lines(drill, grade, lang, solution=True)))
-    console.say(f"Score {100 * grade.score:.0f}%")
+    console.say(word("score_drill", lang, score=f"{100 * grade.score:.0f}%"))
     return True
 
 
 # ----- rating and summary -----------------------------------------------------------------------
 
 
-def ask_rating(session: StudySession, console: Console) -> None:
+def ask_rating(session: StudySession, console: Console, lang: str) -> None:
     """Propose a rating; 1–4 choose another, Enter accepts."""
     proposed = session.proposed_rating or 3
+    name = in_language(RATING_NAMES[proposed], lang)
     while True:
-        typed = console.ask(
-            f"Rating {proposed} {RATING_NAMES[proposed]}: Enter accepts, "
-            "or 1 Again, 2 Hard, 3 Good, 4 Easy: "
-        ).strip()
+        typed = console.ask(word("ask_rating", lang, rating=proposed, name=name)).strip()
         if not typed:
             outcome = session.rate()
             break
         if typed in ("1", "2", "3", "4"):
             outcome = session.rate(int(typed))
             break
-        console.say("Type 1, 2, 3 or 4, or press Enter.")
+        console.say(word("rating_refused", lang))
     if outcome is not None:
-        console.say(f"Next review: {outcome.due.astimezone():%Y-%m-%d %H:%M}")
+        console.say(word("next_review", lang, when=f"{outcome.due.astimezone():%Y-%m-%d %H:%M}"))
 
 
-def print_summary(summary: SessionSummary, console: Console) -> None:
-    """Totals of the session."""
+def print_summary(summary: SessionSummary, console: Console, lang: str) -> None:
+    """Totals of the session, counts in the right number (``1 item``, ``2 items``)."""
     console.say("")
     if not summary.results:
-        console.say("No answers recorded.")
+        console.say(word("no_answers", lang))
         return
-    mean = summary.mean_score or 0.0
-    console.say(
-        f"Reviewed {summary.answered} item(s), mean score {100 * mean:.0f}%, "
-        f"{summary.total_seconds / 60:.1f} min."
-    )
+    mean = f"{100 * (summary.mean_score or 0.0):.0f}%"
+    console.say(reviewed_line(summary.answered, mean, summary.total_seconds / 60, lang))
     if summary.unanswered:
-        console.say(f"{len(summary.unanswered)} item(s) left for later.")
+        console.say(left_line(len(summary.unanswered), lang))
     for mistake_id, count in summary.mistakes[:5]:
-        console.say(f"  {mistake_id}: {count}x")
+        console.say(word("mistake", lang, mistake=mistake_id, count=count))

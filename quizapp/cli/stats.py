@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from quizapp.plural import count_en
 from quizapp.study import StudyError
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             print(format_stats_text(build_stats(store, now)), end="")
             if args.csv is not None:
                 rows = export_history_csv(store, args.csv)
-                print(f"Wrote {rows} answers to {args.csv}")
+                print(f"Wrote {count_en(rows, 'answer')} to {args.csv}")
     except (StudyError, OSError) as error:
         print(f"quizapp stats: {error}", file=sys.stderr)
         return 1

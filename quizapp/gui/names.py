@@ -107,5 +107,8 @@ def read_as(shown: str) -> str:
 
 
 def expected_numbers(count: int) -> str:
-    """ "expected 3 numbers"."""
+    """ "expected 3 numbers", "expected 1 number"."""
+    # Not Qt's plural form: pyside6-lupdate reads a count only from ``tr``, not ``translate``.
+    if count == 1:
+        return QCoreApplication.translate("Names", "expected 1 number")
     return QCoreApplication.translate("Names", "expected %1 numbers").replace("%1", str(count))

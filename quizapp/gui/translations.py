@@ -1,5 +1,8 @@
 """Interface language: installs the compiled Qt translation (``i18n/quizapp_zh_CN.qm``).
 
+English is the source language, but its file (``i18n/quizapp_en.qm``) holds the singular and
+plural of the messages with a count (``tr("%n problems …", "", n)`` reads "1 problem …").
+
 Qt sends every widget a ``LanguageChange`` event when a translator is installed or removed; views
 react by calling their ``retranslate`` method, so switching language needs no restart.
 """
@@ -14,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).parent / "i18n"
-QM_FILES = {"zh": I18N_DIR / "quizapp_zh_CN.qm"}
+QM_FILES = {"en": I18N_DIR / "quizapp_en.qm", "zh": I18N_DIR / "quizapp_zh_CN.qm"}
 _installed: list[QTranslator] = []
 
 
@@ -26,14 +29,16 @@ def set_language(language: str) -> bool:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return True
     path = QM_FILES.get(language)
     ours = QTranslator(app)
     if path is None or not ours.load(str(path)):
         log.warning("no interface translation for %r at %s", language, path)
         return False
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QCoreApplication.installTranslator(ours)
+        _installed.append(ours)
+        return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     # Qt's own strings (standard buttons of dialogs), when the Qt installation ships them.
     qt_base = QTranslator(app)

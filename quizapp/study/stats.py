@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
+from quizapp.plural import count_en
 from quizapp.study.items import ItemKind
 from quizapp.study.schedule import forecast_counts
 from quizapp.study.store import Store
@@ -282,7 +283,7 @@ def _percent(share: float) -> str:
 def format_stats_text(summary: StatsSummary) -> str:
     """The summary as plain text for the terminal."""
     lines = [
-        f"Answers: {summary.total_attempts}    Streak: {summary.streak_days} day(s)",
+        f"Answers: {summary.total_attempts}    Streak: {count_en(summary.streak_days, 'day')}",
     ]
     if summary.unconfirmed_scores:
         lines.append(
@@ -303,20 +304,20 @@ def format_stats_text(summary: StatsSummary) -> str:
     if summary.accuracy_by_topic:
         lines += ["", "Questions by topic (weakest first):"]
         lines += [
-            f"  {row.topic:<32} {_percent(row.mean_score):>5}  ({row.attempts} answers)"
+            f"  {row.topic:<32} {_percent(row.mean_score):>5}  ({count_en(row.attempts, 'answer')})"
             for row in summary.accuracy_by_topic
         ]
     if summary.accuracy_by_quantity:
         lines += ["", "Drills by cell and quantity (weakest first):"]
         lines += [
             f"  {row.cell + ' ' + row.quantity:<32} {_percent(row.mean_score):>5}  "
-            f"({row.attempts} answers)"
+            f"({count_en(row.attempts, 'answer')})"
             for row in summary.accuracy_by_quantity
         ]
     if summary.median_seconds_by_cell:
         lines += ["", "Median seconds per drill by cell:"]
         lines += [
-            f"  {row.cell:<32} {row.median_seconds:>6.1f}  ({row.attempts} drills)"
+            f"  {row.cell:<32} {row.median_seconds:>6.1f}  ({count_en(row.attempts, 'drill')})"
             for row in summary.median_seconds_by_cell
         ]
     if summary.frequent_mistakes:

@@ -195,12 +195,13 @@ def test_statistics_page_charts_and_csv(
     assert pages.stats.canvas is None  # matplotlib waits for the page
     window.show_page("stats")
     assert pages.stats.canvas is not None
-    assert pages.stats.headline.text().startswith("1 answers recorded")
+    assert pages.stats.headline.text().startswith("1 answer recorded · ")
     pages.stats.streak_box.setChecked(True)
-    assert pages.stats.streak.text() == "Streak: 1 day(s) in a row"
+    assert pages.stats.streak.text() == "Streak: 1 day in a row"
     target = tmp_path / "history.csv"
     monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: target)
     assert pages.stats.export_csv()
+    assert pages.stats.status.text() == f"Wrote 1 answer to {target}"
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,answered_at,mode") and len(lines) == 2
 

@@ -33,6 +33,13 @@ def test_validate_broken_packs_exits_1_and_prints_each_problem(
     ) in lines
 
 
+def test_validate_counts_one_problem_in_the_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["questions", "validate", str(BROKEN / "bad_syntax.yaml")]) == 1
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "0 questions loaded, 1 problem"
+    assert main(["questions", "validate", str(BROKEN / "duplicate_id.yaml")]) == 1
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "2 questions loaded, 1 problem"
+
+
 def test_validate_without_paths_reads_bank_and_user_packs(
     capsys: pytest.CaptureFixture[str], _isolated_data_dir: Path
 ) -> None:

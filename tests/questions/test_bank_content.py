@@ -152,3 +152,17 @@ def test_symbolic_expression_reads(question: Question) -> None:
     assert question.expression is not None
     reading = read_expression(question.expression, question.symbols)
     assert reading.error is None, f"{question.source}:{question.line}: {reading.error}"
+
+
+def test_right_options_are_spread_over_the_positions() -> None:
+    from collections import Counter
+
+    positions = Counter(
+        [o.id for o in q.options].index(q.correct[0])
+        for q in QUESTIONS
+        if q.answer_type == "single_choice"
+    )
+    total = sum(positions.values())
+    assert total >= 10
+    assert max(positions.values()) <= total // 2, positions  # never "always the first"
+    assert len(positions) >= 3

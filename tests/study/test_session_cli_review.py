@@ -48,7 +48,7 @@ def test_a_due_drill_is_asked_graded_rated_and_recorded(
     assert "h: score 0%" in out and "new hidden state h_t: wrong; expected" in out
     assert "worked solution:" in out and "Score 0%" in out
     assert "Rating 1 Again" in out
-    assert "Reviewed 1 item(s), mean score 0%" in out
+    assert "Reviewed 1 item, mean score 0%" in out
     with Store.open() as store:
         attempts = store.attempts()
         assert len(attempts) == 1

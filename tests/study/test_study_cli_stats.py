@@ -37,8 +37,8 @@ def test_stats_command_prints_summary_and_writes_csv(
     out = tmp_path / "out.csv"
     assert main(["--data-dir", str(data), "stats", "--csv", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Answers: 1" in printed and "Streak: 1 day(s)" in printed
-    assert "gru h" in printed and "50%" in printed
-    assert "Median time per drill: 42.0 s" in printed
-    assert "Wrote 1 answers" in printed
+    assert "Answers: 1    Streak: 1 day\n" in printed
+    assert "gru h" in printed and "50%  (1 answer)\n" in printed
+    assert "Median time per drill: 42.0 s" in printed and "42.0  (1 drill)\n" in printed
+    assert f"Wrote 1 answer to {out}\n" in printed
     assert out.read_text(encoding="utf-8").count("\n") == 2

@@ -198,7 +198,7 @@ def test_sql_and_python_agree_on_a_random_history(tmp_path: Path, offset_minutes
 
 def test_text_summary_names_the_numbers(store: Store) -> None:
     text = format_stats_text(build_stats(store, NOW))
-    assert "Answers: 6" in text and "Streak: 4 day(s)" in text
+    assert "Answers: 6" in text and "Streak: 4 days" in text
     assert "bptt" in text and "0%" in text
     assert "gates" in text and "75%" in text
     assert "swap-z" in text and "67% -> 0% of answers  fading" in text

@@ -7,7 +7,7 @@ all of its question's points and states no catalogued misconception.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from questions.schema import Question
@@ -25,6 +25,11 @@ class RubricProblem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: question '{self.question_id}': {self.message}"
+
+
+def _named(noun: str, ids: Sequence[str]) -> str:
+    """'key point gating' or 'key points a, b'."""
+    return (noun if len(ids) == 1 else f"{noun}s") + " " + ", ".join(ids)
 
 
 def check_rubrics(questions: Iterable[Question], grader: Grader) -> list[RubricProblem]:
@@ -45,8 +50,8 @@ def check_rubrics(questions: Iterable[Question], grader: Grader) -> list[RubricP
                 if unknown:
                     known = False
                     fail(
-                        f"key point '{point.id}': claim '{claim.text}' names unknown concept(s) "
-                        + ", ".join(unknown)
+                        f"key point '{point.id}': claim '{claim.text}' names "
+                        + _named("unknown concept", unknown)
                     )
             for misconception_id in point.misconceptions:
                 if lexicon.misconception(misconception_id) is None:
@@ -57,8 +62,8 @@ def check_rubrics(questions: Iterable[Question], grader: Grader) -> list[RubricP
             grade = grader.grade(question, question.answer.get(lang))
             missed = [p.point.id for p in grade.points if not p.made]
             if missed:
-                fail(f"the model answer ({lang}) does not make key point(s) " + ", ".join(missed))
+                fail(f"the model answer ({lang}) does not make " + _named("key point", missed))
             stated = [m.misconception.id for m in grade.misconceptions]
             if stated:
-                fail(f"the model answer ({lang}) states misconception(s) " + ", ".join(stated))
+                fail(f"the model answer ({lang}) states " + _named("misconception", stated))
     return problems

@@ -1,12 +1,19 @@
-"""Developer tool: write the Simplified Chinese translations into ``quizapp_zh_CN.ts``.
+"""Developer tool: write the Simplified Chinese translations into ``quizapp_zh_CN.ts`` and the
+English plural forms into ``quizapp_en.ts``.
 
-The ``.ts`` file is the source of the interface translation; this table is how it was written.
-Workflow after changing interface strings::
+The ``.ts`` files are the source of the interface translation; these tables are how they were
+written. A message with a count is written with its English plural as source,
+``self.tr("%n problems …", "", n)``; Qt picks the form for the number from the loaded translation,
+so English needs its own file holding just those messages (``-pluralonly``). Workflow after
+changing interface strings (the study pages keep their own hand-edited ``study_*.ts``)::
 
-    pyside6-lupdate $(find quizapp/gui -name '*.py' -not -path '*/diagram/*') \
-        -ts quizapp/gui/i18n/quizapp_zh_CN.ts -no-obsolete
+    FILES=$(find quizapp/gui -name '*.py' -not -path '*/diagram/*' -not -path '*/study/*')
+    pyside6-lupdate $FILES -ts quizapp/gui/i18n/quizapp_zh_CN.ts -no-obsolete
+    pyside6-lupdate $FILES -ts quizapp/gui/i18n/quizapp_en.ts -no-obsolete -pluralonly \
+        -source-language en_US -target-language en_US
     python -m quizapp.gui.i18n.fill_zh
     pyside6-lrelease quizapp/gui/i18n/quizapp_zh_CN.ts -qm quizapp/gui/i18n/quizapp_zh_CN.qm
+    pyside6-lrelease quizapp/gui/i18n/quizapp_en.ts -qm quizapp/gui/i18n/quizapp_en.qm
 
 Not imported by the app.
 """
@@ -18,6 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 TS_FILE = Path(__file__).with_name("quizapp_zh_CN.ts")
+EN_TS_FILE = Path(__file__).with_name("quizapp_en.ts")
 
 ZH: dict[str, str] = {
     "Dismiss message": "关闭提示",
@@ -55,7 +63,6 @@ ZH: dict[str, str] = {
     "a number, e.g. 128": "一个数，例如 128",
     "a shape, e.g. (5, 3, 20)": "一个形状，例如 (5, 3, 20)",
     "a formula, e.g. f*c + i*g": "一个公式，例如 f*c + i*g",
-    "%1 numbers, e.g. %2": "%1 个数，例如 %2",
     "Not read, not counted: %1": "无法识别，不计分：%1",
     "✓ Correct": "✓ 正确",
     "✗ %1 of %2 right": "✗ %2 个中对了 %1 个",
@@ -146,7 +153,6 @@ ZH: dict[str, str] = {
     "Move up  (Alt+↑)": "上移  (Alt+↑)",
     "Move down  (Alt+↓)": "下移  (Alt+↓)",
     "Items to put in order": "待排序的条目",
-    "%1 problem(s) in the question files; those questions are left out:": "题目文件中有 %1 处问题，相关题目已略去：",
     "Not counted: %1": "不计分：%1",
     "✓ Right": "✓ 正确",
     "Partly right: %1 %": "部分正确：%1 %",
@@ -191,6 +197,11 @@ ZH: dict[str, str] = {
     "I don't know: show the model answer (counts as a miss)": "不会：显示参考答案（记为答错）",
     "I don't know: show the worked solution (counts as a miss)": "不会：显示详细解答（记为答错）",
     "Answer shown: counted as a miss": "已显示答案：记为答错",
+    "&History of free practice": "自由练习记录(&H)",
+    "Save my practice": "保存我的练习",
+    "Keep every drill and question answered outside a study mode in the history, its statistics and its reviews": "把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习",
+    "Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).": "你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。",
+    "Practice is not saved to your history (turned off in Settings).": "练习不会保存到学习记录（已在设置中关闭）。",
     "1 – 9": "1 – 9",
     "Choose an option (or tick a key point)": "选择选项（或勾选要点）",
     "Alt+↑ / Alt+↓": "Alt+↑ / Alt+↓",
@@ -209,10 +220,53 @@ ZH: dict[str, str] = {
     "a number, e.g. 0.25 or 1/4": "一个数，例如 0.25 或 1/4",
     "a formula in %1": "用 %1 表示的公式",
     "Unit: %1": "单位：%1",
+    "expected 1 number": "应为 1 个数",
     "expected %1 numbers": "应为 %1 个数",
 }
 
-PLURALS: dict[str, str] = {"Matching questions: %n": "符合条件的题目：%n 道"}
+# Messages with a count (``tr(text, "", n)``): Chinese has one form for every number.
+PLURALS: dict[str, str] = {
+    "Matching questions: %n": "符合条件的题目：%n 道",
+    "%n numbers, e.g. %1": "%n 个数，例如 %1",
+    "%n problems in the question files; those questions are left out:": "题目文件中有 %n 处问题，相关题目已略去：",
+}
+
+
+# The English forms (one, other) of the messages with a count.
+PLURALS_EN: dict[str, tuple[str, str]] = {
+    "Matching questions: %n": ("Matching questions: %n", "Matching questions: %n"),
+    "%n numbers, e.g. %1": ("%n number, e.g. %1", "%n numbers, e.g. %1"),
+    "%n problems in the question files; those questions are left out:": (
+        "%n problem in the question files; the questions it concerns are left out:",
+        "%n problems in the question files; those questions are left out:",
+    ),
+}
+
+
+def _set_forms(translation: ET.Element, forms: tuple[str, ...]) -> None:
+    for child in list(translation):
+        translation.remove(child)
+    translation.text = None
+    for text in forms:
+        ET.SubElement(translation, "numerusform").text = text
+
+
+def fill_english(path: Path = EN_TS_FILE) -> list[str]:
+    """Write the English plural forms into ``path``; returns the sources without forms."""
+    tree = ET.parse(path)
+    missing: list[str] = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if source not in PLURALS_EN:
+            missing.append(source)
+            continue
+        _set_forms(translation, PLURALS_EN[source])
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
 
 
 def fill(path: Path = TS_FILE) -> list[str]:
@@ -225,11 +279,7 @@ def fill(path: Path = TS_FILE) -> list[str]:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         if source in PLURALS:
-            for child in list(translation):
-                translation.remove(child)
-            translation.text = None
-            form = ET.SubElement(translation, "numerusform")
-            form.text = PLURALS[source]
+            _set_forms(translation, (PLURALS[source],))
         elif source in ZH:
             translation.text = ZH[source]
         else:
@@ -241,7 +291,7 @@ def fill(path: Path = TS_FILE) -> list[str]:
 
 
 if __name__ == "__main__":
-    untranslated = fill()
+    untranslated = fill() + fill_english()
     for source in untranslated:
         print(f"untranslated: {source!r}", file=sys.stderr)
     sys.exit(1 if untranslated else 0)

@@ -11,12 +11,12 @@
 <context>
     <name>ChoiceAnswer</name>
     <message>
-        <location filename="../views/answers/choices.py" line="133" />
+        <location filename="../views/answers/choices.py" line="153" />
         <source>✓ right option</source>
         <translation>✓ 正确选项</translation>
     </message>
     <message>
-        <location filename="../views/answers/choices.py" line="138" />
+        <location filename="../views/answers/choices.py" line="158" />
         <source>✗ not right</source>
         <translation>✗ 不正确</translation>
     </message>
@@ -180,10 +180,10 @@
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/drill_sheet.py" line="353" />
-        <source>%1 numbers, e.g. %2</source>
-        <translation>%1 个数，例如 %2</translation>
+        <source>%n numbers, e.g. %1</source>
+        <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -290,134 +290,144 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="255" />
+        <location filename="../views/home.py" line="259" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="344" />
+        <location filename="../views/home.py" line="348" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="408" />
+        <location filename="../views/home.py" line="365" />
+        <source>Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).</source>
+        <translation>你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="369" />
+        <source>Practice is not saved to your history (turned off in Settings).</source>
+        <translation>练习不会保存到学习记录（已在设置中关闭）。</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="423" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="411" />
+        <location filename="../views/home.py" line="426" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="415" />
+        <location filename="../views/home.py" line="431" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="417" />
+        <location filename="../views/home.py" line="433" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="419" />
+        <location filename="../views/home.py" line="435" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="420" />
+        <location filename="../views/home.py" line="436" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="421" />
+        <location filename="../views/home.py" line="437" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="422" />
+        <location filename="../views/home.py" line="438" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="423" />
+        <location filename="../views/home.py" line="439" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="424" />
+        <location filename="../views/home.py" line="440" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="425" />
-        <location filename="../views/home.py" line="427" />
+        <location filename="../views/home.py" line="441" />
+        <location filename="../views/home.py" line="443" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="426" />
+        <location filename="../views/home.py" line="442" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="428" />
+        <location filename="../views/home.py" line="444" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="430" />
+        <location filename="../views/home.py" line="446" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="432" />
+        <location filename="../views/home.py" line="448" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="433" />
+        <location filename="../views/home.py" line="449" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="434" />
+        <location filename="../views/home.py" line="450" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="435" />
+        <location filename="../views/home.py" line="451" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="436" />
+        <location filename="../views/home.py" line="452" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="437" />
-        <location filename="../views/home.py" line="438" />
+        <location filename="../views/home.py" line="453" />
+        <location filename="../views/home.py" line="454" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="439" />
+        <location filename="../views/home.py" line="455" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="451" />
+        <location filename="../views/home.py" line="467" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="457" />
+        <location filename="../views/home.py" line="473" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="475" />
+        <location filename="../views/home.py" line="491" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -425,34 +435,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="387" />
+        <location filename="../main_window.py" line="407" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="408" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="412" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
-        <location filename="../main_window.py" line="393" />
+        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="413" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="411" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394" />
+        <location filename="../main_window.py" line="414" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -664,7 +674,12 @@
         <translation>识别为 %1</translation>
     </message>
     <message>
-        <location filename="../names.py" line="111" />
+        <location filename="../names.py" line="113" />
+        <source>expected 1 number</source>
+        <translation>应为 1 个数</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="114" />
         <source>expected %1 numbers</source>
         <translation>应为 %1 个数</translation>
     </message>
@@ -689,98 +704,98 @@
 </context>
 <context>
     <name>QuestionView</name>
-    <message>
-        <location filename="../views/question.py" line="188" />
-        <source>%1 problem(s) in the question files; those questions are left out:</source>
-        <translation>题目文件中有 %1 处问题，相关题目已略去：</translation>
+    <message numerus="yes">
+        <location filename="../views/question.py" line="189" />
+        <source>%n problems in the question files; those questions are left out:</source>
+        <translation><numerusform>题目文件中有 %n 处问题，相关题目已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="253" />
+        <location filename="../views/question.py" line="257" />
         <source>Not counted: %1</source>
         <translation>不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="281" />
+        <location filename="../views/question.py" line="285" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="301" />
+        <location filename="../views/question.py" line="305" />
         <source>✓ Right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="304" />
+        <location filename="../views/question.py" line="308" />
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="307" />
+        <location filename="../views/question.py" line="311" />
         <source>✗ Not quite</source>
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="314" />
+        <location filename="../views/question.py" line="318" />
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="316" />
+        <location filename="../views/question.py" line="320" />
         <source>Why</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="319" />
+        <location filename="../views/question.py" line="323" />
         <source>Sources: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="343" />
+        <location filename="../views/question.py" line="347" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="347" />
+        <location filename="../views/question.py" line="351" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="369" />
+        <location filename="../views/question.py" line="373" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="370" />
+        <location filename="../views/question.py" line="374" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="371" />
+        <location filename="../views/question.py" line="376" />
         <source>I don't know: show the model answer (counts as a miss)</source>
         <translation>不会：显示参考答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="372" />
+        <location filename="../views/question.py" line="378" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="373" />
+        <location filename="../views/question.py" line="379" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="374" />
+        <location filename="../views/question.py" line="380" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="375" />
+        <location filename="../views/question.py" line="381" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="376" />
+        <location filename="../views/question.py" line="382" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -788,84 +803,99 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="201" />
+        <location filename="../views/settings_view.py" line="204" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="202" />
+        <location filename="../views/settings_view.py" line="205" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="204" />
+        <location filename="../views/settings_view.py" line="207" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="205" />
+        <location filename="../views/settings_view.py" line="208" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="206" />
+        <location filename="../views/settings_view.py" line="209" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="207" />
+        <location filename="../views/settings_view.py" line="210" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="208" />
+        <location filename="../views/settings_view.py" line="211" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="209" />
+        <location filename="../views/settings_view.py" line="212" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="210" />
+        <location filename="../views/settings_view.py" line="213" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="211" />
+        <location filename="../views/settings_view.py" line="214" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="212" />
+        <location filename="../views/settings_view.py" line="215" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="213" />
+        <location filename="../views/settings_view.py" line="216" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="214" />
+        <location filename="../views/settings_view.py" line="217" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="221" />
+        <location filename="../views/settings_view.py" line="218" />
+        <source>&amp;History of free practice</source>
+        <translation>自由练习记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="225" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="226" />
+        <location filename="../views/settings_view.py" line="230" />
         <source>Show my streak</source>
         <translation>显示连续天数</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="227" />
+        <location filename="../views/settings_view.py" line="231" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="232" />
+        <source>Save my practice</source>
+        <translation>保存我的练习</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="235" />
+        <source>Keep every drill and question answered outside a study mode in the history, its statistics and its reviews</source>
+        <translation>把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习</translation>
     </message>
 </context>
 <context>

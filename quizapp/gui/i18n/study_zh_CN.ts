@@ -43,10 +43,10 @@
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 answers recorded</source>
-        <translation>已记录 %1 次作答</translation>
+        <source>%n answers recorded</source>
+        <translation><numerusform>已记录 %n 次作答</numerusform></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -58,10 +58,10 @@
         <source>%1 due today</source>
         <translation>今天待复习 %1 项</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+25"/>
-        <source>Streak: %1 day(s) in a row</source>
-        <translation>连续学习：%1 天</translation>
+        <source>Streak: %n days in a row</source>
+        <translation><numerusform>连续学习：%n 天</numerusform></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -78,10 +78,10 @@
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Wrote %1 answers to %2</source>
-        <translation>已将 %1 次作答写入 %2</translation>
+        <source>Wrote %n answers to %1</source>
+        <translation><numerusform>已将 %n 次作答写入 %1</numerusform></translation>
     </message>
     <message>
         <location line="+11"/>

@@ -142,7 +142,7 @@ class StatsPage(QWidget):
         if summary is None:
             return
         median = summary.median_drill_seconds
-        text = self.tr("%1 answers recorded").replace("%1", str(summary.total_attempts))
+        text = self.tr("%n answers recorded", "", summary.total_attempts)
         if median is not None:
             text += " · " + self.tr("median %1 s per drill").replace("%1", f"{median:.0f}")
         due = summary.due_forecast[0][1] if summary.due_forecast else 0
@@ -174,9 +174,7 @@ class StatsPage(QWidget):
         shown = self.streak_box.isChecked() and self.summary is not None
         self.streak.setVisible(shown)
         if shown and self.summary is not None:
-            self.streak.setText(
-                self.tr("Streak: %1 day(s) in a row").replace("%1", str(self.summary.streak_days))
-            )
+            self.streak.setText(self.tr("Streak: %n days in a row", "", self.summary.streak_days))
 
     def export_csv(self) -> bool:
         """Write the whole history as CSV where the learner chooses; False when cancelled."""
@@ -192,9 +190,7 @@ class StatsPage(QWidget):
         except OSError as error:
             self.status.setText(self.tr("Could not save: %1").replace("%1", str(error)))
             return False
-        self.status.setText(
-            self.tr("Wrote %1 answers to %2").replace("%1", str(rows)).replace("%2", str(path))
-        )
+        self.status.setText(self.tr("Wrote %n answers to %1", "", rows).replace("%1", str(path)))
         return True
 
     def changeEvent(self, event: QEvent) -> None:

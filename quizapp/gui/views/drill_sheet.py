@@ -350,7 +350,7 @@ class DrillSheet(Paper):
         if kind == "formula":
             return self.tr("a formula, e.g. f*c + i*g")
         example = ", ".join(["0.12", "−0.5", "0.73", "0.05"][: max(n, 1)]).replace("−", "-")
-        return self.tr("%1 numbers, e.g. %2").replace("%1", str(n)).replace("%2", example)
+        return self.tr("%n numbers, e.g. %1", "", n).replace("%1", example)
 
     def answers_typed(self) -> dict[str, str]:
         """The text of every field."""

@@ -185,9 +185,13 @@ class QuestionView(QWidget):
     def show_problems(self, problems: Sequence[str]) -> None:
         """Questions that could not be loaded: named in the banner, the rest still usable."""
         if problems:
-            head = self.tr("%1 problem(s) in the question files; those questions are left out:")
+            head = self.tr(
+                "%n problems in the question files; those questions are left out:",
+                "",
+                len(problems),
+            )
             shown = "\n".join(problems[:5]) + ("\n…" if len(problems) > 5 else "")
-            self.banner.show_message(head.replace("%1", str(len(problems))) + "\n" + shown)
+            self.banner.show_message(head + "\n" + shown)
         else:
             self.banner.hide()
 
