@@ -169,6 +169,7 @@ class DrillController(QObject):
             return
         self.grade = grade_drill(self.drill, {})
         self._display_grade()
+        self.view.show_notice(self.tr("Answer shown: counted as a miss"))
         self.revealed.emit(self.drill, time.monotonic() - self._shown_at)
 
     def _display_grade(self) -> None:

@@ -74,6 +74,11 @@
         <source>%1 has none of the quantities you chose; this drill asks for: %2.</source>
         <translation>%1 没有你所选的量；本题改为求：%2。</translation>
     </message>
+    <message>
+        <location filename="../drill_controller.py" line="172" />
+        <source>Answer shown: counted as a miss</source>
+        <translation>已显示答案：记为答错</translation>
+    </message>
 </context>
 <context>
     <name>DrillFeedback</name>
