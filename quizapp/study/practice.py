@@ -20,8 +20,14 @@ from fsrs import Rating
 from questions.schema import Question
 from quizapp.study.modes import template_of
 from quizapp.study.schedule import ReviewScheduler, propose_rating
-from quizapp.study.session import SHOWN, StudyItem, drill_attempt_fields, expected_seconds
-from quizapp.study.store import Attempt, Store, StudyMode
+from quizapp.study.session import (
+    SHOWN,
+    StudyItem,
+    drill_attempt_fields,
+    expected_seconds,
+    item_attempt,
+)
+from quizapp.study.store import Store, StudyMode
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade
@@ -96,7 +102,7 @@ class PracticeLog:
             expected=expected_seconds(item),
             seed=None,
             shown=shown,
-            auto_score=None if grade is None else grade.auto_score,
+            question_grade=grade,
         )
 
     def _record(
@@ -111,32 +117,21 @@ class PracticeLog:
         expected: float,
         seed: int | None,
         shown: bool,
-        auto_score: float | None = None,
+        question_grade: QuestionGrade | None = None,
     ) -> PracticeRecord:
         moment = self.now()
         seconds = max(seconds, 0.0)
-        template = item.template
-        attempt = Attempt(
-            item_key=item.key,
-            item_kind=item.kind,
-            subject=item.subject,
-            quantities=template.quantities if template is not None else (),
-            difficulty=(
-                template.difficulty
-                if template is not None
-                else item.question.difficulty
-                if item.question is not None
-                else None
-            ),
+        attempt = item_attempt(
+            item,
             seed=seed,
             answer=answer,
             read_as=read_as,
             score=score,
             mistakes=mistakes,
-            duration_seconds=seconds,
-            answered_at=moment,
+            seconds=seconds,
+            moment=moment,
             mode=StudyMode.PRACTICE,
-            auto_score=auto_score,
+            question_grade=question_grade,
         )
         attempt_id = self.store.record_attempt(attempt)
         rating = Rating.Again if shown else propose_rating(score, seconds, expected)

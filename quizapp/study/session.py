@@ -76,6 +76,46 @@ def drill_attempt_fields(
     return DrillAttemptFields(tuple(mistakes), answer_text(typed), read_as)
 
 
+def item_attempt(
+    item: StudyItem,
+    *,
+    seed: int | None,
+    answer: str,
+    read_as: str,
+    score: float,
+    mistakes: tuple[str, ...],
+    seconds: float,
+    moment: datetime,
+    mode: StudyMode,
+    session_id: int | None = None,
+    question_grade: QuestionGrade | None = None,
+) -> Attempt:
+    """The attempt that records an answer to ``item`` (sessions and free practice alike)."""
+    template = item.template
+    if template is not None:
+        difficulty: str | None = template.difficulty
+    else:
+        difficulty = item.question.difficulty if item.question is not None else None
+    return Attempt(
+        item_key=item.key,
+        item_kind=item.kind,
+        subject=item.subject,
+        quantities=template.quantities if template is not None else (),
+        difficulty=difficulty,
+        seed=seed,
+        answer=answer,
+        read_as=read_as,
+        score=score,
+        mistakes=mistakes,
+        duration_seconds=seconds,
+        answered_at=moment,
+        mode=mode,
+        session_id=session_id,
+        auto_score=question_grade.auto_score if question_grade is not None else None,
+        confirmed=question_grade.confirmed if question_grade is not None else True,
+    )
+
+
 # What a shown answer ("Show the answer") stores in place of the learner's answer.
 SHOWN = "(answer shown)"
 
@@ -406,30 +446,18 @@ class StudySession:
     ) -> None:
         moment = self.now()
         seconds = max((moment - self._shown_at).total_seconds(), 0.0)
-        template = item.template
-        attempt = Attempt(
-            item_key=item.key,
-            item_kind=item.kind,
-            subject=item.subject,
-            quantities=template.quantities if template is not None else (),
-            difficulty=(
-                template.difficulty
-                if template is not None
-                else item.question.difficulty
-                if item.question is not None
-                else None
-            ),
+        attempt = item_attempt(
+            item,
             seed=drill.spec.seed if drill is not None else None,
             answer=answer,
             read_as=read_as,
             score=score,
             mistakes=mistakes,
-            duration_seconds=seconds,
-            answered_at=moment,
+            seconds=seconds,
+            moment=moment,
             mode=self.mode,
             session_id=self.session_id,
-            auto_score=question_grade.auto_score if question_grade is not None else None,
-            confirmed=question_grade.confirmed if question_grade is not None else True,
+            question_grade=question_grade,
         )
         attempt_id = self.store.record_attempt(attempt)
         proposed = propose_rating(score, seconds, expected_seconds(item, drill))
