@@ -131,19 +131,36 @@ class ClaimReader:
         combos.sort(key=self._spread)
         result: Verdict | None = None
         for combo in combos:
-            flips = sum(m.concept not in slot for m, slot in zip(combo, claim.slots, strict=True))
-            negative = (flips + self._negations(combo)) % 2 == 1
+            negative = self._negative(claim, combo)
             if self._subject_agrees(claim, combo, explicit_subject):
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
             if negative == claim.negated:
                 result = Verdict.CONTRADICTED  # the predicate given to a rival subject
         return result
 
+    def _negative(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """Whether the mentions state the claim's words negatively.
+
+        Within a fragment, negations and opposites count modulo 2 (double negation reads right);
+        across fragments a denial is not undone by another one ("never reset the state, not
+        even between epochs" denies the reset twice, it does not affirm it).
+        """
+        by_fragment: dict[int, int] = {}
+        for mention, slot in zip(combo, claim.slots, strict=True):
+            flipped = int(mention.concept not in slot)
+            by_fragment[mention.fragment] = by_fragment.get(mention.fragment, 0) + flipped
+        for fragment in by_fragment:
+            here = tuple(m for m in combo if m.fragment == fragment)
+            by_fragment[fragment] += self._negations(here)
+        return any(count % 2 == 1 for count in by_fragment.values())
+
     def _spread(self, combo: tuple[Mention, ...]) -> tuple[int, int]:
         """How far apart a combination's mentions are: fragments spanned, then characters."""
         fragments = {m.fragment for m in combo}
         if len(fragments) > 1:
             return (len(fragments), 0)
+        if len(combo) == 1:
+            return (1, 0)  # one word: the first in reading order decides
         return (1, max(m.end for m in combo) - min(m.start for m in combo))
 
     def _mixes_contrast(self, combo: tuple[Mention, ...]) -> bool:
