@@ -4,7 +4,8 @@ language and split, and the time to grade one answer.
 Run from the project root: ``python benchmarks/freetext.py``. ``--errors`` lists the train split's
 mistakes for tuning the lexicon; the held-out split's answers are never listed, only counted.
 ``--dev`` grades the second corpus (``tests/data/freetext_dev``, written later by other writers to
-decide changes to the matcher itself, never to tune the lexicon); it is not split.
+decide changes to the matcher itself, then used to harden the rubrics); ``--probe`` grades a third
+corpus of reversed answers only, written after both (for the last hardening pass). Neither is split.
 Aims on the held-out split: precision >= 0.95, recall >= 0.85, no reversed answer above 25 %;
 grading one answer <= 5 ms median.
 """
@@ -30,6 +31,7 @@ from quizapp.grading.freetext.evaluate import (
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPUS = DATA / "freetext"
 DEV_CORPUS = DATA / "freetext_dev"
+PROBE_CORPUS = DATA / "freetext_probe"
 
 
 def main() -> None:
@@ -38,9 +40,13 @@ def main() -> None:
     parser.add_argument("--question", help="only this question id (train errors)")
     parser.add_argument("--module", help="only the corpus file of this module (m1 ... m6)")
     parser.add_argument("--dev", action="store_true", help="grade the dev corpus instead")
+    parser.add_argument(
+        "--probe", action="store_true", help="grade the probe corpus of reversed answers instead"
+    )
     args = parser.parse_args()
     questions = {q.id: q for q in load_bank(include_user_packs=False).questions}
-    folder = DEV_CORPUS if args.dev else CORPUS
+    folder = PROBE_CORPUS if args.probe else DEV_CORPUS if args.dev else CORPUS
+    args.dev = args.dev or args.probe  # neither is split
     files = sorted(folder.glob(f"{args.module}.yaml" if args.module else "*.yaml"))
     answers = read_corpus(files)
     skipped = [a for a in answers if a.question not in questions]
