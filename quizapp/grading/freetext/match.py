@@ -184,8 +184,13 @@ class ClaimReader:
             seen.update((index, p) for p in fragment.negations if start <= p < last)
             # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
             # them; its own negation word is not counted a second time.
+            # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用").
+            deny_end = min(
+                (b for b in fragment.scope_breaks if b > last and fragment.text[b - 1] != "也"),
+                default=len(fragment.text),
+            )
             for p in fragment.negative_predicates:
-                if last <= p < end:
+                if last <= p < deny_end:
                     seen.add((index, -1000 - p))
                     seen.difference_update(
                         (index, q) for q in fragment.negations if p <= q < p + 12
