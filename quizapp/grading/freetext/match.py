@@ -180,7 +180,6 @@ class ClaimReader:
             first = min(m.start for m in here)
             last = max(m.end for m in here)
             start = max((b for b in fragment.scope_breaks if b <= first), default=0)
-            end = min((b for b in fragment.scope_breaks if b > last), default=len(fragment.text))
             seen.update((index, p) for p in fragment.negations if start <= p < last)
             # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
             # them; its own negation word is not counted a second time.
