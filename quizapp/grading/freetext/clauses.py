@@ -89,7 +89,8 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern))\b"
     r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
-    r"没有意义|没意义|毫无意义|不会发生|不会出现"
+    r"没有意义|没意义|毫无意义|不会发生|不会出现|"
+    r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
 )
 
 
