@@ -7,7 +7,9 @@ everything loaded together: the first definition wins (the shipped bank is loade
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,24 +69,119 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
 
 
 def load_bank(include_user_packs: bool = True, packs_folder: Path | None = None) -> LoadResult:
-    """The shipped bank, plus the packs in ``packs_folder`` unless told not to."""
+    """The shipped bank, plus the packs in ``packs_folder`` unless told not to.
+
+    A missing packs folder is no problem; one that is a file, a looping link or unreadable is one
+    problem naming it, and the shipped bank still loads.
+    """
     paths: list[Path] = [BANK_DIR]
-    if include_user_packs and packs_folder is not None and packs_folder.is_dir():
-        paths.append(packs_folder)
-    return load_paths(paths)
+    folder_problems: list[Problem] = []
+    if include_user_packs and packs_folder is not None:
+        problem = _packs_folder_problem(packs_folder)
+        if problem is None and packs_folder.is_dir():
+            paths.append(packs_folder)
+        elif problem is not None:
+            folder_problems.append(problem)
+    result = load_paths(paths)
+    return LoadResult(result.questions, result.problems + tuple(folder_problems))
+
+
+def _packs_folder_problem(folder: Path) -> Problem | None:
+    """Why ``folder`` cannot be read as the packs folder (None when it can, or does not exist)."""
+    try:
+        link = folder.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return Problem(
+            str(folder), 0, None, None, f"cannot read the packs folder: {error.strerror}"
+        )
+    try:
+        mode = folder.stat().st_mode
+    except OSError as error:
+        if not stat.S_ISLNK(link.st_mode):
+            message = f"cannot read the packs folder: {error.strerror}"
+        elif error.errno == errno.ELOOP:
+            message = "the packs folder is a symbolic link that loops; no packs were loaded"
+        else:
+            message = "the packs folder is a symbolic link to nothing; no packs were loaded"
+        return Problem(str(folder), 0, None, None, message)
+    if not stat.S_ISDIR(mode):
+        message = (
+            f"the packs folder is {_kind(mode)}, not a folder; no packs were loaded "
+            "(move it aside so a folder can take its place)"
+        )
+        return Problem(str(folder), 0, None, None, message)
+    try:
+        next(os.scandir(folder), None)
+    except OSError as error:
+        message = f"cannot read the packs folder: {error.strerror}; no packs were loaded"
+        return Problem(str(folder), 0, None, None, message)
+    return None
+
+
+def _kind(mode: int) -> str:
+    """What a non-folder entry is, for messages."""
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file or folder"
 
 
 def _expand(path: Path, problems: list[Problem]) -> list[Path]:
+    """The question files ``path`` stands for; what cannot be read is reported, never skipped."""
     if path.is_dir():
-        return sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix in YAML_SUFFIXES and p.is_file() and not is_lexicon_file(p)
-        )
-    if path.is_file():
+        try:
+            entries = sorted(path.iterdir())
+        except OSError as error:
+            message = f"cannot read the folder: {error.strerror}"
+            problems.append(Problem(str(path), 0, None, None, message))
+            return []
+        files: list[Path] = []
+        for entry in entries:
+            if entry.suffix not in YAML_SUFFIXES or is_lexicon_file(entry):
+                continue
+            problem = _entry_problem(entry)
+            if problem is None:
+                files.append(entry)
+            else:
+                problems.append(problem)
+        return files
+    problem = _entry_problem(path)
+    if problem is None:
         return [path]
-    problems.append(Problem(str(path), 0, None, None, "no such file or folder"))
+    problems.append(problem)
     return []
+
+
+def _entry_problem(path: Path) -> Problem | None:
+    """Why ``path`` is not a regular file that can be read (None when it is)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            message = "a symbolic link that loops; skipped"
+        elif error.errno == errno.ENOENT and path.is_symlink():
+            message = "a symbolic link to a missing file; skipped"
+        elif error.errno == errno.ENOENT:
+            message = "no such file or folder"
+        else:
+            message = f"cannot read the file: {error.strerror}; skipped"
+        return Problem(str(path), 0, None, None, message)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        # only a folder found inside a folder gets here: packs are read one level deep
+        message = "a folder, not a question file; skipped (packs are read one level deep)"
+    else:
+        # a named pipe would block the reader forever, a device could be endless
+        message = f"not a regular file ({_kind(mode)}); skipped"
+    return Problem(str(path), 0, None, None, message)
 
 
 def is_lexicon_file(path: Path) -> bool:

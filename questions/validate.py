@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +77,9 @@ COMPUTED_FOR: dict[str, tuple[str, ...]] = {
     "shape": ("torch_shape",),
 }
 
+# Integers beyond this cannot become a float (OverflowError) and would stop the whole run.
+_LARGEST_FLOAT = int(sys.float_info.max)
+
 _LANGUAGE_NAMES = {"en": "English (en) text", "zh": "Chinese (zh) translation"}
 
 
@@ -105,7 +110,38 @@ class Problem:
         if self.field is not None:
             where.append(f"field '{self.field}'")
         prefix = f"{self.file}:{self.line}: "
-        return prefix + (", ".join(where) + ": " if where else "") + self.message
+        return printable(prefix + (", ".join(where) + ": " if where else "") + self.message)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and formatting characters escaped (``\\x1b``, ``\\u202e``).
+
+    A pack's file name, keys, ids and names reach the terminal inside messages; an ESC sequence or a
+    right-to-left override there could rewrite the screen or hide what follows, so it is shown as
+    the escape a Python string would use. Other text, Chinese included, is unchanged.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_shown(character) for character in text)
+
+
+def _shown(character: str) -> str:
+    if character.isprintable() or unicodedata.category(character) == "Zs":
+        return character
+    return repr(character)[1:-1]
+
+
+# Beyond this many digits an integer is not a measured value but a mistake or an attack; its digits
+# are counted, not printed (Python refuses to print more than 4300 digits).
+_MAX_SHOWN_DIGITS = 30
+
+
+def _digit_count(value: int) -> int:
+    """Decimal digits of ``value`` without converting it to text."""
+    magnitude = abs(value)
+    estimate = max(1, int(magnitude.bit_length() * math.log10(2)))
+    # the estimate is the true count or one less
+    return estimate + 1 if magnitude >= 10**estimate else estimate
 
 
 def describe(value: object) -> str:
@@ -114,6 +150,8 @@ def describe(value: object) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
+    if isinstance(value, int) and _digit_count(value) > _MAX_SHOWN_DIGITS:
+        return f"a number with {_digit_count(value)} digits"
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, str):
@@ -392,6 +430,9 @@ class QuestionChecker:
     def number(self, field: str, raw: object, line: int) -> float | None:
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             self.fail(field, f"got {describe(raw)}; expected a number", line)
+            return None
+        if isinstance(raw, int) and abs(raw) > _LARGEST_FLOAT:
+            self.fail(field, f"got {describe(raw)}; too large for this app", line)
             return None
         if not math.isfinite(raw):
             self.fail(field, f"got {raw}; expected a finite number", line)

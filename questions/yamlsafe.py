@@ -118,8 +118,10 @@ class _Walker:
             try:
                 return self._scalars.construct_object(node, deep=True)
             except (ValueError, yaml.YAMLError):
-                # Only reachable with an explicit tag on a wrong value, e.g. `!!int abc`.
-                return Refused(line, f"cannot read {node.value!r} as {_short_tag(node.tag)}")
+                # An explicit tag on a wrong value (`!!int abc`), or an integer of more digits than
+                # Python converts; the value is cut short so a huge one cannot flood the message.
+                shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+                return Refused(line, f"cannot read {shown!r} as {_short_tag(node.tag)}")
         if node.tag == _TIMESTAMP:
             # A date-like word is only text here; keep what was written.
             return str(node.value)

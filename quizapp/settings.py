@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -30,8 +33,27 @@ FONT_SIZES: tuple[int, ...] = (9, 10, 11, 12, 13, 14, 16, 18)
 # late to be useful; above 0.97 they come so often that the workload explodes.
 RETENTION_RANGE: tuple[float, float] = (0.70, 0.97)
 
+# Tolerances as the settings screen offers them: beyond 1 every answer near the truth passes.
+TOLERANCE_RANGE: tuple[float, float] = (0.0, 1.0)
+
 # Fields whose number must lie in a closed range.
-_RANGES: dict[str, tuple[float, float]] = {"desired_retention": RETENTION_RANGE}
+_RANGES: dict[str, tuple[float, float]] = {
+    "desired_retention": RETENTION_RANGE,
+    "tolerance_absolute": TOLERANCE_RANGE,
+    "tolerance_relative": TOLERANCE_RANGE,
+}
+
+# A settings file is a few hundred bytes; anything far larger is refused unread, and nesting is
+# checked before parsing (json.loads recurses once per level: 100,000 levels raise RecursionError).
+MAX_FILE_BYTES = 1_000_000
+MAX_NESTING = 20
+# Name lists (cells, topics, ...) and the hex window geometry are short in any real use.
+MAX_NAMES = 64
+MAX_NAME_LENGTH = 100
+MAX_GEOMETRY_LENGTH = 10_000
+_HEX = re.compile(r"(?:[0-9a-fA-F]{2})*\Z")
+# JSON strings (with their escapes) and brackets: what the nesting check looks at.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 # Fields whose value must be one of a fixed set.
 _CHOICES: dict[str, tuple[object, ...]] = {
@@ -97,12 +119,40 @@ class LoadedSettings:
 DEFAULTS = Settings()
 
 
+def _shown(value: object) -> str:
+    """``value`` for a message: short, on one line, control characters escaped."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        digits = len(str(abs(value))) if abs(value).bit_length() < 10_000 else None
+        return f"a number with {digits} digits" if digits else "a huge number"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _finite_number(value: object) -> bool:
+    """True for an int or float that is finite and small enough to become a float."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) < 10**300
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def _check_names(name: str, value: object) -> tuple[tuple[str, ...] | None, str | None]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        return None, f"'{name}' should be a list of names"
+    if len(value) > MAX_NAMES or any(len(v) > MAX_NAME_LENGTH for v in value):
+        return None, (
+            f"'{name}' should be a list of at most {MAX_NAMES} names of at most "
+            f"{MAX_NAME_LENGTH} characters"
+        )
+    return tuple(value), None
+
+
 def _check_field(name: str, value: object, default: object) -> tuple[object, str | None]:
     """``value`` converted to the field's type, or the default with the reason it was rejected."""
     if isinstance(default, tuple):
-        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-            return tuple(value), None
-        return default, f"'{name}' should be a list of names"
+        names, problem = _check_names(name, value)
+        return (default, problem) if names is None else (names, None)
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value, None
@@ -111,15 +161,26 @@ def _check_field(name: str, value: object, default: object) -> tuple[object, str
         if isinstance(value, int) and not isinstance(value, bool):
             converted: object = value
         else:
-            return default, f"'{name}' should be a whole number"
+            return default, f"'{name}' is {_shown(value)}; expected a whole number"
     elif isinstance(default, float):
-        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-            converted = float(value)
-        else:
-            return default, f"'{name}' should be a non-negative number"
+        # NaN, infinities and integers too large for a float all fail here, before float().
+        if not _finite_number(value):
+            low, high = _RANGES.get(name, (0.0, math.inf))
+            return default, f"'{name}' is {_shown(value)}; expected a number from {low} to {high}"
+        assert isinstance(value, int | float)
+        converted = float(value)
+        if converted < 0:
+            return default, f"'{name}' is {_shown(value)}; expected a non-negative number"
     elif isinstance(default, str):
         if not isinstance(value, str):
             return default, f"'{name}' should be text"
+        if name == "window_geometry" and (
+            len(value) > MAX_GEOMETRY_LENGTH or not _HEX.match(value)
+        ):
+            return default, (
+                f"'{name}' is {_shown(value)}; expected hexadecimal digits "
+                f"(at most {MAX_GEOMETRY_LENGTH})"
+            )
         converted = value
     else:  # pragma: no cover - every field has one of the types above
         return default, f"'{name}' has an unsupported type"
@@ -127,11 +188,11 @@ def _check_field(name: str, value: object, default: object) -> tuple[object, str
     if bounds is not None and isinstance(converted, float):
         low, high = bounds
         if not low <= converted <= high:
-            return default, f"'{name}' is {value!r}; expected a number from {low} to {high}"
+            return default, f"'{name}' is {_shown(value)}; expected a number from {low} to {high}"
     choices = _CHOICES.get(name)
     if choices is not None and converted not in choices:
         allowed = ", ".join(str(c) for c in choices)
-        return default, f"'{name}' is {value!r}; expected one of {allowed}"
+        return default, f"'{name}' is {_shown(value)}; expected one of {allowed}"
     return converted, None
 
 
@@ -154,16 +215,72 @@ def load(path: Path | None = None) -> LoadedSettings:
     """Read the settings file; a missing file gives the defaults, a damaged one the defaults for
     whatever could not be read plus a problem naming the file and the field."""
     path = path or paths.settings_path()
-    if not path.exists():
-        return LoadedSettings(DEFAULTS)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return LoadedSettings(DEFAULTS, (f"{path}: could not be read ({error}); using defaults",))
+        data = _read_json(path)
+    except FileNotFoundError:
+        return LoadedSettings(DEFAULTS)
+    except _Unreadable as error:
+        return LoadedSettings(DEFAULTS, (f"{path}: {error}; using defaults",))
     if not isinstance(data, dict):
         return LoadedSettings(DEFAULTS, (f"{path}: expected a JSON object; using defaults",))
     settings, problems = _from_mapping(data)
     return LoadedSettings(settings, tuple(f"{path}: {p}; using the default" for p in problems))
+
+
+class _Unreadable(Exception):
+    """The settings file cannot be used at all; the message says why."""
+
+
+def _read_json(path: Path) -> object:
+    """The parsed file; FileNotFoundError when there is none, ``_Unreadable`` when it is unusable.
+
+    Only a regular file is opened (a named pipe would block forever), its size is checked before
+    reading, and its nesting before parsing.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise _Unreadable(f"could not be read ({error.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise _Unreadable(f"is {kind}, not a settings file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _Unreadable(f"is {info.st_size} bytes; a settings file is at most {MAX_FILE_BYTES}")
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _Unreadable(f"could not be read ({error.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _Unreadable(f"is over {MAX_FILE_BYTES} bytes; a settings file is at most that")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(f"is not UTF-8 text (byte {error.start})") from None
+    if _nesting(text) > MAX_NESTING:
+        raise _Unreadable(f"nested more than {MAX_NESTING} levels deep; a settings file is flat")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as error:
+        # ValueError covers bad JSON and integers of more digits than Python converts.
+        reason = str(error)
+        reason = reason if len(reason) <= 120 else reason[:117] + "..."
+        raise _Unreadable(f"could not be read ({reason})") from None
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` in JSON ``text`` (brackets inside strings ignored)."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:

@@ -56,7 +56,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "(removed afterwards). Without it the simulated history is written into the data folder, "
         "and only when that folder holds no history yet; a real history is never touched",
     )
-    parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size")
+    parser.add_argument(
+        "--size",
+        default="1280x860",
+        metavar="WxH",
+        help="window size, from 400x300 to 4096x4096 (default 1280x860)",
+    )
     parser.add_argument(
         "--font-size",
         type=int,

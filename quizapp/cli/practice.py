@@ -17,11 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from questions.load import load_bank
 from questions.topics import TOPIC_IDS
 from questions.vocab import DIFFICULTIES, QUESTION_TYPES
-from quizapp import paths
 from quizapp import settings as settings_module
+from quizapp.bank import load_questions, pack_notices
 from quizapp.cli.review import Console, print_summary, review_loop
 from quizapp.cli.review_words import word
 from quizapp.study import StudyError
@@ -80,9 +79,12 @@ def run_practice(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
         return 2
     settings = settings_module.load().settings
     lang = args.lang or settings.content_language
+    loaded = load_questions()
+    for notice in pack_notices(loaded.problems):
+        print(f"quizapp questions practice: {notice}", file=sys.stderr)
     questions = [
         q
-        for q in load_bank(include_user_packs=True, packs_folder=paths.packs_dir()).questions
+        for q in loaded.questions
         if (not args.topic or q.topic in args.topic)
         and (not args.type or q.type in args.type)
         and args.difficulty in ("any", q.difficulty)

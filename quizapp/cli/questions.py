@@ -19,11 +19,11 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from questions.load import LoadResult, is_lexicon_file, load_bank, load_paths
+from questions.load import LoadResult, is_lexicon_file, load_paths
 from questions.schema import DIFFICULTIES, QUESTION_TYPES
 from questions.topics import TOPICS
-from questions.validate import MISSING_TRANSLATION
-from quizapp import paths
+from questions.validate import MISSING_TRANSLATION, printable
+from quizapp.bank import load_questions, packs_folder
 from quizapp.plural import count_en
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def add_parser(subparsers: Any) -> None:
 def _load(path_args: list[str]) -> LoadResult:
     if path_args:
         return load_paths(Path(p) for p in path_args if not is_lexicon_file(Path(p)))
-    return load_bank(include_user_packs=True, packs_folder=paths.packs_dir())
+    return load_questions()
 
 
 def _grader(path_args: list[str]) -> Grader:
@@ -91,8 +91,12 @@ def _grader(path_args: list[str]) -> Grader:
     from questions.lexicon import lexicon_files, pack_lexicon_files, read_lexicon
     from quizapp.grading.freetext import default_grader, grader_for
 
-    folders = [Path(p) for p in path_args] if path_args else [paths.packs_dir()]
-    extra = pack_lexicon_files(p for p in folders if p.exists())
+    packs = packs_folder()
+    folders = [Path(p) for p in path_args] if path_args else [packs] if packs else []
+    try:
+        extra = pack_lexicon_files(p for p in folders if p.is_dir() or p.is_file())
+    except OSError:
+        extra = []  # an unreadable folder: the question loader reports it by name
     if not extra:
         return default_grader()
     return grader_for(read_lexicon([*lexicon_files(), *extra]))
@@ -108,7 +112,8 @@ def run_validate(args: argparse.Namespace) -> int:
     problems += [str(p) for p in grader.lexicon.problems]
     problems += [str(p) for p in check_rubrics(result.questions, grader)]
     for problem in problems:
-        print(problem)
+        # names from a pack (keys, ids, file names) may hold terminal escapes: shown escaped
+        print(printable(problem))
     print(
         f"{count_en(len(result.questions), 'question')} loaded, {count_en(len(problems), 'problem')}"
     )
@@ -162,7 +167,7 @@ def bank_stats(result: LoadResult) -> dict[str, Any]:
     by_difficulty = Counter(q.difficulty for q in questions)
     missing = sorted(
         {
-            f"{p.question_id or '?'} ({p.file}:{p.line})"
+            printable(f"{p.question_id or '?'} ({p.file}:{p.line})")
             for p in result.problems
             if p.kind == MISSING_TRANSLATION
         }

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from questions.vocab import CHOICE_TYPES
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
     from quizapp.grading.answers import QuestionGrade
     from quizapp.study.session import SessionSummary, StudySession
 
+
+# The years ``--now`` accepts: far enough from datetime's limits (years 1 and 9999) that a due
+# date a century ahead and any time zone still fit.
+EARLIEST_NOW = 1970
+LATEST_NOW = 9000
 
 # Typed instead of an answer: "I don't know, show me" (recorded as a miss).
 SHOW_ANSWER = "?"
@@ -68,9 +74,38 @@ def parse_now(text: str) -> datetime:
     """An ISO time; a time without a zone is taken in the local zone."""
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise ValueError(f"--now {text!r}: expected an ISO time like 2025-03-01T09:00") from error
-    return moment if moment.tzinfo is not None else moment.astimezone()
+        moment = moment if moment.tzinfo is not None else moment.astimezone()
+        # Every later date step (UTC, backup names, due dates years ahead) must stay in range.
+        in_utc = moment.astimezone(UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise ValueError(
+            f"--now {text!r}: expected an ISO time like 2025-03-01T09:00 between "
+            f"{EARLIEST_NOW} and {LATEST_NOW}"
+        ) from error
+    if not EARLIEST_NOW <= in_utc.year <= LATEST_NOW:
+        raise ValueError(
+            f"--now {text!r}: the year must be between {EARLIEST_NOW} and {LATEST_NOW} "
+            "(reviews are scheduled up to a century ahead of it)"
+        )
+    return moment
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters other than newline and tab shown escaped (``\\x1b``).
+
+    A pack's prompt or answer could hold an ESC sequence that rewrites the terminal or hides what
+    follows; questions.validate.printable does the same for single-line messages.
+    """
+    if all(character.isprintable() or character in "\n\t " for character in text):
+        return text
+    return "".join(
+        character
+        if character.isprintable()
+        or character in "\n\t "
+        or unicodedata.category(character) == "Zs"
+        else repr(character)[1:-1]
+        for character in text
+    )
 
 
 class Console:
@@ -81,7 +116,7 @@ class Console:
         self.stdout = stdout
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(terminal_safe(text) + "\n")
         self.stdout.flush()
 
     def ask(self, prompt: str) -> str:
@@ -107,8 +142,8 @@ def run(args: argparse.Namespace) -> int:
 
 def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     """The review loop on the given streams; returns the exit status."""
-    from questions.load import load_bank
     from quizapp import settings as settings_module
+    from quizapp.bank import load_questions, pack_notices
     from quizapp.study.modes import review_items
     from quizapp.study.schedule import ReviewScheduler
     from quizapp.study.session import StudySession, system_now
@@ -128,7 +163,10 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         with Store.open(now=fixed) as store:
             if store.report.message:
                 print(store.report.message, file=sys.stderr)
-            questions = load_bank().questions
+            loaded = load_questions()
+            for notice in pack_notices(loaded.problems):
+                print(f"quizapp review: {notice}", file=sys.stderr)
+            questions = loaded.questions
             now = _fixed_clock(fixed) if fixed is not None else system_now
             items = review_items(store, questions, now(), limit=args.limit, new_limit=args.new)
             if not items:
@@ -152,6 +190,7 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 def review_loop(session: StudySession, console: Console, lang: str) -> SessionSummary:
     """Ask every item; Ctrl-D / Ctrl-C stop early. Returns the finished session's summary."""
+    from quizapp.bank import origin
     from quizapp.study.session import Phase
 
     try:
@@ -159,7 +198,9 @@ def review_loop(session: StudySession, console: Console, lang: str) -> SessionSu
             item = session.current
             assert item is not None
             number, total = session.position
-            console.say(f"\n[{number}/{total}] {item.topic}")
+            source = origin(item.question) if item.question is not None else None
+            where = f"  ·  {source}" if source else ""
+            console.say(f"\n[{number}/{total}] {item.topic}{where}")
             if session.drill is not None:
                 if not ask_drill(session, session.drill, console, lang):
                     continue

@@ -28,6 +28,30 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def export_refusal(target: Path) -> str | None:
+    """Why the CSV export must not be written to ``target`` (``None``: it may).
+
+    Anything inside the data folder (the history, its journal, backups, settings, packs) is
+    refused, links followed: an export over the live history would destroy it.
+    """
+    from quizapp import paths
+
+    try:
+        data = paths.data_dir().resolve()
+        resolved = target.expanduser().resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop (Python < 3.13)
+        return f"--csv {target}: cannot check where this file is ({error}); nothing was written"
+    if resolved == data or data in resolved.parents:
+        return (
+            f"--csv {target}: refusing to write the export inside the data folder {data} "
+            "(it would overwrite the history or its files); nothing was written. Choose a "
+            "file outside that folder."
+        )
+    if resolved.is_dir():
+        return f"--csv {target}: is a folder; nothing was written. Give a file name."
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the summary; returns the exit status."""
     from quizapp.study.export import export_history_csv
@@ -35,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.study.store import Store
 
     now = datetime.now().astimezone()  # local time zone, so "today" is the user's today
+    if args.csv is not None:
+        refusal = export_refusal(args.csv)
+        if refusal is not None:
+            print(f"quizapp stats: {refusal}", file=sys.stderr)
+            return 2
     try:
         with Store.open() as store:
             if store.report.message:

@@ -37,6 +37,14 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^choose exactly one option$", "只能选择一个选项"),
         (r"^expected one number$", "应输入一个数"),
         (r"^expected a shape such as (.+)$", r"应输入形状，例如 \1"),
+        (r"^the functions are nested too deeply \(more than (\d+) inside each other\)$",
+         r"函数嵌套太深（超过 \1 层）"),
+        (r"^the expression is too large to check \(the time to check it ran out after (\d+) ms\); "
+         r"nothing was graded: write it in a simpler form$",
+         r"表达式太大，无法检查（检查用时超过 \1 毫秒）；未评分：请写成更简单的形式"),
+        (r"^the expression is too large to check \(its values go beyond (.+?) \(about (.+?)\) at "
+         r"the test points\); nothing was graded: write it in a simpler form$",
+         r"表达式太大，无法检查（在检验点上的值超过 \1，约 \2）；未评分：请写成更简单的形式"),
     )
 )  # fmt: skip
 

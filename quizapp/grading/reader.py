@@ -26,8 +26,9 @@ Otherwise whitespace separates them, and a sign needs care: a `-` or `+` with a 
 and none after it starts a new number (`0.25 -0.5` is two numbers), while a sign with spaces on
 both sides or on neither is arithmetic (`1 - 0.75` and `1-0.75` are both 0.25).
 
-Limits: answers over 2,000 characters, brackets nested more than 50 deep, and any number or
-intermediate result above 1e12 in size (or infinite, or not a number) are refused with a message.
+Limits: answers over 2,000 characters, brackets nested more than 50 deep, functions nested more
+than DEEPEST_CALLS (4) deep in an expression, and any number or intermediate result above 1e12 in
+size (or infinite, or not a number) are refused with a message, before sympy builds anything.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ LARGEST_VALUE = 1e12
 
 LARGEST_SYMBOLIC_EXPONENT = 100
 """Largest numeric exponent on a symbolic base, so that equivalence checks stay fast."""
+
+DEEPEST_CALLS = 4
+"""Most function calls (and roots) nested inside each other in an expression: sympy takes seconds
+to build exp(-exp(-exp(…))) twelve deep, before any check could bound it."""
 
 _LIMIT_TEXT = "1e12"
 _LONGEST_CHAIN = 10  # signs in a row (`--√x`) or powers in a row (`a^b^c`): keeps sympy fast
@@ -121,6 +126,9 @@ class ExpressionReading:
     expr: sympy.Expr | None
     shown: str
     error: str | None
+    latex: str = ""
+    """The expression as mathtext LaTeX, written from the parse tree (`sympy.latex` can take
+    seconds on nested calls such as exp(-exp(-exp(-a))): it simplifies while printing)."""
 
     @property
     def ok(self) -> bool:
@@ -698,6 +706,60 @@ def _show(node: _Node, least: int = 0) -> str:
     return text
 
 
+_LATEX_FUNCTIONS = {"sigmoid": r"\sigma", "tanh": r"\tanh", "exp": r"\exp", "log": r"\ln"}
+
+
+def _latex_symbol(name: str) -> str:
+    base, _, rest = name.partition("_")
+    if not rest:
+        return base
+    return rf"{base}_{{\mathrm{{{rest.replace('_', ',')}}}}}"
+
+
+def _latex_prefixed(operators: tuple[str, ...], text: str) -> str:
+    for operator in reversed(operators):
+        text = rf"\sqrt{{{text}}}" if operator == "√" else operator + text
+    return text
+
+
+def _latex(node: _Node, least: int = 0) -> str:
+    """The tree as mathtext LaTeX, with the same brackets as `_show` (no dollars)."""
+    if _precedence(node) < least:
+        return rf"\left({_latex(node)}\right)"
+    if isinstance(node, _Number):
+        return _shown_number(node.text)
+    if isinstance(node, _Constant):
+        return r"\pi" if node.name == "pi" else "e"
+    if isinstance(node, _Symbol):
+        return _latex_symbol(node.name)
+    if isinstance(node, _Call):
+        if node.function == "sqrt":
+            return rf"\sqrt{{{_latex(node.argument)}}}"
+        return rf"{_LATEX_FUNCTIONS[node.function]}\left({_latex(node.argument)}\right)"
+    if isinstance(node, _Prefix):
+        operand = _latex(node.operand, 5 if node.operators[-1] == "√" else 4)
+        return _latex_prefixed(node.operators, operand)
+    if isinstance(node, _Sum):
+        text = _latex(node.terms[0], 2)
+        for sign, term in zip(node.signs[1:], node.terms[1:], strict=True):
+            text += f" {sign} {_latex(term, 4 if isinstance(term, _Prefix) else 2)}"
+        return text
+    if isinstance(node, _Product):
+        text = _latex(node.factors[0], 3)
+        for operator, factor in zip(node.operators[1:], node.factors[1:], strict=True):
+            associative = (
+                operator == "*" and isinstance(factor, _Product) and "/" not in factor.operators
+            )
+            joint = "/" if operator == "/" else r" \cdot "
+            text += joint + _latex(factor, 2 if associative else 4)
+        return text
+    text = _latex_prefixed(node.prefixes[-1], _latex(node.operands[-1], 5))
+    for index in range(len(node.operands) - 2, -1, -1):
+        raised = f"{_latex(node.operands[index], 5)}^{{{text}}}"
+        text = _latex_prefixed(node.prefixes[index], raised)
+    return text
+
+
 # --- numbers and vectors --------------------------------------------------------------------------
 
 
@@ -891,6 +953,37 @@ def _not_finite() -> tuple[sympy.Expr, ...]:
     return (sympy.S.ComplexInfinity, sympy.S.Infinity, sympy.S.NegativeInfinity, sympy.S.NaN)
 
 
+def _children(node: _Node) -> tuple[_Node, ...]:
+    if isinstance(node, _Call):
+        return (node.argument,)
+    if isinstance(node, _Prefix):
+        return (node.operand,)
+    if isinstance(node, _Sum):
+        return node.terms
+    if isinstance(node, _Product):
+        return node.factors
+    if isinstance(node, _Power):
+        return node.operands
+    return ()
+
+
+def _call_depth(tree: _Node) -> int:
+    """How many calls and roots nest inside each other at the deepest (without recursion)."""
+    deepest = 0
+    pending = [(tree, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, _Call):
+            depth += 1
+        elif isinstance(node, _Prefix):
+            depth += node.operators.count("√")
+        elif isinstance(node, _Power):
+            depth += sum(prefixes.count("√") for prefixes in node.prefixes)
+        deepest = max(deepest, depth)
+        pending.extend((child, depth) for child in _children(node))
+    return deepest
+
+
 def _parse_expression(text: str, symbols: Sequence[str]) -> _Node:
     tokens = _prepared_tokens(text, ())
     parser = _Parser(tokens, tuple(symbols))
@@ -910,6 +1003,10 @@ def read_expression(text: str, symbols: Sequence[str]) -> ExpressionReading:
     with real symbols, exact rationals for decimals, and σ(u) written as 1/(1 + exp(-u))."""
     try:
         tree = _parse_expression(text, symbols)
+        if _call_depth(tree) > DEEPEST_CALLS:
+            raise ReadError(
+                f"the functions are nested too deeply (more than {DEEPEST_CALLS} inside each other)"
+            )
         expr = _to_sympy(tree).expr
         if expr.has(*_not_finite()):
             raise ReadError("the expression divides by zero or is not finite")
@@ -919,4 +1016,4 @@ def read_expression(text: str, symbols: Sequence[str]) -> ExpressionReading:
         return ExpressionReading(None, "", "the expression is nested too deeply")
     except (OverflowError, ZeroDivisionError, ValueError) as problem:
         return ExpressionReading(None, "", f"the expression could not be read ({problem})")
-    return ExpressionReading(expr, f"read as {_show(tree)}", None)
+    return ExpressionReading(expr, f"read as {_show(tree)}", None, _latex(tree))

@@ -2,8 +2,11 @@
 
 Two independent routes:
 
-- numeric: both expressions evaluated (30 significant digits) at 8 seeded random points with every
-  symbol in (0.1, 2); equal when they agree to 1e-9 relative at every point where they are defined.
+- numeric: both expressions evaluated at 8 seeded random points with every symbol in (0.1, 2) by
+  the bounded evaluator of `evaluation` (magnitudes from 2^-800 to 2^400, precision raised when terms
+  cancel, a time budget of TIME_BUDGET seconds); equal when they agree to 1e-9 relative at every
+  point where they are defined. Points whose values are out of range decide nothing; when they
+  leave too few and the symbolic route is silent, the answer is refused as "too large to check".
 - symbolic: the difference rewritten in terms of exp, expanded and cancelled (the core of what
   `sympy.simplify` does, without its slow searches); `sympy.simplify` itself runs only when the numbers
   cannot decide. The symbolic route either proves the difference is 0, proves it is a nonzero
@@ -18,6 +21,7 @@ symbols are matched to the expected ones by name, whatever sympy assumptions the
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -32,7 +36,8 @@ if TYPE_CHECKING:
 else:
     sympy = OnDemand("sympy")  # imported at the first expression, not at start-up
 
-from quizapp.grading.reader import read_expression
+from quizapp.grading.evaluation import HIGHEST_BITS, OutOfRange, Undefined, value_at
+from quizapp.grading.reader import LARGEST_SYMBOLIC_EXPONENT, read_expression
 
 POINTS = 8
 """How many random points the numeric route evaluates."""
@@ -41,11 +46,17 @@ RELATIVE_TOLERANCE = 1e-9
 """Largest relative difference between the two values that still counts as equal."""
 
 _ABSOLUTE_TOLERANCE = 1e-12  # values within this of each other are equal even near zero
-_PRECISION = 30  # significant digits for evaluation, so cancellation cannot fake a difference
 _FEWEST_VALID_POINTS = 3
 _LOWEST, _HIGHEST = 0.1, 2.0
 _MOST_OPERATIONS = 150  # beyond this the symbolic route is skipped (it would be slow)
 _MOST_EXPANDED_TERMS = 400
+_MOST_OPERATIONS_TO_SIMPLIFY = 40  # `sympy.simplify` (seconds on large input) only below this
+
+TIME_BUDGET = 0.1
+"""Seconds the numeric route may spend on one comparison before it gives up (TOO_LARGE)."""
+
+TOO_LARGE = "the expression is too large to check"
+"""How the message for an answer that cannot be decided within the limits starts."""
 
 
 class Verdict(Enum):
@@ -54,6 +65,7 @@ class Verdict(Enum):
     EQUAL = "equal"
     DIFFERENT = "different"
     UNKNOWN = "unknown"
+    TOO_LARGE = "too large"  # values out of range or the time budget spent: nothing decided
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,11 @@ class Comparison:
         if self.numeric is Verdict.DIFFERENT or self.symbolic is Verdict.DIFFERENT:
             return False
         return Verdict.EQUAL in (self.numeric, self.symbolic)
+
+    @property
+    def undecided(self) -> bool:
+        """True when the numbers were out of range and the symbols could not decide either."""
+        return self.numeric is Verdict.TOO_LARGE and self.symbolic is Verdict.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -86,42 +103,56 @@ def _by_name(expr: sympy.Expr) -> sympy.Expr:
     return expr.xreplace(renamed)
 
 
-def _value_at(expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Float]) -> sympy.Float | None:
-    """The expression's real value at the point, or None where it is undefined or not real."""
+def _value_at(expr: sympy.Expr, point: dict[str, float], deadline: float) -> float | None:
+    """The expression's real value at the point, or None where it is undefined or not real.
+
+    Raises OutOfRange where the value cannot be computed within the bounds (see `evaluation`)."""
     try:
-        value = expr.xreplace(point).evalf(_PRECISION)
-    except (ArithmeticError, ValueError, TypeError, RecursionError):
+        return value_at(expr, point, deadline)
+    except Undefined:
         return None
-    if not isinstance(value, sympy.Float) or not value.is_finite:
-        return None  # complex results, zoo and nan are not Floats
-    return value
 
 
-def _close(first: sympy.Float, second: sympy.Float) -> bool:
+def _close(first: float, second: float) -> bool:
     scale = max(abs(first), abs(second))
     return bool(abs(first - second) <= RELATIVE_TOLERANCE * scale + _ABSOLUTE_TOLERANCE)
 
 
 def numeric_verdict(
-    answer: sympy.Expr, expected: sympy.Expr, names: Sequence[str], seed: int = 0
+    answer: sympy.Expr,
+    expected: sympy.Expr,
+    names: Sequence[str],
+    seed: int = 0,
+    *,
+    deadline: float | None = None,
 ) -> Verdict:
-    """Compare values at POINTS seeded random points with every symbol in (0.1, 2)."""
-    answer, expected = _by_name(answer), _by_name(expected)
+    """Compare values at POINTS seeded random points with every symbol in (0.1, 2).
+
+    A point where either value is out of range (or the time ran out) decides nothing; TOO_LARGE
+    when such points leave fewer than three that agree and none that differs."""
+    if deadline is None:
+        deadline = time.perf_counter() + TIME_BUDGET
     every_name = list(dict.fromkeys([*names, *sorted(s.name for s in answer.free_symbols)]))
     every_name += sorted({s.name for s in expected.free_symbols} - set(every_name))
-    symbols = [sympy.Symbol(name, real=True) for name in every_name]
     generator = np.random.default_rng(seed)
-    samples = generator.uniform(_LOWEST, _HIGHEST, size=(POINTS, len(symbols)))
+    samples = generator.uniform(_LOWEST, _HIGHEST, size=(POINTS, len(every_name)))
     defined = 0
+    out_of_range = False
     for row in samples:
-        point = {s: sympy.Float(float(v), _PRECISION) for s, v in zip(symbols, row, strict=True)}
-        first, second = _value_at(answer, point), _value_at(expected, point)
+        point = {name: float(v) for name, v in zip(every_name, row, strict=True)}
+        try:
+            first, second = _value_at(answer, point, deadline), _value_at(expected, point, deadline)
+        except OutOfRange:
+            out_of_range = True
+            continue
         if first is None and second is None:
             continue
         if first is None or second is None or not _close(first, second):
             return Verdict.DIFFERENT
         defined += 1
-    return Verdict.EQUAL if defined >= _FEWEST_VALID_POINTS else Verdict.UNKNOWN
+    if defined >= _FEWEST_VALID_POINTS:
+        return Verdict.EQUAL
+    return Verdict.TOO_LARGE if out_of_range else Verdict.UNKNOWN
 
 
 def _expansion_is_small(expr: sympy.Expr) -> bool:
@@ -130,8 +161,16 @@ def _expansion_is_small(expr: sympy.Expr) -> bool:
         return False
     for power in expr.atoms(sympy.Pow):
         base, exponent = power.as_base_exp()
-        if isinstance(base, sympy.Add) and exponent.is_Integer:
-            terms = math.comb(abs(int(exponent)) + len(base.args) - 1, len(base.args) - 1)
+        if not exponent.is_Rational:
+            continue
+        while base.is_Pow and base.exp.is_Rational:  # powers of powers multiply when expanded
+            base, exponent = base.base, exponent * base.exp
+        # ((a+1)^99.5)^99.5 folds into one power of about 9900: expanding it never ends.
+        if abs(exponent) > LARGEST_SYMBOLIC_EXPONENT:
+            return False
+        if isinstance(base, sympy.Add):
+            whole = math.floor(abs(exponent))
+            terms = math.comb(whole + len(base.args) - 1, len(base.args) - 1)
             if terms > _MOST_EXPANDED_TERMS:
                 return False
     return True
@@ -150,7 +189,7 @@ def symbolic_verdict(
 ) -> Verdict:
     """Try to prove `answer - expected` is 0 (or a nonzero constant).
 
-    `thorough` adds a full `sympy.simplify`, which can take seconds on some expressions."""
+    `thorough` adds a full `sympy.simplify` on small differences (it can take seconds)."""
     difference = _by_name(answer) - _by_name(expected)
     if difference == 0:
         return Verdict.EQUAL
@@ -158,7 +197,11 @@ def symbolic_verdict(
         return Verdict.UNKNOWN
     try:
         verdict = _reduced_verdict(sympy.cancel(sympy.expand(difference.rewrite(sympy.exp))))
-        if verdict is Verdict.UNKNOWN and thorough:
+        if (
+            verdict is Verdict.UNKNOWN
+            and thorough
+            and sympy.count_ops(difference) <= _MOST_OPERATIONS_TO_SIMPLIFY
+        ):
             verdict = _reduced_verdict(sympy.simplify(difference))
     except (ArithmeticError, ValueError, TypeError, RecursionError, sympy.PolynomialError):
         return Verdict.UNKNOWN
@@ -180,19 +223,36 @@ def compare(
 def equivalent(
     answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[str], *, seed: int = 0
 ) -> bool:
-    """True when the two expressions are equal as functions of the symbols (see module docstring)."""
+    """True when the two expressions are equal as functions of the symbols (see module docstring).
+
+    An undecided comparison (see `Comparison.undecided`) counts as not equivalent."""
     return compare(answer, expected, symbols, seed=seed).equivalent
 
 
 def check_expression(text: str, expected_text: str, symbols: Sequence[str]) -> SymbolicGrade:
     """Read a typed answer and the expected expression (both with `read_expression`) and grade.
 
-    A problem reading the answer is returned in `error`; a problem reading `expected_text` is a
-    fault in the question, raised as ValueError."""
+    A problem reading the answer, or an answer too large to check, is returned in `error` (the
+    answer is then not graded); a problem reading `expected_text` is a fault in the question,
+    raised as ValueError."""
     expected = read_expression(expected_text, symbols)
     if expected.expr is None:
         raise ValueError(f"expected_text {expected_text!r} cannot be read: {expected.error}")
     reading = read_expression(text, symbols)
     if reading.expr is None:
         return SymbolicGrade(False, "", reading.error)
-    return SymbolicGrade(equivalent(reading.expr, expected.expr, symbols), reading.shown, None)
+    started = time.perf_counter()
+    comparison = compare(reading.expr, expected.expr, symbols)
+    if comparison.undecided:
+        ran_out = time.perf_counter() - started >= TIME_BUDGET
+        why = (
+            f"the time to check it ran out after {TIME_BUDGET * 1000:.0f} ms"
+            if ran_out
+            else f"its values go beyond 2^{HIGHEST_BITS} (about 1e120) at the test points"
+        )
+        return SymbolicGrade(
+            False,
+            reading.shown,
+            f"{TOO_LARGE} ({why}); nothing was graded: write it in a simpler form",
+        )
+    return SymbolicGrade(comparison.equivalent, reading.shown, None)

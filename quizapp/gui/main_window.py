@@ -296,18 +296,21 @@ class MainWindow(QMainWindow):
             self.open_drills(self.home.current_plan())
 
     def questions(self) -> tuple[Question, ...]:
-        """The bank (loaded on first use); load problems are kept for the banner."""
+        """The bank and the user's packs (loaded on first use); problems are kept for the banner,
+        one line per file with problems."""
         if self._questions is None:
-            from questions.load import load_bank
+            from quizapp.bank import load_questions, pack_notices
 
             try:
-                result = load_bank()
+                result = load_questions()
             except Exception as error:  # a broken bank must not stop the app
                 log.exception("the question bank could not be loaded")
                 self._questions, self._question_problems = (), (str(error),)
             else:
                 self._questions = result.questions
-                self._question_problems = tuple(str(p) for p in result.problems)
+                self._question_problems = tuple(pack_notices(result.problems))
+                for notice in self._question_problems:
+                    log.info("%s", notice)
             if self.page_built("home"):
                 self.home.set_questions(self._questions)
         return self._questions

@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 STUDY_VIEWS: tuple[str, ...] = ("review", "mock", "mistakes", "stats", "summary")
 VIEWS: tuple[str, ...] = ("home", "drill", "diagram", "question", "settings", *STUDY_VIEWS)
 DEFAULT_SIZE = (1280, 860)
+SMALLEST_SIZE = (400, 300)
+LARGEST_SIZE = (4096, 4096)
+"""Window sizes a screenshot accepts (width, height), both ends included."""
+_SIZE_RANGE = (
+    f"the size must be at least {SMALLEST_SIZE[0]}x{SMALLEST_SIZE[1]} "
+    f"and at most {LARGEST_SIZE[0]}x{LARGEST_SIZE[1]}"
+)
 
 
 class ScreenshotError(Exception):
@@ -70,12 +77,40 @@ class ScreenshotOptions:
 def parse_size(text: str) -> tuple[int, int]:
     """``"1280x860"`` -> ``(1280, 860)``; ValueError names what was expected."""
     width, sep, height = text.lower().partition("x")
-    if not sep or not width.isdigit() or not height.isdigit():
+    digits = width + height
+    # ASCII digits only, and few of them: int() must not read '²' or a 5,000-digit number.
+    if not sep or not (width.isdigit() and height.isdigit() and digits.isascii()):
         raise ValueError(f"size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x860")
+    if len(width) > 6 or len(height) > 6:
+        raise ValueError(f"size {text!r}: {_SIZE_RANGE}")
     size = (int(width), int(height))
-    if size[0] < 400 or size[1] < 300:
-        raise ValueError(f"size {text!r}: at least 400x300")
+    problem = size_problem(size)
+    if problem is not None:
+        raise ValueError(f"size {text!r}: {problem}")
     return size
+
+
+def size_problem(size: tuple[int, int]) -> str | None:
+    """Why a window of ``size`` (width, height) cannot be captured, or None when it can.
+
+    The upper limit bounds the memory of the grab: 20000x20000 took 18 s and 3.2 GB."""
+    (width, height), (least_width, least_height) = size, SMALLEST_SIZE
+    (most_width, most_height) = LARGEST_SIZE
+    if least_width <= width <= most_width and least_height <= height <= most_height:
+        return None
+    return _SIZE_RANGE
+
+
+def folder_problem(file: Path) -> str | None:
+    """Why ``file`` cannot be written as a screenshot, or None; no folder is ever created."""
+    folder = file.parent
+    if file.is_dir():
+        return f"{file} is a folder; give a file name such as {file / 'screen.png'}"
+    if not folder.exists():
+        return f"the folder {folder} does not exist (it is not created); make it first"
+    if not folder.is_dir():
+        return f"{folder} is not a folder, so {file.name} cannot be written in it"
+    return None
 
 
 def _build_drill(window: MainWindow, options: ScreenshotOptions) -> None:
@@ -202,6 +237,13 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
     """Build the screen ``options`` describe and save it as a PNG; returns the file."""
     if options.view not in VIEWS:
         raise ScreenshotError(f"unknown view {options.view!r}; expected one of {', '.join(VIEWS)}")
+    # Both checked before any window is built, so a refused screenshot costs nothing.
+    problem = size_problem(options.size)
+    if problem is not None:
+        raise ScreenshotError(f"size {options.size[0]}x{options.size[1]}: {problem}")
+    problem = folder_problem(options.file)
+    if problem is not None:
+        raise ScreenshotError(problem)
     settings = Settings(
         interface_language=options.lang,
         content_language=options.lang,
@@ -263,6 +305,8 @@ def _save(started: Started, options: ScreenshotOptions) -> None:
     for _ in range(3):  # a rendered formula may change the layout, which may request another
         renderer.wait_idle(60.0)
         started.app.processEvents()
-    options.file.parent.mkdir(parents=True, exist_ok=True)
+    problem = folder_problem(options.file)  # the folder may have gone while the screen was built
+    if problem is not None:
+        raise ScreenshotError(problem)
     if not window.grab().save(str(options.file), "PNG"):
         raise ScreenshotError(f"could not write {options.file}")

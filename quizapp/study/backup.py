@@ -4,6 +4,10 @@ Backups are made with SQLite's online backup API into a temporary file that is r
 so a half-written backup never counts. A damaged database is moved aside (with its ``-wal``/``-shm``
 companions, whose stale pages must never be replayed onto a fresh file) and the newest backup that
 passes ``quick_check`` and the schema check is copied in its place.
+
+"Newest" means the backup holding the newest answers (the highest attempt and review ids: ids only
+grow, whatever the clock said), never the file name: a run with the clock in 2099 names its backup
+2099 but holds no more than the backups made after it.
 """
 
 from __future__ import annotations
@@ -98,7 +102,7 @@ def move_aside(path: Path, now: datetime) -> Path:
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """Backup files in ``folder``, newest first (their names sort by time)."""
+    """Backup files in ``folder`` by name, newest name first (see ``by_content`` for recovery)."""
     if not folder.is_dir():
         return []
     found = [
@@ -107,6 +111,36 @@ def list_backups(folder: Path) -> list[Path]:
         if p.is_file() and p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX)
     ]
     return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def content_rank(path: Path) -> tuple[int, int, int]:
+    """How much history a backup holds: (highest attempt id, attempt count, highest review id).
+
+    ``(-1, -1, -1)`` for a file that cannot be read as a history.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return (-1, -1, -1)
+    try:
+        newest, count = conn.execute(
+            "SELECT coalesce(max(id), 0), count(*) FROM attempts"
+        ).fetchone()
+        try:
+            review = conn.execute("SELECT coalesce(max(id), 0) FROM reviews").fetchone()[0]
+        except sqlite3.Error:  # a version-1 backup has no review log
+            review = 0
+        return (int(newest), int(count), int(review))
+    except sqlite3.Error:
+        return (-1, -1, -1)
+    finally:
+        conn.close()
+
+
+def by_content(folder: Path) -> list[Path]:
+    """Backup files in ``folder``, the one holding the newest answers first (ties: newest name)."""
+    named = list_backups(folder)  # newest name first; sorted() is stable for ties
+    return sorted(named, key=content_rank, reverse=True)
 
 
 def backup_due(folder: Path, now: datetime) -> bool:
@@ -134,14 +168,16 @@ def make_backup(
     finally:
         dest.close()
     os.replace(partial, target)
-    for old in list_backups(folder)[keep:]:
+    # Keep the backups holding the most recent answers (not the latest names), and this one.
+    kept = [target, *(p for p in by_content(folder) if p != target)]
+    for old in kept[keep:]:
         old.unlink()
     return target
 
 
 def restore_newest(folder: Path, path: Path) -> Path | None:
-    """Copy the newest usable backup to ``path``; returns the backup used, or ``None``."""
-    for candidate in list_backups(folder):
+    """Copy the usable backup holding the newest answers to ``path``; returns it, or ``None``."""
+    for candidate in by_content(folder):
         if diagnose_file(candidate) is not None:
             continue
         partial = path.with_name(path.name + ".restoring")

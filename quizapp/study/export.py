@@ -1,8 +1,8 @@
 """Exports: a session or mock-interview report as Markdown and as HTML, the history as CSV.
 
 Everything that came from a user or a file is escaped: HTML through ``html.escape``, Markdown by
-turning markup characters into entities or backslash escapes, CSV cells that a spreadsheet would
-run as a formula get a leading apostrophe.
+turning markup characters into entities or backslash escapes, and in CSV every piece of a cell that
+a spreadsheet would run as a formula (at the start or after any separator) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -218,13 +218,35 @@ def report_html(report: SessionReport) -> str:
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# A spreadsheet may split a cell on any of these (the separator depends on the locale: ',' in
+# English, ';' in much of Europe, tab or '|' when chosen on import), so every piece between them
+# is checked as if it began a cell of its own.
+_SEPARATORS = re.compile(r"([,;\t|])")
+_FORMULA_TRIGGERS = "=+-@\t\r"
+
+
+def _safe_piece(piece: str) -> str:
+    """``piece`` with an apostrophe before its first character if that would start a formula."""
+    rest = piece.lstrip(" ")
+    if rest and rest[0] in _FORMULA_TRIGGERS and not _NUMBER.match(rest.rstrip(" ")):
+        return piece[: len(piece) - len(rest)] + "'" + rest
+    return piece
 
 
 def csv_safe(text: str) -> str:
-    """Prefix an apostrophe to a cell a spreadsheet would evaluate as a formula (not to numbers)."""
-    if text and text[0] in "=+-@\t\r" and not _NUMBER.match(text):
-        return "'" + text
-    return text
+    """Prefix an apostrophe to each piece of a cell a spreadsheet would evaluate as a formula.
+
+    A piece is the cell's start or the text after any separator character (``, ; tab |``), so
+    ``a;=cmd|...`` stays inert when opened with ';' as the separator; plain numbers are kept.
+    """
+    if text and text[0] in _FORMULA_TRIGGERS and not _NUMBER.match(text):
+        text = "'" + text
+    # The split alternates text and separator (odd indices); the first text was handled above.
+    pieces = _SEPARATORS.split(text)
+    return "".join(
+        piece if index % 2 or index == 0 else _safe_piece(piece)
+        for index, piece in enumerate(pieces)
+    )
 
 
 def _csv_row(attempt: Attempt) -> list[str]:

@@ -205,6 +205,112 @@ def check_schema(conn: sqlite3.Connection) -> int:
     return version
 
 
+# Columns that a repair may add to a table that lacks them (each with the default its migration
+# gave it); a table lacking any other expected column cannot be repaired.
+_ADDABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "attempts": {
+        "quantities": "TEXT NOT NULL DEFAULT ''",
+        "difficulty": "TEXT",
+        "seed": "INTEGER",
+        "mistakes": "TEXT NOT NULL DEFAULT '[]'",
+        "mode": "TEXT NOT NULL DEFAULT 'drill'",
+        "session_id": "INTEGER REFERENCES sessions (id)",
+        "auto_score": "REAL",
+        "confirmed": "INTEGER NOT NULL DEFAULT 1",
+    },
+    "reviews": {"duration_ms": "INTEGER", "card_before": "TEXT"},
+    "sessions": {"ended_at": "TEXT"},
+}
+
+
+def _latest_schema_sql() -> dict[str, list[str]]:
+    """The CREATE statements of the latest schema, by table (indexes with their table)."""
+    scratch = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for version in range(1, LATEST_VERSION + 1):
+            MIGRATIONS[version](scratch)
+        by_table: dict[str, list[str]] = {}
+        for kind, table, sql in scratch.execute(
+            "SELECT type, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+            "ORDER BY type DESC"  # tables before indexes
+        ):
+            text = str(sql)
+            if kind == "index":
+                text = text.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+            by_table.setdefault(str(table), []).append(text)
+        return by_table
+    finally:
+        scratch.close()
+
+
+def repair_plan(conn: sqlite3.Connection) -> list[str] | None:
+    """What ``repair`` would do to a quizapp history whose schema does not match its version.
+
+    A history rebuilt with ``sqlite3 .dump``/``.read`` has ``user_version`` 0 but the tables of a
+    known version; a hand-edited one may lack a column. Both still hold the learner's answers and
+    are adopted instead of being moved aside. Returns the steps in words, or ``None`` when the file
+    is not a repairable quizapp history (no ``attempts`` table with the version-1 answer columns, a
+    newer version, or a missing column that has no default).
+    """
+    version = user_version(conn)
+    if version > LATEST_VERSION:
+        return None
+    columns = _table_columns(conn)
+    if "attempts" not in columns:
+        return None
+    steps: list[str] = []
+    for table, expected in EXPECTED_COLUMNS[LATEST_VERSION].items():
+        if table not in columns:
+            steps.append(f"created the missing table {table!r}")
+            continue
+        missing = expected - columns[table]
+        addable = _ADDABLE_COLUMNS.get(table, {})
+        if missing - addable.keys():
+            return None
+        steps.extend(f"added the missing column {table}.{name}" for name in sorted(missing))
+    if version != LATEST_VERSION:
+        steps.append(f"set the schema version from {version} to {LATEST_VERSION}")
+    return steps
+
+
+def repair(conn: sqlite3.Connection) -> list[str]:
+    """Bring a repairable history (see ``repair_plan``) to the latest schema in one transaction,
+    keeping every row; returns what was done. Raises ``SchemaError`` when it cannot be repaired.
+
+    The connection must be in autocommit mode (``isolation_level=None``).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        steps = repair_plan(conn)
+        if steps is None:
+            raise SchemaError("the database is not a repairable quizapp history")
+        columns = _table_columns(conn)
+        latest = _latest_schema_sql()
+        for table in EXPECTED_COLUMNS[LATEST_VERSION]:
+            statements = latest[table]
+            if table not in columns:
+                conn.execute(statements[0])
+            else:
+                for name in sorted(EXPECTED_COLUMNS[LATEST_VERSION][table] - columns[table]):
+                    definition = _ADDABLE_COLUMNS[table][name]
+                    conn.execute(f'ALTER TABLE "{table}" ADD COLUMN {name} {definition}')
+                    if (table, name) == ("attempts", "mode"):
+                        # As in version 2: without modes, questions came from the questions mode.
+                        conn.execute(
+                            "UPDATE attempts SET mode = 'questions' WHERE item_kind = 'question'"
+                        )
+            # Indexes (the statistics name some of them with INDEXED BY).
+            for statement in statements[1:]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return steps
+
+
 def migrate(conn: sqlite3.Connection) -> tuple[int, int]:
     """Bring the database to ``LATEST_VERSION``; returns (version before, version after).
 
@@ -221,7 +327,10 @@ def migrate(conn: sqlite3.Connection) -> tuple[int, int]:
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if (
+                conn.in_transaction
+            ):  # a failed BEGIN (read-only file, /dev/null) has nothing to undo
+                conn.execute("ROLLBACK")
             raise
         version += 1
     return before, version

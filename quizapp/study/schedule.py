@@ -16,7 +16,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.study import StudyError
 from quizapp.study.items import parse_item_key
-from quizapp.study.store import Store
+from quizapp.study.store import Store, StoreError
 
 # An answer this much slower than expected is "Hard"; this much faster (and perfect) is "Easy".
 SLOW_FACTOR = 1.5
@@ -157,6 +157,19 @@ class ReviewScheduler:
         before_due = None if last.card_before is None else Card.from_json(last.card_before).due
         self._store.undo_review(last, before_due)
         return last.item_key
+
+    def undo_review(self, review_id: int) -> str:
+        """Restore the card of one of this learner's own reviews to its state before it; returns
+        its key. Raises ``StoreError`` (nothing changed) when that review is gone or the item was
+        reviewed again since, e.g. by another process sharing the history."""
+        review = self._store.review(review_id)
+        if review is None:
+            raise StoreError(
+                f"cannot undo review {review_id}: it is no longer in the history (undone already?)"
+            )
+        before_due = None if review.card_before is None else Card.from_json(review.card_before).due
+        self._store.undo_review(review, before_due)
+        return review.item_key
 
     def due_items(self, now: datetime, limit: int, new_items: Sequence[str] = ()) -> list[str]:
         """Up to ``limit`` item keys to review at ``now``: due cards (most overdue first), then

@@ -25,7 +25,7 @@ from questions.schema import Question
 from quizapp.study import StudyError
 from quizapp.study.items import DrillTemplate, ItemKind, parse_item_key, question_key
 from quizapp.study.schedule import ReviewOutcome, ReviewScheduler, propose_rating
-from quizapp.study.store import Attempt, Store, StudyMode, answer_text
+from quizapp.study.store import Attempt, Store, StoreError, StudyMode, answer_text
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade, Tolerance
@@ -225,6 +225,7 @@ class ItemResult:
     drill_grade: DrillGrade | None = None
     question_grade: QuestionGrade | None = None
     answer: str = ""
+    undoable: bool = True  # False once an undo was refused (the item was reviewed elsewhere)
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,8 @@ class StudySession:
         self.problems: list[str] = []  # drills that could not be made, named with the reason
         self.index = 0
         self.phase = Phase.QUESTION
+        # Why the last ``undo`` was refused (said to the learner), ``None`` after one that worked.
+        self.undo_refused: str | None = None
         self.drill: Drill | None = None
         self._shown_at = self.started_at
         self._summary: SessionSummary | None = None
@@ -505,7 +508,7 @@ class StudySession:
 
     def can_undo(self) -> bool:
         """Whether ``undo`` would take back a rating."""
-        if not self.results or self.results[-1].rating is None:
+        if not self.results or self.results[-1].rating is None or not self.results[-1].undoable:
             return False
         if self.phase is Phase.RATED:
             return True
@@ -520,8 +523,17 @@ class StudySession:
         if not self.can_undo():
             return False
         result = self.results[-1]
+        self.undo_refused = None
         if result.review is not None and self.scheduler is not None:
-            self.scheduler.undo_last_review()
+            # This session's own review, by id: the newest review in the log may be another
+            # process's, which must never be deleted.
+            try:
+                self.scheduler.undo_review(result.review.review_id)
+            except StoreError as error:
+                self.undo_refused = str(error)
+                # The rating stands; it cannot be undone again.
+                self.results[-1] = dataclasses.replace(result, undoable=False)
+                return False
         self.results[-1] = dataclasses.replace(result, rating=None, review=None)
         self.index = result.index
         self.drill = result.drill

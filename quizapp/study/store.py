@@ -10,16 +10,20 @@ that is on disk when the call returns; killing the process loses at most the ans
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
+import stat
+import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self, TypeVar
 
 from quizapp import paths
 from quizapp.study import StudyError
@@ -32,11 +36,223 @@ from quizapp.study.backup import (
     restore_newest,
 )
 from quizapp.study.items import ItemKind, item_kind
-from quizapp.study.migrations import migrate
+from quizapp.study.migrations import SchemaError, migrate, repair, repair_plan
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+# Seconds SQLite waits for another process's lock on each statement.
+BUSY_TIMEOUT = 5.0
+# Seconds a write is retried in all while another process holds the lock (see ``_write``).
+WRITE_WAIT = 30.0
+# How ``diagnose`` words a schema that does not match its version (the repairable kind).
+_SCHEMA_PROBLEM = "unexpected schema:"
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
 
 
 class StoreError(StudyError):
     """The history database cannot be opened or written (locked, unreadable folder, bad record)."""
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Refuse a history path that is not a regular file (a folder, ``/dev/null``, a FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StoreError(
+                f"the history database {path} is a link to {os.readlink(path)}, which does not "
+                "exist; remove the link or choose another data folder (--data-dir)"
+            ) from None
+        return
+    except OSError as error:  # a symlink loop, a folder that cannot be searched
+        raise StoreError(f"cannot use the history database {path}: {error}") from error
+    if not stat.S_ISREG(mode):
+        where = f" (it leads to {path.resolve()})" if path.is_symlink() else ""
+        raise StoreError(
+            f"the history database {path} is not a regular file{where}; nothing was changed. "
+            "Remove it or choose another data folder (--data-dir) to keep a history."
+        )
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (int(code) & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _write_problem(path: Path, error: sqlite3.Error) -> str:
+    """The words for a history that cannot be written."""
+    if _is_busy(error):
+        return (
+            f"the history database {path} is locked by another program (waited "
+            f"{BUSY_TIMEOUT:g} s): {error}; close the other quizapp or try again"
+        )
+    return (
+        f"the history database {path} cannot be written ({error}); nothing can be saved. "
+        "Check that the file and its folder are writable, or choose another data folder "
+        "(--data-dir)."
+    )
+
+
+def _check_writable(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise the ``sqlite3`` error of a history that cannot be written (read-only file or folder),
+    so that it is said once at opening instead of at the first answer."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        # A real (rolled back) write: a read-only file lets BEGIN IMMEDIATE through.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute(f"PRAGMA user_version = {version}")
+    except sqlite3.OperationalError as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if _is_busy(error):
+            return  # another process is writing: writable, just busy (writes will wait)
+        raise
+    conn.execute("ROLLBACK")
+
+
+# Columns copied from a damaged file, with the value used when its table lacks one.
+_SALVAGE_DEFAULTS: dict[str, object] = {
+    "item_key": None,
+    "item_kind": None,
+    "subject": None,
+    "quantities": "",
+    "difficulty": None,
+    "seed": None,
+    "answer": None,
+    "read_as": None,
+    "score": None,
+    "mistakes": "[]",
+    "duration_s": None,
+    "answered_at": None,
+    "mode": "drill",
+    "session_id": None,
+    "auto_score": None,
+    "confirmed": 1,
+}
+_SALVAGE_KEY = "answered_at, item_key, answer"
+# Row ids probed past the last one found before giving up on a damaged table.
+_SALVAGE_PROBE_GAP = 2000
+
+
+def salvage_attempts(source: Path, conn: sqlite3.Connection) -> int:
+    """Copy into ``conn`` the answers that the moved-aside file ``source`` still holds and
+    ``conn`` lacks (same time, item and answer); returns how many.
+
+    A damaged file often keeps most of its pages readable: recovering from a backup must not hide
+    the answers recorded after that backup. Rows are read until the first unreadable page; a row
+    that is not a valid answer is skipped; sessions the restored history does not know are
+    dropped from the copied rows. Never raises: salvage is a bonus over the restored backup.
+    """
+    try:
+        damaged = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return 0
+    rows: list[tuple[object, ...]] = []
+    try:
+        # Read-only twice over; writable_schema makes SQLite read a truncated file (shorter than
+        # its header says) instead of refusing it whole.
+        damaged.execute("PRAGMA query_only = ON")
+        damaged.execute("PRAGMA writable_schema = ON")
+        present = {str(row[1]) for row in damaged.execute('PRAGMA table_info("attempts")')}
+        nullable = {"difficulty", "seed", "session_id", "auto_score"}
+        required = {n for n, default in _SALVAGE_DEFAULTS.items() if default is None} - nullable
+        if not required <= present:
+            return 0
+        selected = ", ".join(name if name in present else "?" for name in _SALVAGE_DEFAULTS)
+        defaults = [value for name, value in _SALVAGE_DEFAULTS.items() if name not in present]
+        last = 0
+        try:
+            cursor = damaged.execute(
+                f"SELECT rowid, {selected} FROM attempts ORDER BY rowid", defaults
+            )
+            for row in iter(cursor.fetchone, None):
+                last = int(row[0])
+                rows.append(tuple(row[1:]))
+        except sqlite3.Error:
+            # A scan stops at the first unreadable page; rows further on may sit on pages that
+            # are fine, reachable one by one through the table's index of row ids.
+            misses = 0
+            while misses < _SALVAGE_PROBE_GAP:
+                last += 1
+                try:
+                    found = damaged.execute(
+                        f"SELECT {selected} FROM attempts WHERE rowid = ?", [*defaults, last]
+                    ).fetchone()
+                except sqlite3.Error:
+                    found = None
+                if found is None:
+                    misses += 1
+                    continue
+                misses = 0
+                rows.append(tuple(found))
+    except sqlite3.Error:
+        pass  # whatever was read before the damage is still worth keeping
+    finally:
+        damaged.close()
+    if not rows:
+        return 0
+    try:
+        sessions = {int(row[0]) for row in conn.execute("SELECT id FROM sessions")}
+        known = set(conn.execute(f"SELECT {_SALVAGE_KEY} FROM attempts").fetchall())
+    except sqlite3.Error:
+        return 0
+    names = list(_SALVAGE_DEFAULTS)
+    copied = 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            key = (values["answered_at"], values["item_key"], values["answer"])
+            if key in known or not _salvageable(values):
+                continue
+            if values["session_id"] not in sessions:
+                values["session_id"] = None
+            conn.execute(
+                f"INSERT INTO attempts ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                [values[name] for name in names],
+            )
+            known.add(key)
+            copied += 1
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        log.warning("could not salvage answers from %s: %s", source, error)
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return 0
+    return copied
+
+
+def _salvageable(values: dict[str, object]) -> bool:
+    """Whether a row read from a damaged file is a well-formed answer (it is read back later)."""
+    try:
+        _attempt_from_row((0, *values.values()))
+    except (StudyError, ValueError, TypeError, KeyError, AttributeError):
+        return False
+    return True
+
+
+def _daily_backup(
+    conn: sqlite3.Connection, folder: Path, moment: datetime
+) -> tuple[Path | None, str | None]:
+    """Make the day's backup if due: (backup made, problem in words). A failed backup is logged
+    and said, never raised: it must not keep the learner from studying."""
+    try:
+        if not backup_due(folder, moment):
+            return None, None
+        return make_backup(conn, folder, moment), None
+    except (OSError, sqlite3.Error) as error:
+        # Said once, by the report's message: a warning would also reach standard error.
+        log.info("could not back up the history into %s: %s", folder, error)
+        return None, (
+            f"The daily backup could not be made in {folder} ({error}); the history opened "
+            "normally and every answer is still saved, but there is no new backup until that "
+            "folder can be written."
+        )
 
 
 class StudyMode(StrEnum):
@@ -161,7 +377,7 @@ def _mistakes_from_db(text: str) -> tuple[str, ...]:
     return tuple(str(item) for item in json.loads(text))
 
 
-def _attempt_from_row(row: sqlite3.Row) -> Attempt:
+def _attempt_from_row(row: Sequence[Any]) -> Attempt:
     return Attempt(
         id=int(row[0]),
         item_key=row[1],
@@ -212,61 +428,119 @@ class Store:
         moment = now if now is not None else datetime.now(UTC)
         if path is None:
             path = paths.database_path()
-            backups = backups if backups is not None else paths.backups_dir()
+            # Not paths.backups_dir(), which creates the folder: a backups folder that cannot be
+            # made must not stop the history from opening (see _daily_backup).
+            backups = backups if backups is not None else paths.data_dir() / "backups"
         elif backups is None:
             backups = path.parent / "backups"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder of the history database {path.parent}: {error}"
+            ) from error
+        _refuse_special_file(path)
 
-        message: str | None = None
+        notes: list[str] = []
         moved_to: Path | None = None
         restored_from: Path | None = None
         if path.exists():
             problem = cls._problem_with(path)
+            if problem is not None and problem.startswith(_SCHEMA_PROBLEM):
+                repaired = cls._try_repair(path, problem)
+                if repaired is not None:
+                    notes.append(repaired)
+                    problem = None
             if problem is not None:
-                moved_to = move_aside(path, moment)
-                restored_from = restore_newest(backups, path)
+                try:
+                    moved_to = move_aside(path, moment)
+                    restored_from = restore_newest(backups, path)
+                except OSError as error:
+                    raise StoreError(
+                        f"The history database {path} is damaged ({problem}) and could not be "
+                        f"moved aside: {error}. Nothing was changed; move or repair it by hand."
+                    ) from error
                 outcome = (
-                    f"restored the backup {restored_from.name}"
+                    f"restored the backup {restored_from} (the one holding the newest answers)"
                     if restored_from is not None
-                    else "started a new, empty history"
+                    else "started a new, empty history (there was no usable backup)"
                 )
-                message = (
-                    f"The history database {path} was damaged ({problem}). It was moved to "
-                    f"{moved_to.name} and quizapp {outcome}."
+                notes.append(
+                    f"The history database {path} is damaged ({problem}). It was moved, "
+                    f"unchanged, to {moved_to}, and quizapp {outcome}."
                 )
 
         conn = cls._connect(path)
         try:
-            migrate(conn)
-            backup_made = (
-                make_backup(conn, backups, moment)
-                if backup and backup_due(backups, moment)
-                else None
+            try:
+                migrate(conn)
+                _check_writable(conn, path)
+            except sqlite3.DatabaseError as error:
+                raise StoreError(_write_problem(path, error)) from error
+            if moved_to is not None:
+                salvaged = salvage_attempts(moved_to, conn)
+                if salvaged:
+                    notes.append(
+                        f"{salvaged} answers that the moved file still held and the restored "
+                        "history lacked were read from it and kept."
+                    )
+            backup_made, backup_problem = (
+                _daily_backup(conn, backups, moment) if backup else (None, None)
             )
         except BaseException:
             conn.close()
             raise
-        report = OpenReport(message, moved_to, restored_from, backup_made)
+        if backup_problem is not None:
+            notes.append(backup_problem)
+        report = OpenReport(" ".join(notes) or None, moved_to, restored_from, backup_made)
         return cls(conn, path, report)
+
+    @staticmethod
+    def _try_repair(path: Path, problem: str) -> str | None:
+        """Adopt a readable history whose schema is only incomplete (``None``: not repairable)."""
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
+        except sqlite3.Error:
+            return None
+        try:
+            if repair_plan(conn) is None:
+                return None
+            count_before = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
+            steps = repair(conn)
+        except (sqlite3.Error, SchemaError) as error:
+            log.warning("could not repair the history database %s: %s", path, error)
+            return None
+        finally:
+            conn.close()
+        return (
+            f"The history database {path} had an incomplete schema "
+            f"({problem.removeprefix(_SCHEMA_PROBLEM).strip()}); quizapp repaired it in place "
+            f"({'; '.join(steps)}) and kept all {count_before} answers it holds."
+        )
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         try:
             # Autocommit: every statement is its own transaction unless we BEGIN explicitly.
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open the history database {path}: {error}") from error
+            raise StoreError(_write_problem(path, error)) from error
         return conn
 
     @staticmethod
     def _problem_with(path: Path) -> str | None:
+        wal = path.with_name(path.name + "-wal")
+        if path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0):
+            # SQLite would take an empty file for a new database: the answers would be gone
+            # without a word. An empty history is a lost one; recover it from a backup.
+            return "the file is empty: 0 bytes"
         try:
             # Read-only, so that checking never checkpoints or deletes the WAL of a damaged file.
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the history database {path}: {error}") from error
         try:
@@ -299,16 +573,47 @@ class Store:
         try:
             yield self._conn
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite rolls back by itself on a full disk
+                self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    def _write(self, what: str, action: Callable[[], _T]) -> _T:
+        """Run one write, retried while another process holds the lock for up to ``WRITE_WAIT``
+        seconds in all; then, or on any other failure (read-only file, full disk), a
+        ``StoreError`` that says what was not saved and why. (Each try already waits
+        ``BUSY_TIMEOUT`` inside SQLite.)"""
+        start = time.monotonic()
+        while True:
+            try:
+                return action()
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.Error as error:
+                waited = time.monotonic() - start
+                if _is_busy(error) and waited < WRITE_WAIT:
+                    time.sleep(0.05)
+                    continue
+                if _is_busy(error):
+                    reason = (
+                        f"the history database {self.path} stayed locked by another program for "
+                        f"{waited:.0f} s"
+                    )
+                else:
+                    reason = f"the history database {self.path} could not be written ({error})"
+                raise StoreError(
+                    f"{what} was NOT saved: {reason}. Close the other program or free the disk, "
+                    "then try again."
+                ) from error
 
     # ----- attempts ------------------------------------------------------------------------------
 
     def record_attempt(self, attempt: Attempt) -> int:
         """Store one attempt in its own committed transaction; returns its id."""
         try:
-            cursor = self._insert_attempt(attempt)
+            cursor = self._write(
+                f"The answer to {attempt.item_key}", lambda: self._insert_attempt(attempt)
+            )
         except sqlite3.IntegrityError as error:
             raise StoreError(
                 f"cannot record attempt on {attempt.item_key!r} (session_id="
@@ -318,9 +623,13 @@ class Store:
 
     def record_attempts(self, attempts: Sequence[Attempt]) -> list[int]:
         """Record several attempts in one transaction (imports, tests): all or none."""
-        try:
+
+        def insert_all() -> list[int]:
             with self._transaction():
                 return [int(self._insert_attempt(a).lastrowid or 0) for a in attempts]
+
+        try:
+            return self._write(f"{len(attempts)} answers", insert_all)
         except sqlite3.IntegrityError as error:
             raise StoreError(f"cannot record attempts: {error}") from error
 
@@ -353,10 +662,14 @@ class Store:
         """Record the score the learner confirmed for a free-text attempt (0 ≤ score ≤ 1)."""
         if not 0.0 <= score <= 1.0:
             raise StoreError(f"confirmed score {score} is outside 0..1")
-        with self._transaction():
-            cursor = self._conn.execute(
-                "UPDATE attempts SET score = ?, confirmed = 1 WHERE id = ?", (score, attempt_id)
-            )
+
+        def update() -> sqlite3.Cursor:
+            with self._transaction():
+                return self._conn.execute(
+                    "UPDATE attempts SET score = ?, confirmed = 1 WHERE id = ?", (score, attempt_id)
+                )
+
+        cursor = self._write("The confirmed score", update)
         if cursor.rowcount != 1:
             raise StoreError(f"confirm_score: no attempt with id {attempt_id}")
 
@@ -512,17 +825,23 @@ class Store:
     def start_session(self, mode: StudyMode, now: datetime | None = None) -> int:
         """Open a study session; returns its id for ``Attempt.session_id``."""
         moment = now if now is not None else datetime.now(UTC)
-        cursor = self._conn.execute(
-            "INSERT INTO sessions (mode, started_at) VALUES (?, ?)",
-            (StudyMode(mode).value, to_db_time(moment)),
+        cursor = self._write(
+            "The start of the session",
+            lambda: self._conn.execute(
+                "INSERT INTO sessions (mode, started_at) VALUES (?, ?)",
+                (StudyMode(mode).value, to_db_time(moment)),
+            ),
         )
         return int(cursor.lastrowid or 0)
 
     def end_session(self, session_id: int, now: datetime | None = None) -> None:
         """Mark a session as finished."""
         moment = now if now is not None else datetime.now(UTC)
-        cursor = self._conn.execute(
-            "UPDATE sessions SET ended_at = ? WHERE id = ?", (to_db_time(moment), session_id)
+        cursor = self._write(
+            "The end of the session",
+            lambda: self._conn.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ?", (to_db_time(moment), session_id)
+            ),
         )
         if cursor.rowcount != 1:
             raise StoreError(f"end_session: no session with id {session_id}")
@@ -565,43 +884,86 @@ class Store:
         due: datetime,
     ) -> int:
         """Store the reviewed card and its log entry in one transaction; returns the review id."""
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT INTO cards (item_key, card_json, due) VALUES (?, ?, ?) "
-                "ON CONFLICT (item_key) DO UPDATE SET card_json = excluded.card_json, "
-                "due = excluded.due",
-                (item_key, card_after, to_db_time(due)),
-            )
-            cursor = conn.execute(
-                "INSERT INTO reviews (item_key, rating, reviewed_at, duration_ms, card_before, "
-                "card_after) VALUES (?, ?, ?, ?, ?, ?)",
-                (item_key, rating, to_db_time(reviewed_at), duration_ms, card_before, card_after),
-            )
-            return int(cursor.lastrowid or 0)
 
-    def last_review(self) -> ReviewRecord | None:
-        """The most recent review still in the log."""
-        row = self._conn.execute(
-            "SELECT id, item_key, rating, reviewed_at, duration_ms, card_before, card_after "
-            "FROM reviews ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        if row is None:
-            return None
+        def save() -> int:
+            with self._transaction() as conn:
+                conn.execute(
+                    "INSERT INTO cards (item_key, card_json, due) VALUES (?, ?, ?) "
+                    "ON CONFLICT (item_key) DO UPDATE SET card_json = excluded.card_json, "
+                    "due = excluded.due",
+                    (item_key, card_after, to_db_time(due)),
+                )
+                cursor = conn.execute(
+                    "INSERT INTO reviews (item_key, rating, reviewed_at, duration_ms, card_before, "
+                    "card_after) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        item_key,
+                        rating,
+                        to_db_time(reviewed_at),
+                        duration_ms,
+                        card_before,
+                        card_after,
+                    ),
+                )
+                return int(cursor.lastrowid or 0)
+
+        return self._write(f"The rating of {item_key}", save)
+
+    _REVIEW_COLUMNS = "id, item_key, rating, reviewed_at, duration_ms, card_before, card_after"
+
+    @staticmethod
+    def _review_from_row(row: sqlite3.Row) -> ReviewRecord:
         return ReviewRecord(
             int(row[0]), row[1], int(row[2]), from_db_time(row[3]), row[4], row[5], row[6]
         )
 
+    def last_review(self) -> ReviewRecord | None:
+        """The most recent review still in the log (of any process: see ``review``)."""
+        row = self._conn.execute(
+            f"SELECT {self._REVIEW_COLUMNS} FROM reviews ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else self._review_from_row(row)
+
+    def review(self, review_id: int) -> ReviewRecord | None:
+        """One logged review by id (``None`` when it is not, or no longer, in the log)."""
+        row = self._conn.execute(
+            f"SELECT {self._REVIEW_COLUMNS} FROM reviews WHERE id = ?", (review_id,)
+        ).fetchone()
+        return None if row is None else self._review_from_row(row)
+
     def undo_review(self, review: ReviewRecord, card_before_due: datetime | None) -> None:
-        """Put the card back as before ``review`` and drop its log entry, in one transaction."""
-        with self._transaction() as conn:
-            if review.card_before is None or card_before_due is None:
-                conn.execute("DELETE FROM cards WHERE item_key = ?", (review.item_key,))
-            else:
-                conn.execute(
-                    "UPDATE cards SET card_json = ?, due = ? WHERE item_key = ?",
-                    (review.card_before, to_db_time(card_before_due), review.item_key),
-                )
-            conn.execute("DELETE FROM reviews WHERE id = ?", (review.id,))
+        """Put the card back as before ``review`` and drop its log entry, in one transaction.
+
+        Refused (``StoreError``, nothing changed) when ``review`` is gone from the log or is no
+        longer the item's newest review: another process reviewed the item since, and undoing
+        would throw away that review and its card.
+        """
+
+        def undo() -> None:
+            with self._transaction() as conn:
+                newest = conn.execute(
+                    "SELECT max(id) FROM reviews WHERE item_key = ?", (review.item_key,)
+                ).fetchone()[0]
+                if newest != review.id:
+                    raise StoreError(
+                        f"cannot undo the rating of {review.item_key}: "
+                        + (
+                            "it is no longer in the history"
+                            if newest is None or newest < review.id
+                            else "it was reviewed again since (by another quizapp window or "
+                            "terminal); that later review was kept"
+                        )
+                    )
+                if review.card_before is None or card_before_due is None:
+                    conn.execute("DELETE FROM cards WHERE item_key = ?", (review.item_key,))
+                else:
+                    conn.execute(
+                        "UPDATE cards SET card_json = ?, due = ? WHERE item_key = ?",
+                        (review.card_before, to_db_time(card_before_due), review.item_key),
+                    )
+                conn.execute("DELETE FROM reviews WHERE id = ?", (review.id,))
+
+        self._write(f"Undoing the rating of {review.item_key}", undo)
 
     def due_item_keys(self, now: datetime, limit: int | None = None) -> list[str]:
         """Items whose card is due at ``now``, most overdue first."""

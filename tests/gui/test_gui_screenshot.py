@@ -119,3 +119,42 @@ def test_answered_mock_screenshot_shows_the_report_asking_for_confirmation(
     assert take_screenshot(options) == file
     assert QImage(str(file)).height() == 700
     assert not paths.database_path().exists()
+
+
+def test_parse_size_refuses_sizes_beyond_4096(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse_size("4096x4096") == (4096, 4096)
+    with pytest.raises(ValueError, match=r"at most 4096x4096"):
+        parse_size("20000x20000")
+    with pytest.raises(ValueError, match=r"at most 4096x4096"):
+        parse_size("1280x4097")
+    with pytest.raises(ValueError, match="WIDTHxHEIGHT"):
+        parse_size("１２８０x860")  # full-width digits are not a size
+    assert main(["gui", "--screenshot", "out.png", "--size", "20000x20000"]) == 2
+    error = capsys.readouterr().err
+    assert "--size" in error and "at most 4096x4096" in error and "Traceback" not in error
+
+
+def test_a_too_large_size_given_directly_is_refused(tmp_path: Path) -> None:
+    file = tmp_path / "big.png"
+    with pytest.raises(ScreenshotError, match=r"at most 4096x4096"):
+        take_screenshot(ScreenshotOptions(file=file, view="home", size=(20000, 20000)))
+    assert not file.exists()
+
+
+def test_screenshot_never_creates_missing_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "missing" / "deeper" / "home.png"
+    with pytest.raises(ScreenshotError, match=r"the folder .*missing.* does not exist"):
+        take_screenshot(ScreenshotOptions(file=file, view="home"))
+    assert not (tmp_path / "missing").exists()
+    assert main(["gui", "--screenshot", str(file), "--view", "home"]) == 1
+    error = capsys.readouterr().err
+    assert "does not exist" in error and str(file.parent) in error
+    assert not (tmp_path / "missing").exists()
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ScreenshotError, match="is not a folder"):
+        take_screenshot(ScreenshotOptions(file=a_file / "home.png", view="home"))
+    with pytest.raises(ScreenshotError, match="is a folder"):
+        take_screenshot(ScreenshotOptions(file=tmp_path, view="home"))

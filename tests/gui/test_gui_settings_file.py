@@ -113,3 +113,127 @@ def test_show_streak_must_be_a_boolean() -> None:
     loaded = settings_module.load()
     assert loaded.settings.show_streak is False
     assert "'show_streak'" in loaded.problems[0]
+
+
+# -- hostile and damaged settings files -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "shown"),
+    [
+        ("tolerance_absolute", "Infinity", "inf"),
+        ("tolerance_absolute", "NaN", "nan"),
+        ("tolerance_absolute", "-0.5", "-0.5"),
+        ("tolerance_absolute", "5", "5"),
+        ("tolerance_absolute", "1" + "0" * 400, "a number with 401 digits"),
+        ("tolerance_relative", "-Infinity", "-inf"),
+        ("tolerance_relative", "1e308", "1e+308"),
+        ("tolerance_relative", '"0.01"', "'0.01'"),
+        ("desired_retention", "NaN", "nan"),
+        ("font_size", "1" + "0" * 400, "a number with 401 digits"),
+        ("font_size", "12.0", "12.0"),
+    ],
+)
+def test_numbers_out_of_range_are_named_and_replaced_by_the_default(
+    field: str, text: str, shown: str
+) -> None:
+    paths.settings_path().write_text(
+        f'{{"theme": "dark", "{field}": {text}, "show_streak": true}}', encoding="utf-8"
+    )
+    loaded = settings_module.load()
+    assert getattr(loaded.settings, field) == getattr(DEFAULTS, field)
+    assert (loaded.settings.theme, loaded.settings.show_streak) == ("dark", True)
+    assert len(loaded.problems) == 1
+    problem = loaded.problems[0]
+    assert problem.startswith(f"{paths.settings_path()}: '{field}' is {shown}")
+    assert problem.endswith("; using the default")
+    assert len(problem) < len(str(paths.settings_path())) + 200
+
+
+def test_tolerances_are_limited_to_what_the_settings_screen_offers() -> None:
+    good = DEFAULTS.replace(tolerance_absolute=0.0, tolerance_relative=1.0)
+    assert (good.tolerance_absolute, good.tolerance_relative) == (0.0, 1.0)
+    for bad in (float("inf"), float("nan"), 1.5, -0.001):
+        with pytest.raises(ValueError, match="tolerance_relative"):
+            DEFAULTS.replace(tolerance_relative=bad)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("drill_cells", ["lstm"] * 1000, "at most 64 names"),
+        ("question_topics", ["x" * 1000], "at most 64 names"),
+        ("window_geometry", "zz-not-hex", "hexadecimal"),
+        ("window_geometry", "ab" * 100_000, "hexadecimal"),
+        ("theme", "\x1b[2Jdark", "expected one of"),
+    ],
+)
+def test_lists_and_texts_are_bounded(field: str, value: object, reason: str) -> None:
+    paths.settings_path().write_text(json.dumps({field: value, "font_size": 14}), "utf-8")
+    loaded = settings_module.load()
+    assert getattr(loaded.settings, field) == getattr(DEFAULTS, field)
+    assert loaded.settings.font_size == 14
+    assert len(loaded.problems) == 1 and f"'{field}'" in loaded.problems[0]
+    assert reason in loaded.problems[0]
+    assert "\x1b" not in loaded.problems[0]
+    assert len(loaded.problems[0]) < len(str(paths.settings_path())) + 200
+
+
+def test_deeply_nested_file_is_refused_without_recursion_error() -> None:
+    path = paths.settings_path()
+    path.write_text('{"theme": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    loaded = settings_module.load()
+    assert loaded.settings == DEFAULTS
+    assert loaded.problems == (
+        f"{path}: nested more than 20 levels deep; a settings file is flat; using defaults",
+    )
+
+
+def test_nested_brackets_inside_text_are_only_text() -> None:
+    path = paths.settings_path()
+    path.write_text(json.dumps({"window_geometry": "", "theme": "[" * 50_000}), "utf-8")
+    loaded = settings_module.load()
+    assert loaded.settings == DEFAULTS
+    assert len(loaded.problems) == 1 and "'theme'" in loaded.problems[0]
+
+
+def test_huge_file_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = paths.settings_path()
+    with path.open("wb") as stream:
+        stream.truncate(50_000_000)  # sparse: 50 MB of nothing
+    opened: list[object] = []
+    real_open = Path.open
+
+    def spy(self: Path, *args: object, **kwargs: object) -> object:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", spy)
+    monkeypatch.setattr(Path, "read_text", lambda *a, **k: pytest.fail("read"))
+    monkeypatch.setattr(Path, "read_bytes", lambda *a, **k: pytest.fail("read"))
+    loaded = settings_module.load()
+    assert opened == []
+    assert loaded.settings == DEFAULTS
+    assert loaded.problems == (
+        f"{path}: is 50000000 bytes; a settings file is at most 1000000; using defaults",
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "invalid-utf8", "huge-integer-digits"])
+def test_unreadable_files_give_defaults_and_one_problem(kind: str) -> None:
+    import os
+
+    path = paths.settings_path()
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)  # opening it to read would block forever
+    elif kind == "invalid-utf8":
+        path.write_bytes(b'{"theme": "\xff"}')
+    else:
+        path.write_text('{"font_size": ' + "9" * 5000 + "}", encoding="utf-8")
+    loaded = settings_module.load()
+    assert loaded.settings == DEFAULTS
+    assert len(loaded.problems) == 1 and loaded.problems[0].startswith(f"{path}: ")
+    assert loaded.problems[0].endswith("using defaults")
+    assert len(loaded.problems[0]) < len(str(path)) + 200

@@ -110,3 +110,24 @@ def test_csv_of_nothing_is_just_the_header() -> None:
     stream = io.StringIO()
     assert write_history_csv([], stream) == 0
     assert stream.getvalue() == ",".join(CSV_COLUMNS) + "\r\n"
+
+
+def test_csv_defuses_formulas_after_any_separator() -> None:
+    """Opened with ';', '|' or tab as the separator, no piece of a cell may start a formula."""
+    from quizapp.study.export import csv_safe
+
+    assert csv_safe("a;=cmd|' /C calc'!A0;") == "a;'=cmd|' /C calc'!A0;"
+    assert csv_safe("x, +1+cmd") == "x, '+1+cmd"
+    assert csv_safe("x|@SUM(A1)") == "x|'@SUM(A1)"
+    assert csv_safe("x\t-2+3") == "x\t'-2+3"
+    assert csv_safe("x,\r=1") == "x,'\r=1"
+    assert csv_safe("=1;=2") == "'=1;'=2"
+    # plain numbers stay numbers, alone or as pieces; text without a trigger is untouched
+    assert csv_safe("-0.25") == "-0.25"
+    assert csv_safe("1;-2,+3.5e-1") == "1;-2,+3.5e-1"
+    assert csv_safe("a - b = c") == "a - b = c"
+    # written and read back through the csv module, every piece split on ';' is inert
+    stream = io.StringIO()
+    csv.writer(stream).writerow([csv_safe("a;=cmd|' /C calc'!A0;")])
+    for piece in stream.getvalue().strip().split(";"):
+        assert not piece.lstrip(' "').startswith(("=", "+", "-", "@"))

@@ -211,7 +211,9 @@ def test_migration_from_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     path.touch()
     with Store.open(path, now=T0) as store:
-        assert store.report.message is None
+        # An empty file is a lost history, never silently a new one (issue 13): said, no backup.
+        assert store.report.message is not None and "empty: 0 bytes" in store.report.message
+        assert "new, empty history" in store.report.message
         store.record_attempt(drill(0))
         assert store.attempt_count() == 1
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -605,7 +606,15 @@ class StudyPage(QWidget):
         if session is None or not session.can_undo():
             return
         went_back = session.phase is Phase.QUESTION
-        session.undo()
+        if not session.undo():
+            # Refused: the item was reviewed again elsewhere; that review is kept.
+            window = self.window()
+            if session.undo_refused and isinstance(window, QMainWindow):
+                window.statusBar().showMessage(
+                    self.tr("Not undone: %1").replace("%1", session.undo_refused), 10000
+                )
+            self._update_rating_bar()
+            return
         if went_back:
             self._restore_answered()
         self._update_rating_bar()

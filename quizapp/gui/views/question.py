@@ -342,6 +342,8 @@ class QuestionView(QWidget):
     # --- language -----------------------------------------------------------------------------
 
     def _update_header(self) -> None:
+        from quizapp.bank import origin  # not at import: the pack loader is not needed to start
+
         question = self.current()
         if question is None:
             self.progress.setText(self.tr("Questions"))
@@ -359,6 +361,9 @@ class QuestionView(QWidget):
             names.question_difficulty_name(question.difficulty),
             question.id,
         ]
+        source = origin(question)
+        if source:
+            parts.append(source)
         self.meta.setText("  ·  ".join(parts))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index + 1 < len(self.questions))

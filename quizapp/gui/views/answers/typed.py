@@ -35,14 +35,9 @@ def describe_typed(question: Question, text: str) -> tuple[str, str | None, bool
     expression = reader.read_expression(text, question.symbols)
     if not expression.ok:
         return expression.error or "", None, False
-    latex: str | None = None
-    try:
-        import sympy
-
-        latex = sympy.latex(expression.expr)  # MathLabel adds the mathtext dollars
-    except Exception:
-        log.exception("no LaTeX for %r", text)
-    return expression.shown, latex, True
+    # Written by the reader from its parse tree, never by sympy.latex (which can take seconds on
+    # nested calls); MathLabel adds the mathtext dollars.
+    return expression.shown, expression.latex or None, True
 
 
 class TypedAnswer(AnswerWidget):

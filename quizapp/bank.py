@@ -1,0 +1,59 @@
+"""The questions the app studies: the shipped bank plus the packs in the data folder's ``packs/``.
+
+Every place that studies questions (the window, ``quizapp review``, ``quizapp questions practice``)
+loads them here, so a pack is seen everywhere or nowhere. A broken pack never stops the app: its
+readable questions load, and ``pack_notices`` names each file with problems once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import questions.load
+from questions.load import LoadResult, Problem, load_bank
+from questions.schema import Question
+from questions.validate import printable
+from quizapp import paths
+
+
+def packs_folder() -> Path | None:
+    """The packs folder (created when missing), its path when it cannot be created, or None."""
+    try:
+        return paths.packs_dir()
+    except OSError:
+        # `packs` is a file or a looping link: ``load_bank`` reports it by name.
+        try:
+            return paths.data_dir() / "packs"
+        except OSError:
+            return None  # no data folder at all: the shipped bank still loads
+
+
+def load_questions() -> LoadResult:
+    """The shipped bank and the user's packs, with every problem found."""
+    return load_bank(include_user_packs=True, packs_folder=packs_folder())
+
+
+def origin(question: Question) -> str | None:
+    """Where ``question`` came from for people (``pack: my_pack.yaml``); None for the shipped bank."""
+    if not question.source:
+        return None
+    source = Path(question.source)
+    if source.parent == questions.load.BANK_DIR:  # looked up now: tests point it elsewhere
+        return None
+    return printable(f"pack: {source.name}")
+
+
+def pack_notices(problems: tuple[Problem, ...]) -> list[str]:
+    """One line per file (or folder) with problems: what was wrong first, and how many in all."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    notices: list[str] = []
+    for found in by_file.values():
+        more = len(found) - 1
+        also = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        notices.append(
+            f"{found[0]}{also}; questions with problems were left out "
+            "(quizapp questions validate lists them all)"
+        )
+    return [printable(notice) for notice in notices]
