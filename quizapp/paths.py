@@ -69,3 +69,14 @@ def database_path() -> Path:
 def settings_path() -> Path:
     """The settings file (JSON)."""
     return data_dir() / "settings.json"
+
+
+def inside_data_folder(target: Path) -> bool:
+    """Whether ``target`` lies in the data folder (links followed); True when that cannot be told,
+    so that an export never overwrites the history or its files."""
+    try:
+        data = data_dir().resolve()
+        resolved = target.expanduser().resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return True
+    return resolved == data or data in resolved.parents

@@ -426,6 +426,9 @@ def _interactive(
     scores: list[float] = []
     right = asked = 0
     history = _PracticeHistory(record)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure):
+        reconfigure(errors="replace")  # bytes that are not UTF-8 read as U+FFFD: "not read"
     try:
         for index, spec in enumerate(specs):
             drill = first if index == 0 else generate_drill(spec)

@@ -112,6 +112,11 @@ class Console:
     """Reads lines and writes text; EOF raises ``EndOfInput``."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        # Bytes that are not UTF-8 must not end the session with a traceback (and lose the answer
+        # being given): they read as U+FFFD, so the answer is "not read" and asked again.
+        reconfigure = getattr(stdin, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="replace")
         self.stdin = stdin
         self.stdout = stdout
 

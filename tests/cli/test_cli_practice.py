@@ -99,3 +99,25 @@ def test_review_question_mark_records_a_miss(
         assert (attempt.mode, attempt.answer, attempt.score) == (StudyMode.REVIEW, SHOWN, 0.0)
         review = store.last_review()
         assert review is not None and review.rating == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review", "--new", "1", "--seed", "1"],
+        ["questions", "practice", "--count", "1", "--seed", "1"],
+        ["drill", "--cell", "gru", "--ask", "h", "--seed", "5"],
+    ],
+)
+def test_input_that_is_not_utf8_is_asked_again_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    raw = b"\xff\xfe\x80 0.5\n?\n\n\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "UnicodeDecodeError" not in captured.err
+    assert "not UTF-8" not in captured.err
+    if args[0] != "drill":  # a drill answer that cannot be read is not recorded
+        with Store.open() as store:
+            assert store.attempt_count() == 1  # the session went on: "?" was recorded

@@ -345,3 +345,24 @@ def test_no_submitted_answer_is_lost_whatever_way_a_session_is_left(
     pages.controller.close()
     with Store.open(store.path, backup=False) as reopened:
         assert reopened.attempt_count() == submitted
+
+
+def test_exports_never_write_into_the_data_folder(
+    app_pages: tuple[Any, StudyPages], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp import paths
+
+    window, pages = app_pages
+    pages.controller.start_drills(1)
+    _answer_drill_right(pages)
+    pages.page.submit()
+    pages.page.go_next()
+    history = paths.database_path()
+    before = history.read_bytes()
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: history)
+    window.show_page("stats")
+    assert not pages.stats.export_csv()
+    assert pages.stats.status.text().startswith("Not saved:")
+    assert not pages.summary.export("md")
+    assert pages.summary.status.text().startswith("Not saved:")
+    assert history.read_bytes() == before

@@ -102,6 +102,10 @@
         <source>free-text scores never confirmed: %1</source>
         <translation>未确认的文字题得分：%1</translation>
     </message>
+    <message>
+        <source>Not saved: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
+        <translation>未保存：%1 位于数据文件夹中（会覆盖学习记录）；请选择数据文件夹以外的文件。</translation>
+    </message>
 </context>
 <context>
     <name>StudyController</name>
@@ -555,6 +559,10 @@
     <message>
         <source>Confirm scores</source>
         <translation>确认得分</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
+        <translation>未保存：%1 位于数据文件夹中（会覆盖学习记录）；请选择数据文件夹以外的文件。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -27,6 +28,7 @@ from questions.schema import Lang
 from quizapp.gui import theme
 from quizapp.gui.study import files
 from quizapp.gui.theme import set_role
+from quizapp.paths import inside_data_folder
 from quizapp.study.mock import mistake_title, topic_title
 from quizapp.study.stats import StatsSummary, build_stats
 from quizapp.study.store import Store
@@ -185,6 +187,9 @@ class StatsPage(QWidget):
         )
         if path is None:
             return False
+        if inside_data_folder(path):
+            self.status.setText(self._refusal(path))
+            return False
         try:
             rows = export_history_csv(self._store(), path)
         except OSError as error:
@@ -192,6 +197,12 @@ class StatsPage(QWidget):
             return False
         self.status.setText(self.tr("Wrote %n answers to %1", "", rows).replace("%1", str(path)))
         return True
+
+    def _refusal(self, path: Path) -> str:
+        return self.tr(
+            "Not saved: %1 is inside the data folder (it would overwrite the history); "
+            "choose a file outside it."
+        ).replace("%1", str(path))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

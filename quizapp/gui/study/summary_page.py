@@ -33,6 +33,7 @@ from quizapp.gui.study import files
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.widgets.paper import Paper
+from quizapp.paths import inside_data_folder
 from quizapp.study.mock import (
     QUESTION_MISS,
     MockReport,
@@ -343,6 +344,14 @@ class SummaryPage(QWidget):
         suggested = f"quizapp-session-{self.summary.session_id}.{kind}"
         path = files.ask_save_path(self, self.tr("Save the report"), name_filter, suggested)
         if path is None:
+            return False
+        if inside_data_folder(path):
+            self.status.setText(
+                self.tr(
+                    "Not saved: %1 is inside the data folder (it would overwrite the history); "
+                    "choose a file outside it."
+                ).replace("%1", str(path))
+            )
             return False
         if self.report is not None:
             text = (
