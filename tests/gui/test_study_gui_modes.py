@@ -366,3 +366,26 @@ def test_exports_never_write_into_the_data_folder(
     assert not pages.summary.export("md")
     assert pages.summary.status.text().startswith("Not saved:")
     assert history.read_bytes() == before
+
+
+def test_a_history_that_cannot_be_written_is_said_and_the_answer_stays(
+    app_pages: tuple[Any, StudyPages], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.study.store import StoreError
+
+    _window, pages = app_pages
+    assert pages.controller.start_drills(2)
+    store = pages.controller.store()
+
+    def full_disk(attempt: object) -> int:
+        raise StoreError("the answer was NOT saved: the disk is full")
+
+    monkeypatch.setattr(store, "record_attempt", full_disk)
+    _answer_drill_right(pages)
+    pages.page.submit()  # no crash dialog: the banner says it, the answer stays to retry
+    assert "NOT saved" in pages.page.banner.label.text()
+    session = pages.controller.session
+    assert session is not None and session.phase is Phase.QUESTION
+    monkeypatch.undo()
+    pages.page.submit()
+    assert session.phase is Phase.ANSWERED and store.attempt_count() == 1

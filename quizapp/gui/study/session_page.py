@@ -9,6 +9,7 @@ sheet and feedback panel and the question answer widgets are the app's own, embe
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
+from quizapp.study import StudyError
 from quizapp.study.session import Phase, StudySession
 from quizapp.study.store import StudyMode
 
@@ -358,15 +360,24 @@ class StudyPage(QWidget):
         else:
             self.go_next()
 
+    def _safely(self, action: Callable[[], object]) -> None:
+        """Run a learner's action; a history that cannot be written (a full disk, a lock held by
+        another program) is said in the banner and the answer stays on screen to try again."""
+        try:
+            action()
+        except StudyError as error:
+            log.exception("the history could not be written")
+            self.banner.show_message(str(error))
+
     def submit(self) -> None:
         """Grade and record the answer on screen."""
         session = self.session
         if session is None or session.phase is not Phase.QUESTION:
             return
         if session.drill is not None:
-            self._submit_drill()
+            self._safely(self._submit_drill)
         else:
-            self._submit_question()
+            self._safely(self._submit_question)
 
     def _submit_drill(self) -> None:
         assert self.session is not None
@@ -437,7 +448,12 @@ class StudyPage(QWidget):
             return
         from quizapp.grading.answers import QuestionGrade
 
-        drill_grade = session.reveal()
+        try:
+            drill_grade = session.reveal()
+        except StudyError as error:
+            log.exception("the history could not be written")
+            self.banner.show_message(str(error))
+            return
         if drill_grade is not None:
             self._after_answer(drill_grade=drill_grade)
         else:
@@ -651,7 +667,7 @@ class StudyPage(QWidget):
         session = self.session
         if session is None or session.phase not in (Phase.ANSWERED, Phase.RATED):
             return
-        session.next()
+        self._safely(session.next)
         self.show_current()
 
     def skip(self) -> None:
@@ -659,7 +675,7 @@ class StudyPage(QWidget):
         session = self.session
         if session is None or session.phase is not Phase.QUESTION:
             return
-        session.skip()
+        self._safely(session.skip)
         self.show_current()
 
     def finish(self) -> None:
