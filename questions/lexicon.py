@@ -87,14 +87,23 @@ class Lexicon:
         concept = self.concepts.get(concept_id)
         return concept.group if concept is not None else None
 
+    @functools.cached_property
+    def _members(self) -> dict[str, frozenset[str]]:
+        """Each group's concept ids (built once: the grader asks for rivals at every claim)."""
+        members: dict[str, set[str]] = {}
+        for concept in self.concepts.values():
+            if concept.group is not None:
+                members.setdefault(concept.group, set()).add(concept.id)
+        return {group: frozenset(ids) for group, ids in members.items()}
+
     def rivals(self, concept_ids: Iterable[str]) -> frozenset[str]:
         """The concepts of the groups of ``concept_ids`` (the ids themselves included)."""
         ids = set(concept_ids)
-        groups = {self.group_of(c) for c in ids} - {None}
-        return frozenset(
-            ids
-            | {c.id for c in self.concepts.values() if c.group is not None and c.group in groups}
-        )
+        for concept_id in list(ids):
+            group = self.group_of(concept_id)
+            if group is not None:
+                ids |= self._members[group]
+        return frozenset(ids)
 
     def opposite_of(self, concept_id: str) -> str | None:
         """The concept that states the opposite (symmetric), or ``None``."""

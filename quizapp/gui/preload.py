@@ -1,4 +1,5 @@
-"""Importing what a drill needs in the background while the learner looks at the home screen.
+"""Importing what a drill needs in the background while the learner looks at the home screen,
+and compiling the free-text grader's lexicon.
 
 The home screen needs none of these modules, so start-up leaves them out; the first drill would
 then pay for them, unless this thread has imported them first. Only Qt-free modules are listed:
@@ -40,6 +41,12 @@ def preload_in_background() -> threading.Thread:
                 if sys.is_finalizing():  # the app is quitting: nothing left to prepare
                     return
                 importlib.import_module(name)
+            if not sys.is_finalizing():
+                # The free-text grader reads and compiles the lexicon (about half a second):
+                # here, not on the GUI thread at the learner's first Check.
+                from quizapp.grading.freetext import default_grader
+
+                default_grader()
         except Exception:
             log.exception("preloading the drill modules failed")
 

@@ -35,7 +35,6 @@ class PracticeRecorder(QObject):
         self.window = window
         self.controller = controller
         self._log: PracticeLog | None = None
-        self._store_id = 0
         # The attempt of the question on screen, so that later ticks change its score.
         self._last_question: tuple[str, int] | None = None
 
@@ -45,11 +44,10 @@ class PracticeRecorder(QObject):
         store = self.controller.usable_store()
         if store is None:
             return None
-        if self._log is None or self._store_id != id(store):
+        if self._log is None or self._log.store is not store:  # the store may have been reopened
             from quizapp.study.practice import PracticeLog
 
             self._log = PracticeLog(store, self.controller.scheduler(), self.controller.now)
-            self._store_id = id(store)
         return self._log
 
     def record_drill(
