@@ -440,34 +440,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="410" />
         <source>quizapp — recurrent networks, by hand</source>
         <translation>quizapp — 手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="411" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
         <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="415" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
         <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="416" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="414" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="417" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -755,52 +755,52 @@
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="347" />
+        <location filename="../views/question.py" line="349" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="351" />
+        <location filename="../views/question.py" line="353" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="373" />
+        <location filename="../views/question.py" line="378" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="374" />
+        <location filename="../views/question.py" line="379" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="376" />
+        <location filename="../views/question.py" line="381" />
         <source>I don't know: show the model answer (counts as a miss)</source>
         <translation>不会：显示参考答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="378" />
+        <location filename="../views/question.py" line="383" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="379" />
+        <location filename="../views/question.py" line="384" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="380" />
+        <location filename="../views/question.py" line="385" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="381" />
+        <location filename="../views/question.py" line="386" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="382" />
+        <location filename="../views/question.py" line="387" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -1045,27 +1045,27 @@
 <context>
     <name>TypedAnswer</name>
     <message>
-        <location filename="../views/answers/typed.py" line="78" />
+        <location filename="../views/answers/typed.py" line="73" />
         <source>a number, e.g. 0.25 or 1/4</source>
         <translation>一个数，例如 0.25 或 1/4</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="80" />
+        <location filename="../views/answers/typed.py" line="75" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="83" />
+        <location filename="../views/answers/typed.py" line="78" />
         <source>a formula in %1</source>
         <translation>用 %1 表示的公式</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="84" />
+        <location filename="../views/answers/typed.py" line="79" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="86" />
+        <location filename="../views/answers/typed.py" line="81" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
