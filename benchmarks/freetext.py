@@ -5,7 +5,8 @@ Run from the project root: ``python benchmarks/freetext.py``. ``--errors`` lists
 mistakes for tuning the lexicon; the held-out split's answers are never listed, only counted.
 ``--dev`` grades the second corpus (``tests/data/freetext_dev``, written later by other writers to
 decide changes to the matcher itself, then used to harden the rubrics); ``--probe`` grades a third
-corpus of reversed answers only, written after both (for the last hardening pass). Neither is split.
+corpus of reversed answers only, written after both (for the last hardening pass); ``--corpus DIR``
+grades the corpus files of another folder (e.g. ``tests/data/freetext_more``). None of these is split.
 Aims on the held-out split: precision >= 0.95, recall >= 0.85, no reversed answer above 25 %;
 grading one answer <= 5 ms median.
 """
@@ -43,10 +44,17 @@ def main() -> None:
     parser.add_argument(
         "--probe", action="store_true", help="grade the probe corpus of reversed answers instead"
     )
+    parser.add_argument(
+        "--corpus", type=Path, help="grade the corpus files in this folder instead (not split)"
+    )
     args = parser.parse_args()
     questions = {q.id: q for q in load_bank(include_user_packs=False).questions}
     folder = PROBE_CORPUS if args.probe else DEV_CORPUS if args.dev else CORPUS
-    args.dev = args.dev or args.probe  # neither is split
+    if args.corpus is not None:
+        if not args.corpus.is_dir():
+            parser.error(f"--corpus: {args.corpus} is not a folder")
+        folder = args.corpus
+    args.dev = args.dev or args.probe or args.corpus is not None  # none of them is split
     files = sorted(folder.glob(f"{args.module}.yaml" if args.module else "*.yaml"))
     answers = read_corpus(files)
     skipped = [a for a in answers if a.question not in questions]

@@ -1,9 +1,10 @@
-"""One-step backward of the rnn, lstm and gru cells (all three GRU conventions).
+"""One-step backward of the rnn, lstm and gru cells (all three GRU conventions) and the modern cells.
 
 Given the upstream gradients ``dh = ∂L/∂h'`` (and ``dc = ∂L/∂c'`` for the LSTM), returns the
 gradients with respect to x, h_{t-1}, C_{t-1}, every pre-activation and every parameter. Shapes follow
 the forward step: (n,) for one example or (B, n) for a batch, with parameter gradients summed over the
-batch. The formulas are those of the spec's "One-step backward" section.
+batch. The formulas are those of the spec's "One-step backward" section. The modern cells
+(``engine.modern.backward``) take their state and named upstream gradients instead.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from types import MappingProxyType
 import numpy as np
 
 from engine.errors import EngineError
+from engine.modern.gradients import modern_gradients
+from engine.modern.shapes import MODERN_CELLS
 from engine.params import Array, Params, as_array, check_params, resolve_convention
 from engine.record import StepRecord
 from engine.step import step
 
 BACKWARD_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru")
+# Every modern cell has a backward step too (engine.modern.backward); listed apart because callers of
+# BACKWARD_CELLS (the sympy formulas, the drills) cover the classic cells only.
+MODERN_BACKWARD_CELLS: tuple[str, ...] = MODERN_CELLS
 
 
 @dataclass(frozen=True)
@@ -139,11 +145,27 @@ def backward(
     c: object | None = None,
     dc: object | None = None,
     convention: str | None = None,
+    state: Mapping[str, object] | None = None,
+    upstream: Mapping[str, object] | None = None,
 ) -> Gradients:
-    """One checked backward step; ``dh`` is ∂L/∂h' and, for the LSTM, ``dc`` is ∂L/∂c' (default 0)."""
-    if cell not in BACKWARD_CELLS:
-        raise EngineError(f"backward is defined for {', '.join(BACKWARD_CELLS)}, not {cell!r}")
+    """One checked backward step; ``dh`` is ∂L/∂h' and, for the LSTM, ``dc`` is ∂L/∂c' (default 0).
+
+    The modern cells take their state as ``h`` (and ``c``) or ``state``, and upstream gradients by name
+    in ``upstream`` (``{"y": …, "S": …}``; ``dh``, when not None, is the one for ``h``). Their result
+    holds ``dx``, ``d<state>_prev``, ``d<param>`` and the intermediates' gradients.
+    """
+    if cell not in BACKWARD_CELLS and cell not in MODERN_BACKWARD_CELLS:
+        known = ", ".join((*BACKWARD_CELLS, *MODERN_BACKWARD_CELLS))
+        raise EngineError(f"backward is defined for {known}, not {cell!r}")
     convention = resolve_convention(cell, convention)
+    if cell in MODERN_BACKWARD_CELLS:
+        named = dict(upstream or {})
+        if dh is not None:
+            if "h" in named:
+                raise EngineError("the gradient for 'h' is given twice (dh and upstream['h'])")
+            named["h"] = dh
+        grads = modern_gradients(cell, params, x, h, c, state, named, convention)
+        return _freeze(cell, convention, grads)
     fwd = step(cell, params, x, h, c, convention=convention)
     x_arr, h_arr = as_array(x, "x"), as_array(h, "h")
     checked = check_params(cell, params, x_arr.shape[-1], h_arr.shape[-1])

@@ -3,6 +3,8 @@
 With N = n(n + d), a cell with G blocks has G(N + n) parameters with one bias per block and G(N + 2n)
 with PyTorch's two. Stacked layer l > 1 reads n inputs (2n when bidirectional); bidirectional doubles
 every layer. PyTorch's ``nn.LSTM(proj_size=p)`` projects h to p, so the recurrent input is p wide.
+The modern cells (one head, one bias per block, sizes as in ``engine.modern.shapes``) are counted in
+``MODERN_COUNTS``; the SSM's output is d wide, so its stacked layers keep reading d inputs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,23 @@ COUNTED_CELLS: tuple[str, ...] = (
     "rnn", "lstm", "gru", "peephole", "cifg", "mgu", "sru", "clockwork", "depth_gated",
 )  # fmt: skip
 TORCH_MODULES: tuple[str, ...] = ("RNN", "LSTM", "GRU")
+
+
+def _modern_count(cell: str, d: int, n: int) -> int:
+    """Parameters of one modern cell (n: hidden width, head dimension, state size N or key width)."""
+    if cell == "mingru":  # W_z, W_h and their biases
+        return 2 * n * (d + 1)
+    if cell in ("minlstm", "linear_attention"):  # three projections with biases
+        return 3 * n * (d + 1)
+    if cell == "slstm":  # z, i, f, o: W (n×d), U (n×n), b (n)
+        return 4 * n * (d + n + 1)
+    if cell == "mlstm":  # q, k, v, o projections with biases; scalar gates ĩ, f̃ (w: d, b: 1)
+        return 4 * n * (d + 1) + 2 * (d + 1)
+    # ssm: W_Δ (d×d), b_Δ (d), W_B and W_C (N×d), A (d×N), D (d)
+    return d * d + 2 * d + 3 * n * d
+
+
+MODERN_COUNTS: tuple[str, ...] = ("mingru", "minlstm", "slstm", "mlstm", "ssm", "linear_attention")
 
 
 def _check_positive(**sizes: int) -> None:
@@ -37,6 +56,10 @@ def layer_param_count(
         raise EngineError(f"biases must be 1 or 2, got {biases!r}")
     if proj_size and cell != "lstm":
         raise EngineError("proj_size is only defined for the LSTM")
+    if cell in MODERN_COUNTS:
+        if biases != 1:
+            raise EngineError(f"the {cell} cell is counted with one bias per block")
+        return _modern_count(cell, d, n)
     if cell == "lstm" and proj_size:
         p = proj_size
         return 4 * n * d + 4 * n * p + 4 * n * biases + p * n
@@ -62,7 +85,8 @@ def layer_param_count(
         if d != n:
             raise EngineError(f"the SRU highway needs d = n, got d={d}, n={n}")
         return 3 * n * d + 4 * n
-    raise UnknownNameError(f"unknown cell {cell!r} for counting; expected one of {COUNTED_CELLS}")
+    known = (*COUNTED_CELLS, *MODERN_COUNTS)
+    raise UnknownNameError(f"unknown cell {cell!r} for counting; expected one of {known}")
 
 
 def param_count(
@@ -82,7 +106,7 @@ def param_count(
     if num_layers < 1:
         raise EngineError(f"num_layers must be at least 1, got {num_layers}")
     directions = 2 if bidirectional else 1
-    out_width = proj_size if proj_size else n
+    out_width = proj_size if proj_size else (d if cell == "ssm" else n)
     total = 0
     for layer in range(num_layers):
         layer_input = d if layer == 0 else directions * out_width

@@ -3,7 +3,8 @@
 For a gate ``k`` the names are ``W_k`` (n×d, multiplies x), ``U_k`` (n×n, multiplies h), ``b_k`` (n)
 and ``bh_k`` (n, PyTorch's hidden-side bias, zero when absent). Peephole vectors are ``p_i, p_f, p_o``;
 the SRU has ``v_f, v_r`` and ``W_c``; the depth gate has ``W_d, w_cd, w_ld, b_d``. The plain RNN and the
-clockwork RNN use ``W, U, b, bh``.
+clockwork RNN use ``W, U, b, bh``. The modern cells (``MODERN_CELLS``) name theirs in
+``engine.modern.shapes``; ``CELLS`` lists the classic cells only.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import EngineError, NonFiniteError, ShapeError, UnknownNameError
+from engine.modern.shapes import MODERN_CELLS, MODERN_CONVENTIONS, modern_param_shapes
 
 Array = npt.NDArray[np.float64]
 Params = Mapping[str, Array]
@@ -33,6 +35,7 @@ CELLS: tuple[str, ...] = (
 CONVENTIONS: dict[str, tuple[str, ...]] = {
     "rnn": ("tanh", "relu"),
     "gru": ("pytorch", "d2l", "colah"),
+    **MODERN_CONVENTIONS,
 }
 # Gates (and candidates) that follow the W_k x + U_k h + b_k + bh_k pattern, in the spec's order.
 GATES: dict[str, tuple[str, ...]] = {
@@ -53,9 +56,10 @@ def default_convention(cell: str) -> str:
 
 
 def check_cell(cell: str) -> None:
-    """Refuse an unknown cell name."""
-    if cell not in CELLS:
-        raise UnknownNameError(f"unknown cell {cell!r}; expected one of: {', '.join(CELLS)}")
+    """Refuse an unknown cell name (classic or modern)."""
+    if cell not in CELLS and cell not in MODERN_CELLS:
+        known = ", ".join((*CELLS, *MODERN_CELLS))
+        raise UnknownNameError(f"unknown cell {cell!r}; expected one of: {known}")
 
 
 def resolve_convention(cell: str, convention: str | None) -> str:
@@ -74,6 +78,8 @@ def resolve_convention(cell: str, convention: str | None) -> str:
 def param_shapes(cell: str, d: int, n: int) -> dict[str, tuple[int, ...]]:
     """Every parameter of ``cell`` with its shape; names starting ``bh`` are optional (default 0)."""
     check_cell(cell)
+    if cell in MODERN_CELLS:
+        return modern_param_shapes(cell, d, n)
     shapes: dict[str, tuple[int, ...]] = {}
     if cell in ("rnn", "clockwork"):
         shapes.update(W=(n, d), U=(n, n), b=(n,), bh=(n,))
@@ -145,7 +151,8 @@ def random_params(
     """Random parameters drawn uniformly from [-scale, scale], optionally rounded to ``decimals``.
 
     With ``two_biases=False`` the hidden-side biases are zero. The clockwork cell needs ``periods``
-    (one per module, n divisible by their number): its U is masked to be block upper-triangular.
+    (one per module, n divisible by their number): its U is masked to be block upper-triangular. The
+    SSM's A is drawn negative, from [-(0.1 + 2·scale), -0.1].
     """
     if d < 1 or n < 1:
         raise EngineError(f"sizes must be at least 1, got d={d}, n={n}")
@@ -160,6 +167,9 @@ def random_params(
         drawn[name] = values
     if cell == "clockwork":
         drawn["U"] = drawn["U"] * clockwork_mask(n, periods or (1,))
+    if cell == "ssm":
+        negative = -rng.uniform(0.1, 0.1 + 2 * scale, size=(d, n))
+        drawn["A"] = negative if decimals is None else np.round(negative, decimals)
     for values in drawn.values():
         values.setflags(write=False)
     return MappingProxyType(drawn)

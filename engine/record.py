@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from engine.modern.shapes import MODERN_OUTPUT_KEYS
 from engine.params import Array
 
 # Output keys of each cell as printed by `quizapp compute` (pre-activations come first in a record).
@@ -21,6 +22,7 @@ OUTPUT_KEYS: dict[str, tuple[str, ...]] = {
     "sru": ("f", "r", "c", "h"),
     "clockwork": ("active", "h"),
     "depth_gated": ("d", "i", "f", "g", "o", "c", "h"),
+    **MODERN_OUTPUT_KEYS,
 }
 
 

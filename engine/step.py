@@ -1,7 +1,8 @@
 """``step``: one checked forward step of any cell, by name.
 
 Checks every input (shapes, finiteness, names) and raises an ``EngineError`` that says what was wrong,
-then calls the cell's pure step function.
+then calls the cell's pure step function. The modern cells (``MODERN_CELLS``) go through
+``engine.modern.step.modern_step``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from engine.cells.lstm import cifg_step, depth_gated_step, lstm_step, peephole_s
 from engine.cells.rnn import READOUTS, clockwork_step, rnn_step
 from engine.cells.sru import sru_step
 from engine.errors import EngineError, ShapeError, UnknownNameError
+from engine.modern.shapes import MODERN_CELLS
+from engine.modern.step import modern_step
 from engine.params import (
     HAS_CELL_STATE,
     Array,
@@ -69,6 +72,7 @@ def step(
     periods: Sequence[int] | None = None,
     c_low: object | None = None,
     readout: str = "softmax",
+    state: Mapping[str, object] | None = None,
 ) -> StepRecord:
     """One forward step of ``cell``; returns every named intermediate.
 
@@ -76,8 +80,14 @@ def step(
     depth_gated and sru; ``c_low`` (lower layer's cell) by depth_gated; ``t`` and ``periods`` by clockwork.
     The rnn takes an optional readout: parameters ``V`` (m×n) and ``c_y`` (m) add ``y = ψ(V h' + c_y)``
     with ψ = ``readout`` (softmax, sigmoid or identity).
+    The modern cells take one example x (d,) and their previous state as ``state``, a mapping by the
+    names of ``engine.modern.shapes.STATE_KEYS`` (``h`` and ``c`` may be given positionally instead).
     """
     convention = resolve_convention(cell, convention)
+    if cell in MODERN_CELLS:
+        return modern_step(cell, params, x, h, c, state, convention)
+    if state is not None:
+        raise EngineError(f"{cell} takes its state as h (and c), not as 'state'")
     x_arr = _vector_or_batch(x, "x")
     if cell in NO_HIDDEN_INPUT:
         if c is None:

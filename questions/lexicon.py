@@ -14,8 +14,10 @@ matching logic (that is ``quizapp.grading.freetext``) and imports no Qt.
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +142,10 @@ class _Reader:
 
     def read_file(self, path: Path) -> None:
         self.file = str(path)
+        odd = _odd_entry(path)
+        if odd is not None:
+            self.fail(0, odd)
+            return
         try:
             if path.stat().st_size > MAX_LEXICON_BYTES:
                 self.fail(0, f"larger than {MAX_LEXICON_BYTES} bytes; not read")
@@ -309,16 +315,33 @@ def lexicon_files(folder: Path = LEXICON_DIR) -> list[Path]:
 
 
 def pack_lexicon_files(paths: Iterable[Path]) -> list[Path]:
-    """A pack's own lexicon files (``*.lexicon.yaml``) among ``paths`` and inside folders."""
+    """A pack's own lexicon files (``*.lexicon.yaml``) among ``paths`` and inside folders.
+
+    Every entry with such a name is listed, whatever it is: reading one that is a folder, a pipe
+    or a looping link reports it (``read_lexicon``) instead of leaving it out without a word."""
     found: list[Path] = []
     for path in paths:
         candidates = sorted(path.iterdir()) if path.is_dir() else [path]
-        found += [
-            p
-            for p in candidates
-            if p.is_file() and p.name.endswith((".lexicon.yaml", ".lexicon.yml"))
-        ]
+        found += [p for p in candidates if p.name.endswith((".lexicon.yaml", ".lexicon.yml"))]
     return found
+
+
+def _odd_entry(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (None when it is); a pipe would block forever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops; skipped"
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return "a symbolic link to a missing file; skipped"
+        return f"cannot be read: {error.strerror}; skipped"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a lexicon file; skipped"
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "not a file or folder"
+    return f"not a regular file ({kind}); skipped"
 
 
 @functools.cache

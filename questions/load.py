@@ -287,8 +287,8 @@ def _drop_duplicates(questions: list[Question]) -> tuple[list[Question], list[Pr
         if earlier is None:
             first[question.id] = question
             continue
-        message = f"duplicate id '{question.id}'; already used at {earlier.source}:{earlier.line}"
+        message = f"duplicate id '{question.id}'; already used at {earlier.file}:{earlier.line}"
         problems.append(
-            Problem(question.source, question.line, question.id, "id", message, DUPLICATE_ID)
+            Problem(question.file, question.line, question.id, "id", message, DUPLICATE_ID)
         )
     return list(first.values()), problems

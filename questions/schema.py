@@ -82,8 +82,9 @@ class Question:
     """One question of the bank, of any type; fields that do not belong to its type keep defaults.
 
     ``answer_type`` equals ``type`` except for ``code_reading``, where it names the inner type whose
-    fields (options, value, shape, ...) the question carries. ``source`` and ``line`` say where the
-    question was defined.
+    fields (options, value, shape, ...) the question carries. ``source`` names the paper section or
+    documentation page that settles the answer; ``file`` and ``line`` say where the question was
+    defined.
     """
 
     id: str
@@ -112,7 +113,13 @@ class Question:
     # A mapping is not hashable, so keep it out of the generated hash and comparison.
     computed: Mapping[str, object] | None = field(default=None, compare=False, hash=False)
     source: str = ""
+    file: str = ""
     line: int = 0
+
+    def citations(self) -> tuple[str, ...]:
+        """The source first, then each reference it does not already name."""
+        extra = (r for r in self.references if r not in self.source)
+        return tuple(dict.fromkeys((self.source, *extra) if self.source else self.references))
 
     def option(self, option_id: str) -> Option | None:
         """The option with ``option_id``, or ``None``."""

@@ -1,6 +1,6 @@
 """The 28 interview topics in six modules: ids used by the bank's ``topic:`` field, titles, stars.
 
-Starred topics are the core ones; the bank aims at 7 questions for each of them and 3 for the rest.
+Starred topics are the core ones; the bank aims at 10 questions for each of them and 5 for the rest.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from questions.vocab import Text
 
-STARRED_TARGET = 7
-OTHER_TARGET = 3
+STARRED_TARGET = 10
+OTHER_TARGET = 5
 
 
 @dataclass(frozen=True)

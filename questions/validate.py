@@ -30,6 +30,7 @@ from questions.schema import (
 )
 from questions.topics import TOPIC_IDS
 from questions.yamlsafe import YamlList, YamlMap, find_refused
+from questions.zh_spacing import spacing_problem
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 MAX_ID_LENGTH = 80
@@ -37,17 +38,23 @@ MAX_ID_LENGTH = 80
 # Problem kinds that callers count separately (``quizapp questions stats``).
 MISSING_TRANSLATION = "missing_translation"
 DUPLICATE_ID = "duplicate_id"
+ZH_SPACING = "zh_spacing"
 
 COMMON_REQUIRED: tuple[str, ...] = (
     "id",
     "topic",
     "difficulty",
     "type",
+    "source",
     "prompt",
     "answer",
     "explanation",
 )
 COMMON_OPTIONAL: tuple[str, ...] = ("tags", "references")
+MAX_SOURCE_LENGTH = 300
+_SOURCE_EXAMPLE = (
+    "'PyTorch documentation, torch.nn.LSTM: https://...' or 'Cho et al. 2014, ..., §2.3'"
+)
 
 # type -> (required fields, optional fields)
 TYPE_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -218,6 +225,7 @@ class QuestionChecker:
         explanation = self.text(data, "explanation", "explanation")
         tags = self.strings(data, "tags", "tags")
         references = self.strings(data, "references", "references")
+        source = self._source()
         fields: TypeFields = {}
         answer_type = qtype
         if qtype is not None:
@@ -238,9 +246,33 @@ class QuestionChecker:
             tags=tags,
             answer_type=answer_type,
             **fields,
-            source=self.file,
+            source=source or "",
+            file=self.file,
             line=data.line,
         )
+
+    def _source(self) -> str | None:
+        """The one line naming the paper section or documentation page that settles the answer."""
+        raw = self.data.get("source")
+        if raw is None:
+            self.fail(
+                "source",
+                "missing; name the paper (with section or equation) or the documentation "
+                f"page that settles the answer, e.g. {_SOURCE_EXAMPLE}",
+            )
+            return None
+        if not isinstance(raw, str) or not raw.strip():
+            self.fail("source", f"got {describe(raw)}; expected one line of text")
+            return None
+        text = raw.strip()
+        if "\n" in text or len(text) > MAX_SOURCE_LENGTH:
+            self.fail(
+                "source",
+                f"expected one line of at most {MAX_SOURCE_LENGTH} characters; "
+                "put further reading in 'references'",
+            )
+            return None
+        return text
 
     def _refused(self) -> bool:
         """Report values the YAML reader refused (tags, aliases, ...); True when there were any."""
@@ -382,6 +414,9 @@ class QuestionChecker:
                 self.fail(f"{field}.{lang}", f"got {describe(raw)}; expected text", line)
             else:
                 texts[lang] = raw.strip()
+                spacing = spacing_problem(texts[lang]) if lang == "zh" else None
+                if spacing is not None:
+                    self.fail(f"{field}.zh", spacing, line, ZH_SPACING)
         for key in mapping:
             if key not in LANGS and key not in other_keys:
                 expected = ", ".join((*LANGS, *other_keys))

@@ -17,15 +17,13 @@ from quizapp import paths
 
 
 def packs_folder() -> Path | None:
-    """The packs folder (created when missing), its path when it cannot be created, or None."""
+    """The packs folder (created when missing), or its path when it cannot be made or used."""
     try:
         return paths.packs_dir()
     except OSError:
-        # `packs` is a file or a looping link: ``load_bank`` reports it by name.
-        try:
-            return paths.data_dir() / "packs"
-        except OSError:
-            return None  # no data folder at all: the shipped bank still loads
+        # `packs` is a file or a looping link, or the data folder itself cannot be used:
+        # ``load_bank`` reports the packs folder by name, and the shipped bank still loads.
+        return paths.data_dir_location() / "packs"
 
 
 def load_questions() -> LoadResult:
@@ -35,12 +33,12 @@ def load_questions() -> LoadResult:
 
 def origin(question: Question) -> str | None:
     """Where ``question`` came from for people (``pack: my_pack.yaml``); None for the shipped bank."""
-    if not question.source:
+    if not question.file:
         return None
-    source = Path(question.source)
-    if source.parent == questions.load.BANK_DIR:  # looked up now: tests point it elsewhere
+    file = Path(question.file)
+    if file.parent == questions.load.BANK_DIR:  # looked up now: tests point it elsewhere
         return None
-    return printable(f"pack: {source.name}")
+    return printable(f"pack: {file.name}")
 
 
 def pack_notices(problems: tuple[Problem, ...]) -> list[str]:

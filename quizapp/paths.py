@@ -18,26 +18,60 @@ _override: Path | None = None
 def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     """Override the data folder for this process (``None`` removes the override)."""
     global _override
-    _override = Path(path).expanduser().resolve() if path is not None else None
+    _override = _absolute(Path(path)) if path is not None else None
+
+
+def _absolute(path: Path) -> Path:
+    """``path`` with links resolved; only made absolute when they cannot be (a link loop, which
+    ``data_dir`` then reports)."""
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return path.expanduser().absolute()
+
+
+class DataFolderError(OSError):
+    """The data folder (or a folder in it) cannot be made or used; the message says which and why."""
 
 
 def data_dir() -> Path:
     """The user data folder, created if missing."""
-    if _override is not None:
-        base = _override
-    elif os.environ.get(ENV_VAR):
-        base = Path(os.environ[ENV_VAR]).expanduser().resolve()
-    else:
-        import platformdirs  # not at import: `quizapp --version` needs no data folder
-
-        base = Path(platformdirs.user_data_dir("quizapp", appauthor=False))
-    base.mkdir(parents=True, exist_ok=True)
+    base = data_dir_location()
+    _make_folder(base, "the data folder")
     return base
+
+
+def data_dir_location() -> Path:
+    """Where the data folder is, whether or not it exists or can be used (for messages)."""
+    if _override is not None:
+        return _override
+    if os.environ.get(ENV_VAR):
+        return _absolute(Path(os.environ[ENV_VAR]))
+    import platformdirs  # not at import: `quizapp --version` needs no data folder
+
+    return Path(platformdirs.user_data_dir("quizapp", appauthor=False))
+
+
+def _make_folder(path: Path, what: str) -> None:
+    """Create ``path`` if missing; DataFolderError saying what is in the way when that fails."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DataFolderError(
+            f"{what} {path} is not a folder (a file, a pipe, or a broken or looping link is in the way); "
+            "move it away or choose another data folder (--data-dir)"
+        ) from None
+    except (OSError, RuntimeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DataFolderError(
+            f"{what} {path} cannot be made or used ({reason}); choose another data folder "
+            "(--data-dir)"
+        ) from None
 
 
 def _sub(name: str) -> Path:
     path = data_dir() / name
-    path.mkdir(parents=True, exist_ok=True)
+    _make_folder(path, f"the {name} folder")
     return path
 
 

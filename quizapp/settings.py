@@ -214,7 +214,11 @@ def _from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[str]]:
 def load(path: Path | None = None) -> LoadedSettings:
     """Read the settings file; a missing file gives the defaults, a damaged one the defaults for
     whatever could not be read plus a problem naming the file and the field."""
-    path = path or paths.settings_path()
+    if path is None:
+        try:
+            path = paths.settings_path()
+        except OSError as error:  # the data folder itself cannot be used
+            return LoadedSettings(DEFAULTS, (f"{error}; using the default settings",))
     try:
         data = _read_json(path)
     except FileNotFoundError:

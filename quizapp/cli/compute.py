@@ -9,6 +9,12 @@ identity). Optional ``dh`` (and ``dc`` for the LSTM) add a ``backward`` object w
 gradients. Output: one JSON object with every intermediate of the step (pre-activations included),
 the new state ``h`` (and ``c``). Any bad input: exit status 2 and one line on standard error saying
 what and where.
+
+The modern cells (mingru, minlstm, slstm, mlstm, ssm, linear_attention) take one example and their
+previous state as ``"state": {...}`` by name, matrices as nested lists (mingru, minlstm: h; slstm: h, c,
+n, m; mlstm: C, n, m; ssm: h (d×N); linear_attention: S, z); ``h`` and ``c`` may also stand at the top.
+``"upstream": {name: gradient}`` (any of the new state entries and the output, ``h`` or ``y``) or
+``dh`` adds their ``backward`` object. docs/cells-modern.md gives the equations and conventions.
 """
 
 from __future__ import annotations
@@ -22,14 +28,15 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from engine import CELLS, EngineError, step
+from engine import CELLS, MODERN_CELLS, EngineError, step
 from engine.backward import BACKWARD_CELLS, backward
 from engine.layouts import TORCH_KEYS, TORCH_ORDER, from_torch
 from engine.params import Array
 
 INPUT_KEYS: tuple[str, ...] = (
-    "x", "h", "c", "params", "t", "periods", "c_low", "readout", "dh", "dc",
+    "x", "h", "c", "params", "t", "periods", "c_low", "readout", "dh", "dc", "state", "upstream",
 )  # fmt: skip
+ALL_CELLS: tuple[str, ...] = (*CELLS, *MODERN_CELLS)
 EXIT_BAD_INPUT = 2
 
 
@@ -45,10 +52,12 @@ def add_parser(subparsers: Any) -> None:
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("cell", help=f"one of: {', '.join(CELLS)}")
+    parser.add_argument("cell", help=f"one of: {', '.join(ALL_CELLS)}")
     parser.add_argument(
         "--convention",
-        help="gru: pytorch (default), d2l or colah; rnn: tanh (default) or relu",
+        help="gru: pytorch (default), d2l or colah; rnn: tanh (default) or relu; mingru: paper "
+        "(default) or log_space; minlstm: paper (default), log_space or unnormalised; slstm, mlstm: "
+        "sigmoid (default) or exp (the forget gate)",
     )
     parser.add_argument("file", nargs="?", default="-", help="JSON file, or - for standard input")
     parser.add_argument(
@@ -135,14 +144,48 @@ def _jsonable(array: Array) -> Any:
     return array.tolist()
 
 
+def _named_object(data: Mapping[str, Any], key: str) -> dict[str, Any] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise InputError(f"'{key}' must be an object of named arrays, got {type(value).__name__}")
+    return value
+
+
+def _modern_backward(
+    cell: str, convention: str | None, data: Mapping[str, Any], params: Mapping[str, object]
+) -> dict[str, Any]:
+    if "dc" in data:
+        raise InputError(f"{cell} takes its upstream gradients as 'upstream' (and 'dh'), not 'dc'")
+    grads = backward(
+        cell,
+        params,
+        data["x"],
+        data.get("h"),
+        data.get("dh"),
+        c=data.get("c"),
+        convention=convention,
+        state=_named_object(data, "state"),
+        upstream=_named_object(data, "upstream"),
+    )
+    return {name: _jsonable(values) for name, values in grads.values.items()}
+
+
 def compute(cell: str, convention: str | None, data: Mapping[str, Any]) -> dict[str, Any]:
     """The output object for one input object; raises InputError or EngineError."""
-    if cell not in CELLS:
-        raise InputError(f"unknown cell {cell!r}; expected one of: {', '.join(CELLS)}")
+    if cell not in ALL_CELLS:
+        raise InputError(f"unknown cell {cell!r}; expected one of: {', '.join(ALL_CELLS)}")
     if "x" not in data:
         raise InputError("missing 'x' (the input vector)")
     if "params" not in data:
         raise InputError("missing 'params' (the cell's parameters)")
+    if cell in MODERN_CELLS:
+        extra = [key for key in ("t", "periods", "c_low", "readout") if key in data]
+        if extra:
+            raise InputError(f"'{extra[0]}' does not apply to {cell}")
+    elif "upstream" in data:
+        raise InputError(f"'upstream' is for the modern cells; {cell} takes 'dh' (and 'dc')")
     params = _params(cell, data["params"])
     record = step(
         cell,
@@ -155,8 +198,13 @@ def compute(cell: str, convention: str | None, data: Mapping[str, Any]) -> dict[
         periods=_periods(data),
         c_low=data.get("c_low"),
         readout=_readout(data),
+        state=_named_object(data, "state"),
     )
     result: dict[str, Any] = {name: _jsonable(values) for name, values in record.values.items()}
+    if cell in MODERN_CELLS:
+        if "dh" in data or "dc" in data or "upstream" in data:
+            result["backward"] = _modern_backward(cell, convention, data, params)
+        return result
     if "dh" in data or "dc" in data:
         if cell not in BACKWARD_CELLS:
             raise InputError(f"backward ('dh') is available for {', '.join(BACKWARD_CELLS)} only")

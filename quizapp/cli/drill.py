@@ -35,7 +35,8 @@ from quizapp.drills import (
     read_answers,
 )
 from quizapp.drills.export import grade_dict, problem_dict, shown_params
-from quizapp.drills.quantities import label_of
+from quizapp.drills.modern_keys import input_name
+from quizapp.drills.quantities import DRILL_CELLS, label_of
 from quizapp.drills.texts import cell_name
 from quizapp.formulas.plain import latex_to_text
 from quizapp.grading.messages import localize
@@ -63,7 +64,7 @@ def add_parser(subparsers: Any) -> None:
         "one line per asked quantity (vectors as [v1, v2, …]).",
     )
     parser.__class__ = _OneLineParser
-    parser.add_argument("--cell", default="lstm", help=f"one of: {', '.join(engine.CELLS)}")
+    parser.add_argument("--cell", default="lstm", help=f"one of: {', '.join(DRILL_CELLS)}")
     parser.add_argument(
         "--convention", default="", help="GRU: pytorch, d2l, colah; RNN: tanh, relu"
     )
@@ -155,9 +156,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             seed = _whole(args.seed, "--seed", 0, 2**63 - 1 - MAX_COUNT)
         tolerance = _tolerance(args.tolerance)
-        if args.cell not in engine.CELLS:
+        if args.cell not in DRILL_CELLS:
             raise ValueError(
-                f"--cell: unknown cell {args.cell!r}; one of: {', '.join(engine.CELLS)}"
+                f"--cell: unknown cell {args.cell!r}; one of: {', '.join(DRILL_CELLS)}"
             )
         if args.difficulty not in DIFFICULTIES:
             raise ValueError(f"--difficulty: expected one of {', '.join(DIFFICULTIES)}")
@@ -205,9 +206,11 @@ _WORDS: dict[str, Text] = {
     "given": Text("forward values of this step:", "本步的前向值："),
     "parameters": Text("parameters:", "参数："),
     "table": Text("table:", "数值表："),
-    "not_submitted": Text("not submitted", "未提交"),
+    "not_submitted": Text("not read", "未能读取"),
     "score": Text("score {score}", "得分 {score}"),
-    "mistakes": Text("mistakes: {ids}", "常见错误：{ids}"),
+    "left_empty": Text("left empty, counts as wrong", "未作答，按答错计"),
+    "not_read": Text("not read, counts as wrong", "无法识别，按答错计"),
+    "went_wrong": Text("what went wrong:", "错在哪里："),
     "worked": Text("worked solution:", "解题步骤："),
     "read_as": Text("read as {value}", "读作 {value}"),
     "show_hint": Text(
@@ -287,7 +290,13 @@ def problem_lines(drill: Drill, lang: str) -> list[str]:
     for key in ("t", "periods"):
         if key in drill.extra:
             lines.append(f"{key} = {drill.extra[key]}")
-    lines += _block({_INPUT_NAMES.get(k, k): v for k, v in drill.inputs.items()}, "")
+    from quizapp.drills.modern_generate import input_arrays
+
+    cell = drill.spec.cell
+    lines += _block(
+        {input_name(cell, k) or _INPUT_NAMES.get(k, k): v for k, v in input_arrays(drill).items()},
+        "",
+    )
     if drill.given:
         lines.append(_word("given", lang))
         lines += _block({_given_name(k): v for k, v in drill.given.items()}, "  ")
@@ -312,9 +321,10 @@ def _block(arrays: Mapping[str, object], indent: str) -> list[str]:
     return lines
 
 
-def answer_prompt(key: str, lang: str) -> str:
-    """What the answer line starts with: ``c (new cell state C_t) = `` / ``c（新记忆元 C_t）= ``."""
-    _, label = label_of(key)
+def answer_prompt(key: str, lang: str, cell: str = "") -> str:
+    """What the answer line starts with: ``c (new cell state C_t) = `` / ``c（新记忆元 C_t）= ``
+    (``cell`` picks a modern cell's own meaning of ``z``, ``n``, ``C``, …)."""
+    _, label = label_of(key, cell)
     return f"{key}（{label.zh}）= " if lang == "zh" else f"{key} ({label.en}) = "
 
 
@@ -332,21 +342,23 @@ def _plain(latex: str) -> str:
 
 
 def grade_lines(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> list[str]:
-    """The marks per quantity, the feedback (named mistakes) and, with ``solution``, the worked
-    solution in plain unicode."""
+    """The marks per quantity, the verdicts, each named mistake once ("what went wrong") and, with
+    ``solution``, the worked solution in plain unicode."""
     from quizapp.grading.feedback import feedback_for
 
     lines = []
     for q in grade.quantities:
-        mark = (
-            _word("score", lang, score=_percent(q.score))
-            if q.submitted
-            else _word("not_submitted", lang)
-        )
-        mistakes = "  " + _word("mistakes", lang, ids=", ".join(q.mistakes)) if q.mistakes else ""
-        lines.append(f"  {q.key}: {mark}{mistakes}")
+        if q.submitted:
+            mark = _word("score", lang, score=_percent(q.score))
+        else:
+            empty = q.message in ("empty answer", "no answer given")
+            mark = _word("left_empty" if empty else "not_read", lang)
+        lines.append(f"  {q.key}: {mark}")
     feedback = feedback_for(drill, grade, worked=solution)
     lines += ["  " + _in(line, lang) for line in feedback.lines]
+    if feedback.diagnoses:
+        lines.append(_word("went_wrong", lang))
+        lines += ["  " + _in(diagnosis.text(), lang) for diagnosis in feedback.diagnoses]
     if feedback.steps:
         lines.append(_word("worked", lang))
         for step in feedback.steps:
@@ -392,7 +404,7 @@ def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
     interactive = stream.isatty()
     for key in drill.asked:
         while True:
-            line = _read_line(stream, answer_prompt(key, lang))
+            line = _read_line(stream, answer_prompt(key, lang, drill.spec.cell))
             if line is None:
                 return answers or None
             if line.strip() == SHOW_ANSWER:
@@ -486,7 +498,10 @@ class _PracticeHistory:
             from quizapp.study.session import system_now
             from quizapp.study.store import Store
 
-            if not settings_module.load().settings.record_practice:
+            loaded = settings_module.load()
+            for problem in loaded.problems:
+                print(f"quizapp drill: {problem}", file=sys.stderr)
+            if not loaded.settings.record_practice:
                 self._wanted = False
                 return None
             try:
@@ -494,6 +509,8 @@ class _PracticeHistory:
             except (StudyError, OSError, sqlite3.Error) as error:
                 self._fail(error)
                 return None
+            if store.report.message:  # a repaired or restored history: say what was done
+                print(f"quizapp drill: {store.report.message}", file=sys.stderr)
             self._log = PracticeLog(store, ReviewScheduler(store), system_now)
         return self._log
 

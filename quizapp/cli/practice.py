@@ -77,7 +77,10 @@ def run_practice(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
     if problem is not None:
         print(f"quizapp questions practice: error: {problem}", file=sys.stderr)
         return 2
-    settings = settings_module.load().settings
+    loaded_settings = settings_module.load()
+    for settings_problem in loaded_settings.problems:
+        print(f"quizapp questions practice: {settings_problem}", file=sys.stderr)
+    settings = loaded_settings.settings
     lang = args.lang or settings.content_language
     loaded = load_questions()
     for notice in pack_notices(loaded.problems):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from questions.load import LoadResult, is_lexicon_file, load_paths
 from questions.schema import DIFFICULTIES, QUESTION_TYPES
-from questions.topics import TOPICS
+from questions.topics import OTHER_TARGET, STARRED_TARGET, TOPICS
 from questions.validate import MISSING_TRANSLATION, printable
 from quizapp.bank import load_questions, packs_folder
 from quizapp.plural import count_en
@@ -191,13 +191,20 @@ def _percent(count: int, total: int) -> str:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    """Print the counts (or JSON with ``--json``)."""
-    stats = bank_stats(_load(args.paths))
+    """Print the counts (or JSON with ``--json``); files with problems are named on stderr."""
+    from quizapp.bank import pack_notices
+
+    loaded = _load(args.paths)
+    for notice in pack_notices(loaded.problems):
+        print(f"quizapp questions stats: {printable(notice)}", file=sys.stderr)
+    stats = bank_stats(loaded)
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0
     total: int = stats["total"]
-    print("By topic (* starred, target 7; others 3; '<' below target):")
+    print(
+        f"By topic (* starred, target {STARRED_TARGET}; others {OTHER_TARGET}; '<' below target):"
+    )
     for topic in TOPICS:
         entry = stats["by_topic"][topic.id]
         star = "*" if topic.starred else " "

@@ -16,6 +16,7 @@ import importlib.util
 COMMANDS: dict[str, str] = {
     "compute": "compute one step of a cell from JSON",
     "drill": "practise computing a cell step, a gradient, a count, a shape or a formula",
+    "export": "write an Anki deck of the questions or a printable drill sheet (PDF)",
     "questions": "validate question files and show bank statistics",
     "review": "review the questions and drills due today",
     "stats": "show accuracy, frequent mistakes, streak and due reviews",

@@ -163,7 +163,10 @@ def run_review(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     except ValueError as error:
         print(f"quizapp review: {error}", file=sys.stderr)
         return 2
-    lang = args.lang or settings_module.load().settings.content_language
+    loaded_settings = settings_module.load()
+    for problem in loaded_settings.problems:
+        print(f"quizapp review: {problem}", file=sys.stderr)
+    lang = args.lang or loaded_settings.settings.content_language
     try:
         with Store.open(now=fixed) as store:
             if store.report.message:
@@ -356,7 +359,7 @@ def ask_drill(session: StudySession, drill: Drill, console: Console, lang: str) 
     console.say(word("show_hint", lang))
     typed: dict[str, str] = {}
     for key in drill.asked:
-        typed[key] = console.ask(drill_cli.answer_prompt(key, lang))
+        typed[key] = console.ask(drill_cli.answer_prompt(key, lang, drill.spec.cell))
         if typed[key].strip() == SHOW_ANSWER:
             shown = session.reveal()
             console.say("\n" + word("shown", lang))

@@ -49,6 +49,8 @@ def export_refusal(target: Path) -> str | None:
         )
     if resolved.is_dir():
         return f"--csv {target}: is a folder; nothing was written. Give a file name."
+    if resolved.exists() and not resolved.is_file():  # a pipe would block the writer forever
+        return f"--csv {target}: is not a regular file (a pipe or a device); nothing was written."
     return None
 
 
@@ -70,7 +72,15 @@ def run(args: argparse.Namespace) -> int:
                 print(store.report.message, file=sys.stderr)
             print(format_stats_text(build_stats(store, now)), end="")
             if args.csv is not None:
-                rows = export_history_csv(store, args.csv)
+                try:
+                    rows = export_history_csv(store, args.csv)
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    print(
+                        f"quizapp stats: --csv {args.csv}: {reason}; nothing was written",
+                        file=sys.stderr,
+                    )
+                    return 1
                 print(f"Wrote {count_en(rows, 'answer')} to {args.csv}")
     except (StudyError, OSError) as error:
         print(f"quizapp stats: {error}", file=sys.stderr)

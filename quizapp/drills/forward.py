@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from engine.modern.shapes import MODERN_CELLS
+
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
 
@@ -29,14 +31,17 @@ class Twist:
 
     tanh_gates: frozenset[str] = frozenset()  # gates computed with tanh instead of σ
     sigmoid_candidate: bool = False  # g / n computed with σ instead of tanh
-    cell_form: str = "right"  # "swap-fi": i ⊙ c + f ⊙ g; "no-input-gate": f ⊙ c + g
-    h_form: str = "right"  # "old-cell", "no-tanh", "tanh-outside"
+    # "swap-fi": i ⊙ c + f ⊙ g; "no-input-gate": f ⊙ c + g; "no-forget-gate": c + i ⊙ g
+    cell_form: str = "right"
+    # "old-cell", "no-tanh", "tanh-outside", "no-output-gate"; the SRU's "no-highway"
+    h_form: str = "right"
     peephole_old_cell: bool = False  # a_o peeks at C_{t-1} instead of C_t
     update_swapped: bool = False  # GRU/MGU: the other convention's update
     reset_flipped: bool = False  # GRU/MGU: reset before the product when it is after, and back
     bias_outside_reset: bool = False  # GRU pytorch: bh_n outside r ⊙ (…)
     no_reset: bool = False  # GRU/MGU: reset gate taken as 1
     no_carry: bool = False  # GRU/MGU: the carried z ⊙ h term left out
+    no_update: bool = False  # GRU/MGU: update gate left out, h_t = h̃_t
     activation: str | None = None  # RNN/clockwork: this activation instead of the convention's
 
 
@@ -158,10 +163,15 @@ def _lstm_family(cell: str, run: _Run, inputs: Mapping[str, Array]) -> None:
     base = d * inputs["c_low"] if cell == "depth_gated" else 0.0
     right = base + f * c + i * g
     c_new = right
-    swap = run.field_is("cell_form", "swap-fi")
-    no_input = run.field_is("cell_form", "no-input-gate")
-    if swap.any() or no_input.any():
-        c_new = np.where(swap, base + i * c + f * g, np.where(no_input, base + f * c + g, right))
+    cell_forms = {
+        "swap-fi": base + i * c + f * g,
+        "no-input-gate": base + f * c + g,
+        "no-forget-gate": base + c + i * g,
+    }
+    for form, value in cell_forms.items():
+        chosen = run.field_is("cell_form", form)
+        if chosen.any():
+            c_new = np.where(chosen, value, c_new)
     c_new = put("c", c_new)
     if peephole:
         old = run.field_is("peephole_old_cell", True)
@@ -173,6 +183,7 @@ def _lstm_family(cell: str, run: _Run, inputs: Mapping[str, Array]) -> None:
         "old-cell": o * np.tanh(c),
         "no-tanh": o * c_new,
         "tanh-outside": np.tanh(o * c_new),
+        "no-output-gate": np.tanh(c_new),
     }
     for form, value in forms.items():
         chosen = run.field_is("h_form", form)
@@ -215,7 +226,9 @@ def _gru_family(cell: str, convention: str, run: _Run, inputs: Mapping[str, Arra
     weight = np.where(swapped != new_weight_is_z, z, 1.0 - z)
     no_carry = run.field_is("no_carry", True)
     carry = np.where(no_carry, 0.0, (1.0 - weight) * h)
-    put("h", weight * n + carry)
+    h_new = weight * n + carry
+    no_update = run.field_is("no_update", True)
+    put("h", np.where(no_update, n, h_new) if no_update.any() else h_new)
 
 
 def _activation(name: str, a: Array) -> Array:
@@ -263,7 +276,9 @@ def _sru(run: _Run, inputs: Mapping[str, Array]) -> None:
     r = put("r", run.gate("r", a_r))
     u = put("u", matvec(p["W_c"], x))
     c_new = put("c", f * c + (1.0 - f) * u)
-    put("h", r * c_new + (1.0 - r) * x)
+    h_new = r * c_new + (1.0 - r) * x
+    no_highway = run.field_is("h_form", "no-highway")
+    put("h", np.where(no_highway, r * c_new, h_new) if no_highway.any() else h_new)
 
 
 def forward_batch(
@@ -282,6 +297,10 @@ def forward_batch(
     ``params`` hold a leading variant axis (V, …) or none (shared); ``inputs`` are 1-D (x, h, c,
     c_low as the cell needs); ``twists`` has one entry per variant.
     """
+    if cell in MODERN_CELLS:  # minGRU … linear attention: matrix states, their own pass
+        from quizapp.drills.modern_forward import modern_batch
+
+        return modern_batch(cell, convention, params, inputs, twists, overrides)
     run = _Run(params, twists, overrides)
     if cell in LSTM_FAMILY:
         _lstm_family(cell, run, inputs)

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 import engine
+from engine.modern.shapes import MODERN_CELLS
 from engine.params import clockwork_mask, is_optional, resolve_convention
 from questions.vocab import Text
 from quizapp.drills import framework, texts
@@ -64,6 +65,14 @@ def generate_drill(spec: DrillSpec) -> Drill:
     spec = _check_spec(spec)
     asked = expand(spec.cell, spec.convention, spec.quantities)
     kind = category(asked[0])
+    if spec.cell in MODERN_CELLS:  # minGRU … linear attention, and their parallel scans
+        if kind == "scan":
+            from quizapp.drills.scan_drills import scan_drill
+
+            return scan_drill(spec, asked)
+        from quizapp.drills.modern_generate import modern_drill
+
+        return modern_drill(spec, asked)
     if kind == "formula":
         return _formula_drill(spec, asked)
     if kind == "framework":

@@ -1,11 +1,17 @@
 """Grading a drill: read each answer, mark it per element, carry errors forward, name mistakes.
 
-For each asked quantity the answer is read (a message makes it "not submitted", which costs
-nothing), marked element by element against the expected value within the tolerance, and, for a
-forward quantity, also against the value that follows from the learner's own earlier answers (C_t
-from their f, i, g; h_t from their o and C_t; GRU h from their z and n; …): an element that matches
-only that value is right, "carried forward". A wrong answer is compared with every catalogued mistake
-that applies to the quantity, including mistakes made in an earlier quantity and propagated.
+For each asked quantity the answer is read (a message makes it "not submitted": a field left
+empty, or text that could not be read, which the app sends back instead of grading), marked element
+by element against the expected value within the tolerance, and, for a forward quantity, also
+against the value that follows from the learner's own earlier answers (C_t from their f, i, g; h_t
+from their o and C_t; GRU h from their z and n; …). The error is "carried forward" only when the
+whole answer follows from those answers (every element matches the expected or the carried value):
+one element agreeing by chance is no evidence, and the marks then stay those against the expected
+value. A wrong answer is compared with every catalogued mistake that applies to the quantity,
+including mistakes made in an earlier quantity and propagated.
+
+The drill's score is the mean over every asked quantity: a quantity not submitted scores 0 (an
+empty field counts as wrong, so leaving the hard one out never raises the score).
 """
 
 from __future__ import annotations
@@ -63,7 +69,7 @@ class QuantityGrade:
 
 @dataclass(frozen=True)
 class DrillGrade:
-    """Grades of every asked quantity; ``score`` is the mean over submitted quantities (0 if none)."""
+    """Grades of every asked quantity; ``score`` is the mean over all of them (0 if not submitted)."""
 
     quantities: tuple[QuantityGrade, ...]
     score: float
@@ -192,11 +198,12 @@ def grade_drill(
         carried_forward = False
         if own is not None and not all(marks):
             own_marks = element_marks(answer, own, tol)
-            if any(o and not m for o, m in zip(own_marks, marks, strict=True)):
+            # The whole answer must follow from the learner's own inputs, not one element by chance.
+            if all(o or m for o, m in zip(own_marks, marks, strict=True)):
                 carried_forward = True
-                marks = tuple(o or m for o, m in zip(own_marks, marks, strict=True))
+                marks = tuple(True for _ in marks)
         mistakes: list[str] = []
-        if not all(element_marks(answer, expected, tol)):
+        if not carried_forward and not all(element_marks(answer, expected, tol)):
             for alternative in drill.alternatives.get(key, ()):
                 if (
                     alternative.mistake not in mistakes
@@ -209,5 +216,4 @@ def grade_drill(
             carried_forward, tuple(mistakes), None, own,
         )  # fmt: skip
     ordered = tuple(grades[key] for key in drill.asked)
-    submitted = [q.score for q in ordered if q.submitted]
-    return DrillGrade(ordered, sum(submitted) / len(submitted) if submitted else 0.0)
+    return DrillGrade(ordered, sum(q.score for q in ordered) / len(ordered) if ordered else 0.0)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from questions.vocab import Text
+from quizapp.drills.modern_mistakes import MODERN_ENTRIES
+from quizapp.drills.omission_mistakes import OMISSION_ENTRIES
 
 
 @dataclass(frozen=True)
@@ -159,5 +161,9 @@ _CATALOGUE: tuple[Mistake, ...] = (
        "设置 proj_size = p 时，output 和 h_n 是 p 维；c_n 仍是 hidden_size 维。"),
 )  # fmt: skip
 
-MISTAKES: Mapping[str, Mistake] = MappingProxyType({m.id: m for m in _CATALOGUE})
+_MODERN: tuple[Mistake, ...] = tuple(_m(*entry) for entry in MODERN_ENTRIES)  # minGRU … scan
+_OMISSIONS: tuple[Mistake, ...] = tuple(_m(*entry) for entry in OMISSION_ENTRIES)  # gates left out
+MISTAKES: Mapping[str, Mistake] = MappingProxyType(
+    {m.id: m for m in (*_CATALOGUE, *_OMISSIONS, *_MODERN)}
+)
 SPEC_MISTAKE_IDS: tuple[str, ...] = tuple(m.id for m in _CATALOGUE[:24])

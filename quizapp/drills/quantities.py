@@ -16,7 +16,10 @@ import engine
 from engine.params import resolve_convention
 from questions.vocab import Text
 from quizapp.drills.errors import DrillError
+from quizapp.drills.modern_keys import MODERN_DEPENDS, is_scan_key, modern_label, scan_keys
 
+DRILL_CELLS: tuple[str, ...] = (*engine.CELLS, *MODERN_DEPENDS)
+"""Every cell a drill can be about: the classic cells, then the modern ones (minGRU … attention)."""
 BACKWARD_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru")
 TORCH_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru")
 COUNT_CELLS: tuple[str, ...] = ("rnn", "lstm", "gru", "peephole", "cifg", "mgu", "sru")
@@ -41,6 +44,7 @@ DEPENDS: dict[str, dict[str, tuple[str, ...]]] = {
     "mgu": {"a_f": (), "f": ("a_f",), "a_n": ("f",), "n": ("a_n",), "h": ("f", "n")},
     "sru": {"a_f": (), "a_r": (), "f": ("a_f",), "r": ("a_r",), "u": (), "c": ("f", "u"),
             "h": ("r", "c")},
+    **MODERN_DEPENDS,
 }  # fmt: skip
 
 _LABELS: dict[str, tuple[str, str, str]] = {
@@ -65,9 +69,10 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "dc": (r"\delta C_t", "total gradient δC_t", "δC_t 的总梯度"),
     "dx": (r"\delta x_t", "gradient δx_t", "梯度 δx_t"),
     "count": (r"\#\,\text{parameters}", "number of parameters", "参数个数"),
-    "shape_output": (r"\texttt{output.shape}", "shape of output", "output 的形状"),
-    "shape_h_n": (r"\texttt{h\_n.shape}", "shape of h_n", "h_n 的形状"),
-    "shape_c_n": (r"\texttt{c\_n.shape}", "shape of c_n", "c_n 的形状"),
+    # \mathtt, not \texttt: matplotlib's mathtext has no \texttt (the label showed "texttt…").
+    "shape_output": (r"\mathtt{output.shape}", "shape of output", "output 的形状"),
+    "shape_h_n": (r"\mathtt{h\_n.shape}", "shape of h_n", "h_n 的形状"),
+    "shape_c_n": (r"\mathtt{c\_n.shape}", "shape of c_n", "c_n 的形状"),
     "formula_dc_prev": (r"\partial C_t / \partial C_{t-1}", "∂C_t/∂C_{t−1} as a formula",
                         "∂C_t/∂C_{t−1} 的公式"),
     "formula_h": ("h_t", "the update of h_t as a formula", "h_t 的更新公式"),
@@ -87,8 +92,13 @@ class QuantityInfo:
     kind: str  # "vector", "scalar", "shape" or "formula"
 
 
-def label_of(key: str) -> tuple[str, Text]:
-    """LaTeX and words for a quantity key (pre-activations and δa_k built on the fly)."""
+def label_of(key: str, cell: str = "") -> tuple[str, Text]:
+    """LaTeX and words for a quantity key (pre-activations and δa_k built on the fly); ``cell``
+    picks the modern cells' own meaning of a name (``z``, ``n``, ``C``, …)."""
+    modern = modern_label(key, cell) if cell in MODERN_DEPENDS or is_scan_key(key) else None
+    if modern is not None:
+        latex, en, zh = modern
+        return latex, Text(en, zh)
     if key in _LABELS:
         latex, en, zh = _LABELS[key]
         return latex, Text(en, zh)
@@ -104,7 +114,9 @@ def label_of(key: str) -> tuple[str, Text]:
 
 
 def category(key: str) -> str:
-    """``forward``, ``backward``, ``framework`` or ``formula``."""
+    """``forward``, ``backward``, ``framework``, ``formula`` or ``scan``."""
+    if is_scan_key(key):
+        return "scan"
     if key in FRAMEWORK_KEYS:
         return "framework"
     if key.startswith("formula"):
@@ -170,8 +182,8 @@ def quantities_for(cell: str, convention: str) -> tuple[QuantityInfo, ...]:
     except engine.EngineError as exc:
         raise DrillError(str(exc)) from exc
     infos: list[QuantityInfo] = []
-    for key in (*forward_keys(cell, convention), *backward_keys(cell)):
-        latex, text = label_of(key)
+    for key in (*forward_keys(cell, convention), *backward_keys(cell), *scan_keys(cell)):
+        latex, text = label_of(key, cell)
         infos.append(QuantityInfo(key, latex, text, "vector"))
     for key in framework_keys(cell):
         latex, text = label_of(key)
@@ -190,6 +202,7 @@ def expand(cell: str, convention: str, asked: Iterable[str]) -> tuple[str, ...]:
         *backward_keys(cell),
         *framework_keys(cell),
         *formula_keys(cell),
+        *scan_keys(cell),
     }
     if formula_keys(cell):
         allowed.add("formula")
@@ -209,14 +222,19 @@ def expand(cell: str, convention: str, asked: Iterable[str]) -> tuple[str, ...]:
     kinds = {category(key) for key in result}
     if len(kinds) > 1:
         raise DrillError(
-            "a drill asks one kind of quantity (forward, backward, count/shape or formula), got: "
-            + ", ".join(result)
+            "a drill asks one kind of quantity (forward, backward, count/shape, formula or scan), "
+            "got: " + ", ".join(result)
         )
     # keep computation order, so that a later quantity can use the learner's earlier answers
     order = {
         key: index
         for index, key in enumerate(
-            (*forward_keys(cell, convention), *backward_keys(cell), *framework_keys(cell))
+            (
+                *forward_keys(cell, convention),
+                *backward_keys(cell),
+                *framework_keys(cell),
+                *scan_keys(cell),
+            )
         )
     }
     return tuple(sorted(result, key=lambda k: order.get(k, len(order))))

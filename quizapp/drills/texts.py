@@ -115,9 +115,17 @@ _CELL_TEXT: dict[tuple[str, str], tuple[str, str]] = {
 def convention_text(cell: str, convention: str, *, two_biases: bool, stacked: bool) -> Text:
     """The convention in words: the equations, how many biases, and the layout of the weights."""
     en, zh = _CELL_TEXT[(cell, convention)]
+    if cell == "gru" and convention == "pytorch" and not two_biases:
+        # One bias: there is no hidden-side bh_n to add inside r_t ⊙ (…).
+        en, zh = en.replace(" + bh_n)", ")"), zh.replace(" + bh_n)", ")")
     one_bias = ("one bias per gate", "每个门一个偏置")
+    if cell in ("rnn", "clockwork"):  # no gates: one pre-activation with its bias vector(s)
+        one_bias = ("one bias vector b", "一个偏置向量 b")
     if cell == "sru" or (cell == "depth_gated" and not two_biases):
         bias_en, bias_zh = one_bias
+    elif two_biases and cell in ("rnn", "clockwork"):
+        bias_en = "two bias vectors, b (input side) and bh (hidden side), both added"
+        bias_zh = "两个偏置向量：b（输入侧）和 bh（隐状态侧），两者都要加上"
     elif two_biases:
         bias_en = "two biases per gate, b (input side) and bh (hidden side), both added"
         bias_zh = "每个门两个偏置：b（输入侧）和 bh（隐状态侧），两者都要加上"

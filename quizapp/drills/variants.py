@@ -229,6 +229,8 @@ def _twist_variants(
             add(f"h-{form}", "h", {"h"}, Twist(h_form=form))
         add("cell-swap-fi", "c", {"c"}, Twist(cell_form="swap-fi"))
         add("cell-no-input-gate", "c", {"c"}, Twist(cell_form="no-input-gate"))
+        add("cell-no-forget-gate", "c", {"c"}, Twist(cell_form="no-forget-gate"))
+        add("h-no-output-gate", "h", {"h"}, Twist(h_form="no-output-gate"))
     if cell in ("peephole", "depth_gated"):
         add("peephole-old-cell", "o", {"a_o"}, Twist(peephole_old_cell=True))
     if cell in ("gru", "mgu"):
@@ -236,8 +238,11 @@ def _twist_variants(
         add("gru-reset-before", "n", {"a_n"}, Twist(reset_flipped=True))
         add("gru-no-reset", "n", {"a_n"}, Twist(no_reset=True))
         add("gru-no-carry", "h", {"h"}, Twist(no_carry=True))
+        add("gru-no-update", "h", {"h"}, Twist(no_update=True))
         if cell == "gru" and convention == "pytorch" and _nonzero(params["bh_n"]):
             add("gru-bias-outside-reset", "n", {"a_n"}, Twist(bias_outside_reset=True))
+    if cell == "sru":
+        add("sru-no-highway", "h", {"h"}, Twist(h_form="no-highway"))
     if cell in ("rnn", "clockwork"):
         own = "relu" if convention == "relu" else "tanh"
         for name in ("tanh", "sigmoid", "relu", "identity"):

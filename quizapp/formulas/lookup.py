@@ -6,6 +6,7 @@ them so that showing a drill needs neither sympy nor matplotlib once the image c
 
 from __future__ import annotations
 
+from engine.modern.shapes import MODERN_CELLS
 from engine.params import resolve_convention
 from engine.record import OUTPUT_KEYS
 from quizapp.formulas.records import Equation
@@ -24,6 +25,10 @@ def equations(
     convention.
     """
     convention = resolve_convention(cell, convention)
+    if cell in MODERN_CELLS:  # written by hand beside their sympy trees (``modern_forms``)
+        from quizapp.formulas.modern_forms import modern_equations
+
+        return modern_equations(cell, convention, all_keys=all_keys)
     rows = TABLE[(cell, convention, two_biases)]
     return tuple(
         Equation(key, latex, vector_latex)

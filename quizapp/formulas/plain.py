@@ -29,6 +29,14 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     (r"\,", " "),
     (r"\ ", " "),
     (r"\top", "ᵀ"),
+    (r"\max", "max"),
+    (r"\log", "log"),
+    (r"\exp", "exp"),
+    (r"\phi", "φ"),
+    (r"\Delta", "Δ"),
+    (r"\sqrt", "√"),
+    (r"\bar{A}", "Ā"),
+    (r"\bar{B}", "B̄"),
 )
 _TILDE = re.compile(r"\\tilde\{([A-Za-z])\}")
 _TEXT = re.compile(r"\\(?:mathrm|text|operatorname)\{([^{}]*)\}")

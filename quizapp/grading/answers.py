@@ -34,7 +34,8 @@ class QuestionGrade:
     input problem (the answer does not count); ``feedback`` explains a wrong choice when the bank
     has a ``why_wrong`` for it. For free text, ``auto_score`` is the grader's proposal and
     ``confirmed`` says whether ``score`` is the learner's confirmed checklist (False while the
-    learner has not confirmed it, as in a mock interview before its report).
+    learner has not confirmed it, as in a mock interview before its report). ``missed_points``
+    are the ids of the key points a free-text answer did not make (its unticked checklist).
     """
 
     score: float
@@ -44,6 +45,7 @@ class QuestionGrade:
     feedback: Text | None = None
     auto_score: float | None = None
     confirmed: bool = True
+    missed_points: tuple[str, ...] = ()
 
 
 def _unread(message: str, read_as: str = "") -> QuestionGrade:

@@ -1,5 +1,11 @@
 """Feedback on a graded drill: marks, named mistakes beside the correct formula, carried-forward
-notes and the worked solution (formulas from the formula layer, numbers substituted, results)."""
+notes and the worked solution (formulas from the formula layer, numbers substituted, results).
+
+The verdict lines and the diagnoses are kept apart so that each is said once: ``lines`` give one
+verdict per quantity (it agrees with the field's mark), ``diagnoses`` name each matched mistake once,
+with the quantities it reached, the formula as the learner used it (in the drill's own gates) and
+the right one. The app shows diagnoses under "What went wrong"; text outputs print ``text``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.modern.shapes import MODERN_CELLS
 from questions.vocab import Text
 from quizapp.drills.grade import DrillGrade, QuantityGrade
-from quizapp.drills.mistakes import MISTAKES
+from quizapp.drills.mistake_forms import mistake_for
+from quizapp.drills.mistakes import Mistake
 from quizapp.drills.model import Drill
 from quizapp.drills.quantities import DEPENDS, ancestors, label_of
 from quizapp.formulas.records import WorkedStep
@@ -20,11 +28,37 @@ _GATE_INPUTS = "W_{k} x_t + U_{k} h_{t−1} + b_{k}"
 
 
 @dataclass(frozen=True)
+class Diagnosis:
+    """One matched mistake: where it was made, the quantities it reached and the right formula."""
+
+    mistake: Mistake  # formula written with the drill's own gates
+    keys: tuple[str, ...]  # the asked quantities whose answers it explains
+    where: str  # where it was made when that is not the quantity itself ("f"), else ""
+    correct: str  # the right formula of the first quantity, plain text ("" if none)
+
+    def text(self) -> Text:
+        """The diagnosis as one sentence in each language (terminal and file outputs)."""
+        names = [label_of(key)[1] for key in self.keys]
+        where_en = f" (made in {self.where})" if self.where else ""
+        where_zh = f"（出现在 {self.where}）" if self.where else ""
+        beside_en = f" Correct: {self.correct}." if self.correct else ""
+        beside_zh = f"正确公式：{self.correct}。" if self.correct else ""
+        return Text(
+            f"{', '.join(n.en for n in names)}: “{self.mistake.title.en}”{where_en}. "
+            f"{self.mistake.explanation.en}{beside_en}",
+            f"{'、'.join(n.zh for n in names)}：“{self.mistake.title.zh}”{where_zh}。"
+            f"{self.mistake.explanation.zh}{beside_zh}",
+        )
+
+
+@dataclass(frozen=True)
 class Feedback:
-    """What to tell the learner: one line per point, then the worked solution's steps."""
+    """What to tell the learner: one verdict line per quantity (and notes), each matched mistake
+    once, then the worked solution's steps."""
 
     lines: tuple[Text, ...]
     steps: tuple[WorkedStep, ...]
+    diagnoses: tuple[Diagnosis, ...] = ()
 
 
 def _affine(cell: str, gate: str) -> str:
@@ -38,8 +72,13 @@ def _affine(cell: str, gate: str) -> str:
     return text
 
 
-def correct_formula(cell: str, convention: str, key: str) -> str:
-    """The right formula of ``key`` in plain text (Unicode), as the drill's convention states it."""
+def correct_formula(cell: str, convention: str, key: str, *, two_biases: bool = True) -> str:
+    """The right formula of ``key`` in plain text (Unicode), as the drill's convention states it
+    (``two_biases`` False: PyTorch's hidden-side bias bh_n is not there to write)."""
+    if cell in MODERN_CELLS:
+        from quizapp.grading.modern_feedback import modern_correct_formula
+
+        return modern_correct_formula(cell, convention, key)
     lstm_like = cell in ("lstm", "peephole", "cifg", "depth_gated")
     if key.startswith("a_"):
         return f"{key} = {_affine(cell, key[2:])}"
@@ -65,7 +104,8 @@ def correct_formula(cell: str, convention: str, key: str) -> str:
     if cell in ("gru", "mgu"):
         gate = "f" if cell == "mgu" else "z"
         if cell == "gru" and convention == "pytorch":
-            table["n"] = "h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + bh_n))"
+            hidden_bias = " + bh_n" if two_biases else ""
+            table["n"] = f"h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{{t−1}}{hidden_bias}))"
         else:
             reset = "f_t" if cell == "mgu" else "r_t"
             table["n"] = f"h̃_t = tanh(W_n x_t + U_n ({reset} ⊙ h_{{t−1}}) + b_n)"
@@ -101,8 +141,8 @@ def _values(values: tuple[float, ...]) -> str:
     return format_vector(values) if len(values) != 1 else format_vector(values)[1:-1]
 
 
-def _where(drill: Drill, grade: QuantityGrade, mistake_id: str) -> str:
-    """Where a matched mistake was made, when that is not the quantity itself (e.g. f for C_t)."""
+def _detail(drill: Drill, grade: QuantityGrade, mistake_id: str) -> str:
+    """The variant's note of where a matched mistake was made (a gate, "all gates", …)."""
     if grade.values is None:
         return ""
     for alternative in drill.alternatives.get(grade.key, ()):
@@ -112,17 +152,26 @@ def _where(drill: Drill, grade: QuantityGrade, mistake_id: str) -> str:
                 for a, b in zip(grade.values, alternative.values, strict=True)
             )
             if close:
-                detail = alternative.detail
-                return "" if detail in (grade.key, mistake_id) else detail
+                return alternative.detail
     return ""
 
 
+def _where(grade: QuantityGrade, mistake_id: str, detail: str) -> str:
+    """Where a matched mistake was made, when that is not the quantity itself (e.g. f for C_t)."""
+    return "" if detail in (grade.key, mistake_id) else detail
+
+
+_LEFT_EMPTY = ("empty answer", "no answer given")
+
+
 def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
-    _, label = label_of(grade.key)
+    _, label = label_of(grade.key, drill.spec.cell)
     name_en, name_zh = label.en, label.zh
+    if grade.message in _LEFT_EMPTY:
+        return [Text(f"{name_en}: left empty, counts as wrong.", f"{name_zh}：未作答，按答错计。")]
     if grade.message is not None:
-        return [Text(f"{name_en}: not graded — {grade.message}.",
-                     f"{name_zh}：未评分——{localize(grade.message, 'zh')}。")]  # fmt: skip
+        return [Text(f"{name_en}: not read ({grade.message}), counts as wrong.",
+                     f"{name_zh}：无法读取（{localize(grade.message, 'zh')}），按答错计。")]  # fmt: skip
     lines: list[Text] = []
     right = sum(grade.element_correct)
     total = len(grade.element_correct)
@@ -132,13 +181,13 @@ def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
         inputs = [
             k for k in DEPENDS.get(drill.spec.cell, {}).get(grade.key, ()) if k in drill.asked
         ]
-        own = ", ".join(inputs) if inputs else "earlier answers"
+        own_en = ", ".join(label_of(k)[1].en for k in inputs) if inputs else "earlier answers"
+        own_zh = "、".join(label_of(k)[1].zh for k in inputs) if inputs else "前面的答案"
         lines.append(Text(
-            f"{name_en}: follows correctly from your own {own} (error carried forward), so it "
-            "counts as right; the value from the right inputs is "
-            f"{_values(grade.expected)}.",
-            f"{name_zh}：由你自己的 {own} 正确推出（错误沿用），因此算对；用正确输入得到的值是 "
-            f"{_values(grade.expected)}。"))  # fmt: skip
+            f"{name_en}: not the expected value {_values(grade.expected)}, but it follows "
+            f"correctly from your own {own_en}, which were wrong: counted (error carried forward).",
+            f"{name_zh}：不是正确值 {_values(grade.expected)}，但由你自己（有误）的 {own_zh} "
+            "正确推出：计分（错误沿用）。"))  # fmt: skip
     elif right:
         lines.append(
             Text(
@@ -152,22 +201,7 @@ def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
     else:
         lines.append(Text(f"{name_en}: wrong; expected {_values(grade.expected)}.",
                           f"{name_zh}：错误；正确答案是 {_values(grade.expected)}。"))  # fmt: skip
-    formula = correct_formula(drill.spec.cell, drill.spec.convention, grade.key)
-    for mistake_id in grade.mistakes:
-        mistake = MISTAKES[mistake_id]
-        beside_en = f" Correct: {formula}." if formula else ""
-        beside_zh = f" 正确公式：{formula}。" if formula else ""
-        where = _where(drill, grade, mistake_id)
-        where_en = f" (made in {where})" if where else ""
-        where_zh = f"（出现在 {where}）" if where else ""
-        lines.append(
-            Text(
-                f"{name_en}: matches the known mistake “{mistake.title.en}”{where_en}. "
-                f"{mistake.explanation.en}{beside_en}",
-                f"{name_zh}：符合常见错误“{mistake.title.zh}”{where_zh}。"
-                f"{mistake.explanation.zh}{beside_zh}",
-            )
-        )
+    # A matched mistake is told once, as a diagnosis (``Feedback.diagnoses``), not here again.
     if not grade.correct and not grade.mistakes:
         lines.append(
             Text(
@@ -180,6 +214,10 @@ def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
 
 
 def _steps(drill: Drill, grade: DrillGrade) -> tuple[WorkedStep, ...]:
+    if drill.spec.cell in MODERN_CELLS:  # minGRU … linear attention, and parallel scans
+        from quizapp.grading.modern_feedback import modern_steps
+
+        return modern_steps(drill)
     if drill.record is None:
         return ()
     inputs = {k: np.array(v) for k, v in drill.inputs.items()}
@@ -204,6 +242,31 @@ def _steps(drill: Drill, grade: DrillGrade) -> tuple[WorkedStep, ...]:
     )  # fmt: skip
 
 
+def _diagnoses(drill: Drill, grade: DrillGrade) -> tuple[Diagnosis, ...]:
+    """Each matched mistake once, with every asked quantity it explains (first place it was made)."""
+    cell, convention = drill.spec.cell, drill.spec.convention
+    found: dict[str, Diagnosis] = {}
+    for quantity in grade.quantities:
+        for mistake_id in quantity.mistakes:
+            known = found.get(mistake_id)
+            if known is not None:
+                found[mistake_id] = Diagnosis(
+                    known.mistake, (*known.keys, quantity.key), known.where, known.correct
+                )
+                continue
+            detail = _detail(drill, quantity, mistake_id)
+            where = _where(quantity, mistake_id, detail)
+            two = drill.spec.two_biases
+            made_in = where if where in DEPENDS.get(cell, {}) else quantity.key
+            correct = correct_formula(cell, convention, made_in, two_biases=two) or correct_formula(
+                cell, convention, quantity.key, two_biases=two
+            )
+            found[mistake_id] = Diagnosis(
+                mistake_for(mistake_id, cell, convention, detail), (quantity.key,), where, correct
+            )
+    return tuple(found.values())
+
+
 def feedback_for(drill: Drill, grade: DrillGrade, *, worked: bool = True) -> Feedback:
     """Marks, diagnoses and (unless ``worked`` is false) the worked solution of a graded drill."""
     lines: list[Text] = []
@@ -216,4 +279,4 @@ def feedback_for(drill: Drill, grade: DrillGrade, *, worked: bool = True) -> Fee
             "每层每个方向：G·(n·(n + d_in) + 偏置数·n)，G = 1（RNN）、3（GRU）、4（LSTM）；"
             "第一层以上的输入维度是 n（双向时为 2n）。"))  # fmt: skip
     steps = _steps(drill, grade) if worked else ()
-    return Feedback(tuple(lines), steps)
+    return Feedback(tuple(lines), steps, _diagnoses(drill, grade))

@@ -159,6 +159,16 @@ def _expansion_is_small(expr: sympy.Expr) -> bool:
     """False when expanding would produce too many terms, e.g. (a + b + c + d)^40."""
     if sympy.count_ops(expr) > _MOST_OPERATIONS:
         return False
+    # sympy's polynomial routines see exp(999999·a/T) as exp(a/T)^999999 (and a^(999999·b) as
+    # (a^b)^999999, tanh(k·u) as a quotient of exp(2k·u)): a large coefficient in an exponent or
+    # a function's argument is a power of that size, and cancelling it never ends.
+    for function in expr.atoms(sympy.exp, sympy.tanh, sympy.Pow):
+        argument = function.exp if function.is_Pow else function.args[0]
+        if function.is_Pow and argument.is_Rational:
+            continue  # checked below
+        for term in sympy.Add.make_args(argument):
+            if abs(term.as_coeff_Mul()[0]) > LARGEST_SYMBOLIC_EXPONENT:
+                return False
     for power in expr.atoms(sympy.Pow):
         base, exponent = power.as_base_exp()
         if not exponent.is_Rational:

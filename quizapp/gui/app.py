@@ -19,6 +19,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy  # noqa: F401
@@ -36,7 +37,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from quizapp.gui import theme
+from quizapp.gui import enter_key, theme
 from quizapp.gui.app_state import AppState
 from quizapp.gui.main_window import MainWindow
 
@@ -91,6 +92,7 @@ def start(
     ``study=False`` leaves out the study modes (tests that install them with their own clock).
     """
     app = application(argv)
+    enter_key.install(app)
     problems: tuple[str, ...] = ()
     if settings is None:
         loaded = settings_module.load()
@@ -125,13 +127,31 @@ def _drop_choices_not_offered(state: AppState) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the GUI and run it until the window closes; returns the exit status."""
     from quizapp.gui.crash import install_excepthook
-    from quizapp.gui.preload import preload_in_background
+
+    install_excepthook(_logging())
+    return int(launch(argv).app.exec())
+
+
+def _logging() -> Path:
     from quizapp.log import setup_logging  # logging.handlers pulls in socket: not needed by start
 
-    log_path = setup_logging()
-    install_excepthook(log_path)
+    return setup_logging()
+
+
+def launch(argv: Sequence[str] | None = None) -> Started:
+    """What ``run`` does before the event loop: the window shown, the bank and the history to be
+    loaded once it is up, the log file's problem (if any) on the status line."""
+    from quizapp import log as log_module
+    from quizapp.gui.preload import preload_in_background
+    from quizapp.gui.status_line import tell
+
+    log_path = _logging()
     started = start(argv=argv)
     started.window.show()
+    log_problem = log_module.problem()
+    if log_problem is not None:
+        log.warning("%s", log_problem)
+        tell(started.window, log_problem)
     started.window.load_bank_later()
     if started.study is not None:
         # Open the history once the window is up, so a repaired database is reported at once;
@@ -139,4 +159,4 @@ def run(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(HISTORY_DELAY_MS, started.study.open_history)
     QTimer.singleShot(PRELOAD_DELAY_MS, preload_in_background)
     log.info("quizapp started; log at %s", log_path)
-    return int(started.app.exec())
+    return started

@@ -6,6 +6,7 @@ Expected problems (``DrillError``) appear in the view's banner; the app keeps wo
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from quizapp.grading.messages import localize
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan, new_seed
+from quizapp.gui.grading_worker import GradingWorker
 from quizapp.gui.views.drill import DrillView
 from quizapp.settings import Settings
 
@@ -47,6 +49,7 @@ class DrillController(QObject):
         self.grade: DrillGrade | None = None
         self._shown_lang = ""
         self._shown_at = time.monotonic()
+        self.grading = GradingWorker(self)
         view.submitted.connect(self.submit)
         view.reveal_requested.connect(self.reveal)
         view.another_requested.connect(self.another)
@@ -85,6 +88,7 @@ class DrillController(QObject):
             return False
         self.drill = drill
         self.grade = None
+        self.grading.cancel()
         self._shown_at = time.monotonic()
         self._display()
         if self.plan.falls_back(drill.spec.cell):
@@ -141,14 +145,40 @@ class DrillController(QObject):
         return line, True
 
     def submit(self, answers: Mapping[str, str]) -> None:
-        """Grade ``answers`` and show marks, mistakes and the worked solution."""
+        """Grade ``answers`` and show marks, mistakes and the worked solution.
+
+        A formula drill is graded on the grading thread (sympy may take a while) and its fields
+        say "checking…" until the grade arrives; numbers are graded at once."""
         from quizapp.drills import Tolerance, grade_drill
 
-        if self.drill is None:
+        drill = self.drill
+        if drill is None:
             return
         settings = self._state.settings
         tolerance = Tolerance(settings.tolerance_absolute, settings.tolerance_relative)
-        grade = grade_drill(self.drill, answers, tolerance)
+        typed = dict(answers)
+        if drill.formula is None:
+            self._graded(drill, typed, grade_drill(drill, typed, tolerance))
+            return
+        for key in drill.asked:
+            field = self.view.sheet.fields.get(key)
+            if field is not None:
+                field.show_mark(self.tr("Checking…"), None)
+        self.grading.run(
+            functools.partial(grade_drill, drill, typed, tolerance),
+            functools.partial(self._graded, drill, typed),
+            self._grading_failed,
+        )
+
+    def _graded(self, drill: Drill, answers: dict[str, str], grade: DrillGrade) -> None:
+        if drill is not self.drill:
+            return  # another drill is on screen now
+        if drill.formula is not None and self.view.sheet.answers_typed() != answers:
+            for key in drill.asked:  # edited while it was checked: the learner submits again
+                field = self.view.sheet.fields.get(key)
+                if field is not None:
+                    field.clear_mark()
+            return
         # A typed answer that cannot be read is not graded (that would give the drill away):
         # the learner corrects it and submits again.
         unreadable = grade.unread_typed(answers)
@@ -159,7 +189,14 @@ class DrillController(QObject):
         self.grade = grade
         self._display_grade()
         self.graded.emit(self.grade)
-        self.practised.emit(self.drill, grade, dict(answers), time.monotonic() - self._shown_at)
+        self.practised.emit(drill, grade, answers, time.monotonic() - self._shown_at)
+
+    def _grading_failed(self, error: Exception) -> None:
+        self.view.show_error(
+            self.tr("The answer could not be checked (%1); nothing was graded.").replace(
+                "%1", str(error)
+            )
+        )
 
     def reveal(self) -> None:
         """Show the worked solution without an answer ("Show the answer"): a miss."""
@@ -167,26 +204,19 @@ class DrillController(QObject):
 
         if self.drill is None or self.grade is not None:
             return
+        self.grading.cancel()
         self.grade = grade_drill(self.drill, {})
         self._display_grade()
         self.view.show_notice(self.tr("Answer shown: counted as a miss"))
         self.revealed.emit(self.drill, time.monotonic() - self._shown_at)
 
     def _display_grade(self) -> None:
-        from quizapp.drills import MISTAKES
         from quizapp.grading.feedback import feedback_for
 
         assert self.drill is not None and self.grade is not None
         feedback = feedback_for(self.drill, self.grade)
-        seen: list[str] = []
-        for quantity in self.grade.quantities:
-            for mistake_id in quantity.mistakes:
-                if mistake_id not in seen and mistake_id in MISTAKES:
-                    seen.append(mistake_id)
         values = record_values(self.drill)
-        self.view.show_grade(
-            self.grade, feedback, [MISTAKES[m] for m in seen], self._lang(), values
-        )
+        self.view.show_grade(self.grade, feedback, self._lang(), values)
 
     def _on_settings_changed(self, settings: Settings) -> None:
         lang = "zh" if settings.content_language == "zh" else "en"

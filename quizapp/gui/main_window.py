@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from questions.vocab import Lang
+from quizapp.gui import keys
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
@@ -121,15 +122,11 @@ class MainWindow(QMainWindow):
         self.settings_button.clicked.connect(lambda: self.show_page("settings"))
         self.help_button.clicked.connect(self.show_shortcuts)
         state.settings_changed.connect(self._on_settings_changed)
-        for keys, slot in (
-            ("Ctrl+N", self.another_drill),
-            ("Esc", self.go_back),
-            ("F1", self.show_shortcuts),
-            ("?", self.show_shortcuts),
-            ("Ctrl+,", lambda: self.show_page("settings")),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
+        window = Qt.ShortcutContext.WindowShortcut
+        keys.bind(self, "another_drill", self.another_drill, context=window)
+        keys.bind(self, "back", self.go_back, context=window)
+        keys.bind(self, "help", self.show_shortcuts, context=window)
+        keys.bind(self, "settings", lambda: self.show_page("settings"), context=window)
         self.restore_geometry(state.settings.window_geometry)
         self.retranslate()
 
@@ -407,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Interface texts of the window."""
-        self.setWindowTitle(self.tr("quizapp — recurrent networks, by hand"))
+        # Qt adds the application's display name ("… — quizapp"): the title does not repeat it.
+        self.setWindowTitle(self.tr("Recurrent networks, by hand"))
         self.app_title.setText(self.tr("quizapp"))
         self.home_button.setText(self.tr("Home"))
         self.settings_button.setText(self.tr("Settings"))

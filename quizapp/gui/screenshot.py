@@ -129,6 +129,7 @@ def _build_drill(window: MainWindow, options: ScreenshotOptions) -> None:
         for key, text in answer.texts.items():
             window.drill.sheet.fields[key].set_text(text)
         window.drill.submit()
+        window.drill_controller.grading.wait_idle()  # a formula is graded on the grading thread
         window.drill.feedback.next_step()
     if options.view == "diagram":
         window.drill.emphasise_diagram()
@@ -147,6 +148,7 @@ def _build_question(window: MainWindow, options: ScreenshotOptions) -> None:
     if options.answered and window.question.answer is not None:
         window.question.answer.fill_plausible()
         window.question.check()
+        window.question.grading.wait_idle()  # a formula is graded on the grading thread
 
 
 @contextmanager
@@ -191,6 +193,7 @@ def _answer_current(study: StudyPages) -> None:
     elif page.answer is not None:
         page.answer.fill_plausible()
     page.submit()
+    page.grading.wait_idle()  # a formula is graded on the grading thread
     page.submit()  # a free-text answer asks for the key-point checklist first
 
 

@@ -1,5 +1,9 @@
 """Exports: a session or mock-interview report as Markdown and as HTML, the history as CSV.
 
+The reports speak the chosen language (``lang`` "en" or "zh") and name everything as the app does
+(``display_names``: "LSTM · new hidden state h_t · standard", a mistake's title), never by an
+internal key; the Markdown and HTML reports hold the same sections as the summary screen.
+
 Everything that came from a user or a file is escaped: HTML through ``html.escape``, Markdown by
 turning markup characters into entities or backslash escapes, and in CSV every piece of a cell that
 a spreadsheet would run as a formula (at the start or after any separator) gets a leading apostrophe.
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import html
+import os
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -17,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from quizapp.study.display_names import item_title, readings, subject_title
 from quizapp.study.store import Attempt, SessionInfo, Store, StudyMode
 
 CSV_COLUMNS = (
@@ -45,6 +51,61 @@ _TITLES = {
     StudyMode.MISTAKES: "Mistakes session",
     StudyMode.QUESTIONS: "Questions session",
 }
+_TITLES_ZH = {
+    StudyMode.DRILL: "计算练习",
+    StudyMode.REVIEW: "复习",
+    StudyMode.MOCK: "模拟面试",
+    StudyMode.MISTAKES: "错题练习",
+    StudyMode.QUESTIONS: "问题练习",
+}
+# The reports' own words; the Chinese as on the summary screen (study_zh_CN.ts).
+_WORDS: dict[str, tuple[str, str]] = {
+    "report": ("Study report", "学习报告"),
+    "mode": ("Mode", "模式"),
+    "started": ("Started", "开始"),
+    "ended": ("Ended", "结束"),
+    "answers": ("Answers", "作答"),
+    "mean": ("Mean score", "平均得分"),
+    "time_spent": ("Time spent", "用时"),
+    "by_subject": ("By topic or cell", "按主题或单元"),
+    "subject": ("Topic / cell", "主题 / 单元"),
+    "named": ("Named mistakes", "识别出的错误"),
+    "mistake": ("Mistake", "错误"),
+    "times": ("Times", "次数"),
+    "item": ("Item", "题目"),
+    "score": ("Score", "得分"),
+    "time": ("Time", "用时"),
+    "mistakes": ("Mistakes", "错误"),
+    "read_as": ("Read as", "识别为"),
+    "none": ("No answers in this session.", "本次没有作答。"),
+    "minutes": ("min", "分钟"),
+}
+
+
+def _word(name: str, lang: str) -> str:
+    en, zh = _WORDS[name]
+    return zh if lang == "zh" else en
+
+
+def _title(report: SessionReport, lang: str) -> str:
+    if report.session is None:
+        return _word("report", lang)
+    return (_TITLES_ZH if lang == "zh" else _TITLES)[report.session.mode]
+
+
+def _mistake_counts(report: SessionReport) -> list[tuple[str, int]]:
+    """Each named mistake of the report and how often it was made, most frequent first."""
+    counts: dict[str, int] = {}
+    for attempt in report.attempts:
+        for mistake in attempt.mistakes:
+            counts[mistake] = counts.get(mistake, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _mistake_name(kind: str, lang: str) -> str:
+    from quizapp.study.mock import mistake_title
+
+    return mistake_title(kind, lang)
 
 
 @dataclass(frozen=True)
@@ -102,35 +163,65 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{100 * share:.0f}%"
 
 
-def _header_facts(report: SessionReport) -> list[tuple[str, str]]:
+def _header_facts(report: SessionReport, lang: str) -> list[tuple[str, str]]:
     facts: list[tuple[str, str]] = []
     if report.session is not None:
         facts += [
-            ("Mode", report.session.mode.value),
-            ("Started", _when(report.session.started_at)),
-            ("Ended", _when(report.session.ended_at)),
+            (_word("mode", lang), _title(report, lang)),
+            (_word("started", lang), _when(report.session.started_at)),
+            (_word("ended", lang), _when(report.session.ended_at)),
         ]
     facts += [
-        ("Answers", str(len(report.attempts))),
-        ("Mean score", _percent(report.mean_score)),
-        ("Time spent", f"{report.total_seconds / 60:.1f} min"),
+        (_word("answers", lang), str(len(report.attempts))),
+        (_word("mean", lang), _percent(report.mean_score)),
+        (_word("time_spent", lang), f"{report.total_seconds / 60:.1f} {_word('minutes', lang)}"),
     ]
     return facts
 
 
-def _attempt_cells(number: int, attempt: Attempt) -> list[str]:
+def _attempt_cells(number: int, attempt: Attempt, lang: str) -> list[str]:
     return [
         str(number),
-        attempt.item_key,
-        attempt.subject,
+        item_title(attempt.item_key, lang),
+        subject_title(attempt.subject, lang),
         _percent(attempt.score),
         f"{attempt.duration_seconds:.0f} s",
-        ", ".join(attempt.mistakes) or "—",
-        attempt.read_as,
+        "; ".join(_mistake_name(m, lang) for m in attempt.mistakes) or "—",
+        readings(attempt.read_as, attempt.subject, lang) or "—",
     ]
 
 
-_ATTEMPT_HEADERS = ["#", "Item", "Topic / cell", "Score", "Time", "Mistakes", "Read as"]
+def _attempt_headers(lang: str) -> list[str]:
+    names = ("item", "subject", "score", "time", "mistakes", "read_as")
+    return ["#", *(_word(name, lang) for name in names)]
+
+
+def _sections(report: SessionReport, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The tables of a report, as on the summary screen: (title, headers, rows)."""
+    sections = []
+    if report.by_subject:
+        sections.append(
+            (
+                _word("by_subject", lang),
+                [_word("subject", lang), _word("answers", lang), _word("mean", lang)],
+                [
+                    [subject_title(row.subject, lang), str(row.attempts), _percent(row.mean_score)]
+                    for row in report.by_subject
+                ],
+            )
+        )
+    mistakes = _mistake_counts(report)
+    if mistakes:
+        sections.append(
+            (
+                _word("named", lang),
+                [_word("mistake", lang), _word("times", lang)],
+                [[_mistake_name(kind, lang), str(count)] for kind, count in mistakes],
+            )
+        )
+    return sections
+
+
 # Characters that start emphasis, code, links, tables, headings or strikethrough anywhere in a line.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -142,26 +233,30 @@ def escape_markdown(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-def report_markdown(report: SessionReport) -> str:
-    """The report as Markdown."""
-    lines = [f"# {escape_markdown(report.title)}", ""]
-    lines += [f"- **{name}**: {escape_markdown(value)}" for name, value in _header_facts(report)]
-    if report.by_subject:
-        lines += ["", "## By topic or cell", "", "| Topic / cell | Answers | Mean score |"]
-        lines += ["| --- | ---: | ---: |"]
-        lines += [
-            f"| {escape_markdown(row.subject)} | {row.attempts} | {_percent(row.mean_score)} |"
-            for row in report.by_subject
-        ]
-    lines += ["", "## Answers", ""]
+def _markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(escape_markdown(h) for h in headers) + " |"]
+    lines.append("|" + " --- |" * len(headers))
+    lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def report_markdown(report: SessionReport, lang: str = "en") -> str:
+    """The report as Markdown, in ``lang``."""
+    lines = [f"# {escape_markdown(_title(report, lang))}", ""]
+    lines += [
+        f"- **{escape_markdown(name)}**: {escape_markdown(value)}"
+        for name, value in _header_facts(report, lang)
+    ]
+    for title, headers, rows in _sections(report, lang):
+        lines += ["", f"## {escape_markdown(title)}", "", *_markdown_table(headers, rows)]
+    lines += ["", f"## {escape_markdown(_word('answers', lang))}", ""]
     if not report.attempts:
-        lines.append("No answers in this session.")
+        lines.append(_word("none", lang))
     else:
-        lines.append("| " + " | ".join(_ATTEMPT_HEADERS) + " |")
-        lines.append("|" + " --- |" * len(_ATTEMPT_HEADERS))
-        for number, attempt in enumerate(report.attempts, start=1):
-            cells = [escape_markdown(cell) for cell in _attempt_cells(number, attempt)]
-            lines.append("| " + " | ".join(cells) + " |")
+        lines += _markdown_table(
+            _attempt_headers(lang),
+            (_attempt_cells(n, a, lang) for n, a in enumerate(report.attempts, start=1)),
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -173,16 +268,17 @@ def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def report_html(report: SessionReport) -> str:
-    """The report as a standalone HTML page (every value escaped, no scripts, no external links)."""
-    title = html.escape(report.title)
+def report_html(report: SessionReport, lang: str = "en") -> str:
+    """The report as a standalone HTML page in ``lang`` (every value escaped, no scripts, no
+    external links)."""
+    title = html.escape(_title(report, lang))
     facts = "\n".join(
         f"<dt>{html.escape(name)}</dt><dd>{html.escape(value)}</dd>"
-        for name, value in _header_facts(report)
+        for name, value in _header_facts(report, lang)
     )
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
         '<head><meta charset="utf-8">',
         f"<title>{title}</title>",
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
@@ -192,27 +288,19 @@ def report_html(report: SessionReport) -> str:
         f"<h1>{title}</h1>",
         f"<dl>\n{facts}\n</dl>",
     ]
-    if report.by_subject:
-        parts.append("<h2>By topic or cell</h2>")
-        parts.append(
-            _html_table(
-                ["Topic / cell", "Answers", "Mean score"],
-                (
-                    [row.subject, str(row.attempts), _percent(row.mean_score)]
-                    for row in report.by_subject
-                ),
-            )
-        )
-    parts.append("<h2>Answers</h2>")
+    for section, headers, rows in _sections(report, lang):
+        parts.append(f"<h2>{html.escape(section)}</h2>")
+        parts.append(_html_table(headers, rows))
+    parts.append(f"<h2>{html.escape(_word('answers', lang))}</h2>")
     if report.attempts:
         parts.append(
             _html_table(
-                _ATTEMPT_HEADERS,
-                (_attempt_cells(n, a) for n, a in enumerate(report.attempts, start=1)),
+                _attempt_headers(lang),
+                (_attempt_cells(n, a, lang) for n, a in enumerate(report.attempts, start=1)),
             )
         )
     else:
-        parts.append("<p>No answers in this session.</p>")
+        parts.append(f"<p>{html.escape(_word('none', lang))}</p>")
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -284,6 +372,16 @@ def write_history_csv(attempts: Iterable[Attempt], stream: TextIO) -> int:
 
 
 def export_history_csv(store: Store, path: Path) -> int:
-    """Write the whole history to ``path`` (UTF-8, ``newline=''`` as the csv module asks)."""
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        return write_history_csv(store.attempts(), stream)
+    """Write the whole history to ``path`` (UTF-8, ``newline=''`` as the csv module asks).
+
+    Written to a temporary file beside ``path`` and renamed: a full disk leaves no half export
+    (and no file that looks complete), and an existing file is replaced only by a whole one."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            rows = write_history_csv(store.attempts(), stream)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return rows

@@ -15,12 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from engine.params import default_convention
-from questions.schema import Question
+from questions.schema import Question, Text
 from questions.topics import TOPICS
+from quizapp.richtext import to_unicode
+from quizapp.study.display_names import item_title
 from quizapp.study.export import escape_markdown
 from quizapp.study.items import DrillTemplate
 from quizapp.study.modes import interleave
-from quizapp.study.session import SessionSummary, StudyItem
+from quizapp.study.session import ItemResult, SessionSummary, StudyItem
 
 DEFAULT_QUESTIONS = 8
 DEFAULT_DRILLS = 4
@@ -105,6 +107,17 @@ class ItemTime:
 
 
 @dataclass(frozen=True)
+class MissedQuestion:
+    """A question answered but not fully right: which one, and the key points its answer missed
+    (free text: the unticked checklist; other types have none)."""
+
+    question_id: str
+    prompt: Text
+    score: float
+    missed_points: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class MockReport:
     """Everything the end-of-interview report shows."""
 
@@ -112,9 +125,19 @@ class MockReport:
     budget_seconds: float
     score: float  # mean over every item asked, unanswered ones as 0
     by_topic: tuple[TopicScore, ...]  # weakest first
-    mistakes_by_kind: tuple[tuple[str, int], ...]
+    mistakes_by_kind: tuple[tuple[str, int], ...]  # the drills' named mistakes
     times: tuple[ItemTime, ...]
     study_next: tuple[str, ...]  # topic ids, weakest first
+    missed: tuple[MissedQuestion, ...] = ()  # in the order asked
+
+
+def _missed(result: ItemResult) -> MissedQuestion | None:
+    question = result.item.question
+    if question is None or result.score >= 1.0:
+        return None
+    ids = result.question_grade.missed_points if result.question_grade is not None else ()
+    points = tuple(point.text for point in question.key_points if point.id in ids)
+    return MissedQuestion(question.id, question.prompt, result.score, points)
 
 
 def mock_report(
@@ -150,8 +173,8 @@ def mock_report(
     kinds: Counter[str] = Counter()
     for result in summary.results:
         kinds.update(result.mistakes)
-        if result.item.question is not None and result.score < 1.0:
-            kinds[f"{QUESTION_MISS}{result.item.question.type}"] += 1
+    # A missed question is named with its missed key points (``missed``), not counted by type.
+    missed = tuple(m for m in (_missed(result) for result in summary.results) if m is not None)
     every = [score for values in scores.values() for score in values]
     return MockReport(
         summary=summary,
@@ -161,6 +184,7 @@ def mock_report(
         mistakes_by_kind=tuple(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
         times=tuple(times),
         study_next=tuple(row.topic for row in by_topic if row.mean_score < WEAK_SCORE),
+        missed=missed,
     )
 
 
@@ -207,14 +231,24 @@ def _sections(report: MockReport) -> list[tuple[str, list[str], list[list[str]]]
     ]
     mistakes = [[mistake_title(kind), str(count)] for kind, count in report.mistakes_by_kind]
     times = [
-        [str(n), t.key, topic_title(t.topic), _percent(t.score), _seconds(t.seconds)]
+        [str(n), item_title(t.key), topic_title(t.topic), _percent(t.score), _seconds(t.seconds)]
         for n, t in enumerate(report.times, start=1)
     ]
     study = [[topic_title(topic)] for topic in report.study_next] or [["Nothing weak: well done"]]
+    missed = [
+        [to_unicode(m.prompt.en), _percent(m.score),
+         "; ".join(to_unicode(p.en) for p in m.missed_points) or "—"]
+        for m in report.missed
+    ]  # fmt: skip
     return [
         ("Overview", ["", ""], overview),
         ("Score by topic", ["Topic", "Answered", "Score"], topics),
         ("Mistakes by kind", ["Mistake", "Times"], mistakes or [["None", "0"]]),
+        (
+            "Missed questions",
+            ["Question", "Score", "Key points missed"],
+            missed or [["None", "", ""]],
+        ),
         ("Time per item", ["#", "Item", "Topic", "Score", "Time"], times),
         ("What to study next", ["Topic"], study),
     ]

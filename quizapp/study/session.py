@@ -363,10 +363,13 @@ class StudySession:
 
     # ----- answering -----------------------------------------------------------------------------
 
-    def submit_drill(self, answers: Mapping[str, str]) -> DrillGrade:
+    def submit_drill(
+        self, answers: Mapping[str, str], graded: DrillGrade | None = None
+    ) -> DrillGrade:
         """Grade the typed answers of the current drill and record them.
 
-        When nothing could be read, or a typed answer could not be read
+        ``graded`` is their grade when it was computed already (the GUI grades a formula on a
+        worker thread). When nothing could be read, or a typed answer could not be read
         (``DrillGrade.unread_typed``), the grade is returned but nothing is recorded and the
         session stays in ``QUESTION`` (an unreadable answer costs nothing).
         """
@@ -376,7 +379,7 @@ class StudySession:
         drill = self.drill
         if drill is None or item.template is None:
             raise SessionError(f"submit_drill: item {item.key!r} is not a drill")
-        grade = grade_drill(drill, answers, self.tolerance)
+        grade = graded if graded is not None else grade_drill(drill, answers, self.tolerance)
         if grade.submitted == 0 or grade.unread_typed(answers):
             return grade
         fields = drill_attempt_fields(drill, grade, answers)
@@ -601,9 +604,12 @@ class StudySession:
             if r.question_grade is not None and not r.question_grade.confirmed
         )
 
-    def confirm_score(self, attempt_id: int, score: float) -> None:
+    def confirm_score(
+        self, attempt_id: int, score: float, missed_points: tuple[str, ...] | None = None
+    ) -> None:
         """The learner confirms (or changes) a proposed free-text score: it is written to the
-        history as the attempt's score, and the summary, when there is one, is made again."""
+        history as the attempt's score, and the summary, when there is one, is made again.
+        ``missed_points`` (key point ids left unticked) replace the proposal's when given."""
         for position, result in enumerate(self.results):
             if result.attempt_id != attempt_id:
                 continue
@@ -614,6 +620,8 @@ class StudySession:
                 grade = dataclasses.replace(
                     grade, score=score, correct=score >= 1.0, confirmed=True
                 )
+                if missed_points is not None:
+                    grade = dataclasses.replace(grade, missed_points=missed_points)
             self.results[position] = dataclasses.replace(result, score=score, question_grade=grade)
             if self._summary is not None:
                 self._summary = dataclasses.replace(

@@ -76,6 +76,30 @@ def _refuse_special_file(path: Path) -> None:
         )
 
 
+def _refuse_special_journal(path: Path) -> None:
+    """Refuse a history whose journal files (``-wal``, ``-shm``, ``-journal``) are in the way: a
+    folder, a link loop or a pipe there makes SQLite fail with "unable to open" or "disk I/O
+    error", which names neither the file nor the fix."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        journal = path.with_name(path.name + suffix)
+        try:
+            mode = journal.stat().st_mode
+        except FileNotFoundError:
+            if not journal.is_symlink():
+                continue
+            mode = None  # a link to nothing
+        except (OSError, RuntimeError):  # a symlink loop
+            mode = None
+        if mode is not None and stat.S_ISREG(mode):
+            continue
+        kind = "a folder" if mode is not None and stat.S_ISDIR(mode) else "not a regular file"
+        raise StoreError(
+            f"the journal {journal} of the history database is {kind}, so the history cannot "
+            f"be opened; nothing was changed. Move {journal.name} out of {path.parent} (SQLite "
+            "makes a new one) and start again."
+        )
+
+
 def _is_busy(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
@@ -440,11 +464,24 @@ class Store:
                 f"cannot create the folder of the history database {path.parent}: {error}"
             ) from error
         _refuse_special_file(path)
+        _refuse_special_journal(path)
 
         notes: list[str] = []
         moved_to: Path | None = None
         restored_from: Path | None = None
-        if path.exists():
+        if not path.exists() and not path.is_symlink():
+            # A history that vanished while backups remain is a lost one, not a fresh start.
+            try:
+                restored_from = restore_newest(backups, path)
+            except OSError as error:
+                log.warning("no backup could be restored from %s: %s", backups, error)
+            if restored_from is not None:
+                notes.append(
+                    f"The history database {path} was missing; quizapp restored the backup "
+                    f"{restored_from} (the one holding the newest answers). To start an empty "
+                    f"history instead, move the backups folder {backups} away as well."
+                )
+        elif path.exists():
             problem = cls._problem_with(path)
             if problem is not None and problem.startswith(_SCHEMA_PROBLEM):
                 repaired = cls._try_repair(path, problem)

@@ -117,12 +117,15 @@ def plain_forward(drill: Any, slip: str | None = None) -> dict[str, Array]:
             c_new = base + i * c + f * g
         elif slip == "cell-no-input-gate":
             c_new = base + f * c + g
+        elif slip == "cell-no-forget-gate":
+            c_new = base + c + i * g
         else:
             c_new = base + f * c + i * g
         peek = c if slip == "peephole-old-cell" else c_new
         o = gate(pre("o") + (p["p_o"] * peek if peep else 0))
         h_new = {"h-old-cell": o * np.tanh(np.asarray(c)), "h-no-tanh": o * c_new,
-                 "h-tanh-outside": np.tanh(o * c_new)}.get(slip or "", o * np.tanh(c_new))  # fmt: skip
+                 "h-tanh-outside": np.tanh(o * c_new), "h-no-output-gate": np.tanh(c_new),
+                 }.get(slip or "", o * np.tanh(c_new))  # fmt: skip
         out.update(i=i, f=f, g=g, o=o, c=c_new, h=h_new)
     elif cell in ("gru", "mgu"):
         if cell == "gru":
@@ -149,6 +152,8 @@ def plain_forward(drill: Any, slip: str | None = None) -> dict[str, Array]:
         if slip == "gru-z-swapped":
             keep_weight = 1 - keep_weight
         h_new = (1 - keep_weight) * n_ + (0 if slip == "gru-no-carry" else keep_weight * h)
+        if slip == "gru-no-update":
+            h_new = n_
         if cell == "gru":
             out.update(r=r_gate, z=z, n=n_, h=h_new)
         else:
@@ -157,7 +162,8 @@ def plain_forward(drill: Any, slip: str | None = None) -> dict[str, Array]:
         f = gate(p["W_f"] @ x + p["v_f"] * c + p["b_f"])
         r = gate(p["W_r"] @ x + p["v_r"] * c + p["b_r"])
         c_new = f * c + (1 - f) * (p["W_c"] @ x)
-        out.update(f=f, r=r, c=c_new, h=r * c_new + (1 - r) * x)
+        highway = 0.0 if slip == "sru-no-highway" else (1 - r) * x
+        out.update(f=f, r=r, c=c_new, h=r * c_new + highway)
     else:
         a = p["W"] @ x + p["U"] @ h + p["b"] + p.get("bh", 0.0)
         act = (
@@ -178,18 +184,20 @@ def plain_forward(drill: Any, slip: str | None = None) -> dict[str, Array]:
 
 FORMULA_SLIPS: dict[str, tuple[str, ...]] = {
     "lstm": ("gate-tanh", "candidate-sigmoid", "cell-swap-fi", "cell-no-input-gate",
-             "h-old-cell", "h-no-tanh", "h-tanh-outside"),
+             "cell-no-forget-gate", "h-old-cell", "h-no-tanh", "h-tanh-outside", "h-no-output-gate"),
     "cifg": ("gate-tanh", "candidate-sigmoid", "cell-swap-fi", "cell-no-input-gate",
-             "h-old-cell", "h-no-tanh", "h-tanh-outside"),
+             "cell-no-forget-gate", "h-old-cell", "h-no-tanh", "h-tanh-outside", "h-no-output-gate"),
     "peephole": ("gate-tanh", "candidate-sigmoid", "cell-swap-fi", "cell-no-input-gate",
-                 "h-old-cell", "h-no-tanh", "h-tanh-outside", "peephole-old-cell"),
+                 "cell-no-forget-gate", "h-old-cell", "h-no-tanh", "h-tanh-outside",
+                 "h-no-output-gate", "peephole-old-cell"),
     "depth_gated": ("gate-tanh", "candidate-sigmoid", "cell-swap-fi", "cell-no-input-gate",
-                    "h-old-cell", "h-no-tanh", "h-tanh-outside", "peephole-old-cell"),
+                    "cell-no-forget-gate", "h-old-cell", "h-no-tanh", "h-tanh-outside",
+                    "h-no-output-gate", "peephole-old-cell"),
     "gru": ("gate-tanh", "candidate-sigmoid", "gru-z-swapped", "gru-reset-before",
-            "gru-bias-outside-reset", "gru-no-reset", "gru-no-carry"),
+            "gru-bias-outside-reset", "gru-no-reset", "gru-no-carry", "gru-no-update"),
     "mgu": ("gate-tanh", "candidate-sigmoid", "gru-z-swapped", "gru-reset-before",
-            "gru-no-reset", "gru-no-carry"),
-    "sru": ("gate-tanh",),
+            "gru-no-reset", "gru-no-carry", "gru-no-update"),
+    "sru": ("gate-tanh", "sru-no-highway"),
     "rnn": ("rnn-wrong-activation:tanh", "rnn-wrong-activation:sigmoid",
             "rnn-wrong-activation:relu", "rnn-wrong-activation:identity"),
     "clockwork": ("rnn-wrong-activation:sigmoid", "rnn-wrong-activation:relu",

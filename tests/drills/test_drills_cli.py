@@ -125,7 +125,7 @@ def test_piped_answers_and_summary(
     code, out, err = run(capsys, "--cell", "rnn", "--ask", "h", "--seed", "9", "--count", "2")
     assert code == 0 and err == ""
     assert "read as" in out and "h: score 100%" in out
-    assert "h: not submitted" in out
+    assert "h: not read, counts as wrong" in out
     assert out.rstrip().endswith("You answered 2 drills: 1 of 2 quantities right, mean score 50%.")
     assert "W = [" in out and "worked solution" in out and "One RNN step." in out
     # inputs named as in the prompt, brackets of one block aligned

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 import engine
@@ -79,7 +80,11 @@ def test_mistake_is_named_and_solution_opens_step_by_step(
         for label in window.drill.feedback.findChildren(type(window.drill.feedback.score))
         if label.property("role") == "bad"
     ]
-    assert MISTAKES[answer.mistake].title.en in titles
+    title = MISTAKES[answer.mistake].title.en
+    assert [t for t in titles if t.startswith(title)], titles
+    # Said once: under "What went wrong", not again in the score's lines.
+    every_text = [label.text() for label in window.drill.feedback.findChildren(QLabel)]
+    assert sum(title in text for text in every_text) == 1, every_text
     feedback = window.drill.feedback
     assert feedback.shown_steps() == 1
     feedback.next_step_button.click()
@@ -147,9 +152,12 @@ def test_an_unreadable_answer_is_not_graded_and_nothing_is_lost(
     with qtbot.assertNotEmitted(window.drill_controller.graded):
         view.submit()
     assert window.drill_controller.grade is None
-    assert view.sheet.fields["h"].mark.text() == (
-        f"✗ Not read: expected {len(right['h'])} numbers, got {len(right['h']) + 1}"
-    )
+    message = f"expected {len(right['h'])} numbers, got {len(right['h']) + 1}"
+    # Said once: by the field's reading line; the mark under it only says "not read".
+    assert view.sheet.fields["h"].mark.text() == "✗ Not read"
+    assert message in view.sheet.fields["h"].reading.text()
+    shown = [label.text() for label in view.findChildren(QLabel) if not label.isHidden()]
+    assert sum(message in text for text in shown) == 1, shown
     assert view.banner.message().startswith("Nothing was graded")
     assert not view.sheet.fields["h"].edit.isReadOnly()
     assert not view.feedback.isVisibleTo(window)
@@ -162,7 +170,7 @@ def test_an_unreadable_answer_is_not_graded_and_nothing_is_lost(
     assert view.banner.message() == ""
 
 
-def test_an_empty_field_is_left_out_and_said_so_in_the_content_language(
+def test_an_empty_field_counts_as_wrong_and_is_said_so_in_the_content_language(
     started: Started,  # noqa: F811
     qtbot: QtBot,
 ) -> None:
@@ -179,7 +187,9 @@ def test_an_empty_field_is_left_out_and_said_so_in_the_content_language(
     left_out = {quantity.key for quantity in grade.quantities if not quantity.submitted}
     assert left_out == {"h"}
     lines = [label.text() for label in view.feedback.findChildren(type(view.feedback.score))]
-    assert any(line.endswith("未评分——答案为空。") for line in lines), lines
+    assert any(line.endswith("未作答，按答错计。") for line in lines), lines
+    assert grade.score == 0.5 and "Score: 50 %" in lines  # one right, one left empty
+    assert view.sheet.fields["h"].mark.text() == "✗ Left empty: counts as wrong"
 
 
 def test_leaving_a_drill_with_typed_answers_keeps_them(

@@ -18,6 +18,7 @@ questions:
     topic: rnn-forward
     difficulty: easy
     type: true_false
+    source: "Elman 1990, Finding Structure in Time, §2"
     prompt: { en: "My own question.", zh: "我的问题。" }
     answer: { en: "True.", zh: "正确。" }
     explanation: { en: "Shared.", zh: "共享。" }

@@ -28,7 +28,7 @@ def test_validate_broken_packs_exits_1_and_prints_each_problem(
     assert lines[-1] == "12 questions loaded, 9 problems"
     unknown_topic = BROKEN / "unknown_topic.yaml"
     assert (
-        f"{unknown_topic}:16: question 'topic-bad-001', field 'topic': "
+        f"{unknown_topic}:17: question 'topic-bad-001', field 'topic': "
         "unknown topic 'lstm-gatez'; expected a topic id from the topic list"
     ) in lines
 
@@ -49,7 +49,7 @@ def test_validate_without_paths_reads_bank_and_user_packs(
     shutil.copy(BROKEN / "unknown_topic.yaml", _isolated_data_dir / "packs" / "mine.yaml")
     assert main(["questions", "validate"]) == 1
     out = capsys.readouterr().out
-    assert "mine.yaml:16: question 'topic-bad-001'" in out
+    assert "mine.yaml:17: question 'topic-bad-001'" in out
     assert out.strip().splitlines()[-1].startswith(f"{shipped + 2} questions loaded, ")
 
 
@@ -57,10 +57,10 @@ def test_stats_counts_by_topic_type_and_difficulty(capsys: pytest.CaptureFixture
     assert main(["questions", "stats", str(GOOD)]) == 0
     out = capsys.readouterr().out
     rows = {tuple(line.split()) for line in out.splitlines()}
-    # all_types.yaml: lstm-gates has 3 questions (starred, target 7), tensor-shapes 2, ...
-    assert ("<", "*", "lstm-gates", "3", "/", "7") in rows
-    assert ("<", "*", "tensor-shapes", "2", "/", "7") in rows
-    assert ("<", "grad-remedies", "2", "/", "3") in rows
+    # all_types.yaml: lstm-gates has 3 questions (starred, target 10), tensor-shapes 2, ...
+    assert ("<", "*", "lstm-gates", "3", "/", "10") in rows
+    assert ("<", "*", "tensor-shapes", "2", "/", "10") in rows
+    assert ("<", "grad-remedies", "2", "/", "5") in rows
     assert ("free_text", "1", "10.0", "%") in rows
     assert ("easy", "4", "40.0", "%") in rows
     assert ("medium", "5", "50.0", "%") in rows
@@ -71,7 +71,7 @@ def test_stats_json_and_missing_language(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["questions", "stats", "--json", str(GOOD), str(BROKEN / "missing_zh.yaml")]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["total"] == 12
-    assert stats["by_topic"]["grad-remedies"] == {"count": 2, "target": 3, "starred": False}
+    assert stats["by_topic"]["grad-remedies"] == {"count": 2, "target": 5, "starred": False}
     assert stats["by_type"]["true_false"] == 2
     assert stats["by_difficulty"] == {"easy": 6, "medium": 5, "hard": 1}
     assert len(stats["missing_language"]) == 1

@@ -151,7 +151,7 @@ def test_symbolic_expression_reads(question: Question) -> None:
 
     assert question.expression is not None
     reading = read_expression(question.expression, question.symbols)
-    assert reading.error is None, f"{question.source}:{question.line}: {reading.error}"
+    assert reading.error is None, f"{question.file}:{question.line}: {reading.error}"
 
 
 def test_right_options_are_spread_over_the_positions() -> None:

@@ -52,8 +52,8 @@ def test_topics_match_the_topic_list() -> None:
     assert {t.module for t in TOPICS} == set(MODULES) == {f"m{k}" for k in range(1, 7)}
     assert all(t.title.en and t.title.zh for t in TOPICS)
     by_id = {t.id: t for t in TOPICS}
-    assert by_id["param-count"].starred and by_id["param-count"].target == 7
-    assert not by_id["tbptt"].starred and by_id["tbptt"].target == 3
+    assert by_id["param-count"].starred and by_id["param-count"].target == 10
+    assert not by_id["tbptt"].starred and by_id["tbptt"].target == 5
 
 
 # -- a valid pack --------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def test_good_pack_loads_every_type() -> None:
     assert shipped.subject == ("batchnorm", "pack-batchnorm")
     assert free.key_points[0].misconceptions == ("pack-batchnorm-cures",)
     assert free.key_points[1].claims[0].slots == (("gate", "forget-gate"),)
-    assert free.source == str(GOOD)
+    assert free.file == str(GOOD)
     assert free.line == line_of(GOOD, "id: pack-free-001")
     assert by_id["pack-symbolic-001"].symbols == ("f_t", "i_t", "g_t", "C_prev")
 
@@ -277,6 +277,7 @@ BASE: dict[str, object] = {
     "id": "gen-001",
     "topic": "lstm-gates",
     "difficulty": "easy",
+    "source": "Gers, Schmidhuber & Cummins 2000, Learning to Forget, §2",
     "prompt": {"en": "p", "zh": "问"},
     "answer": {"en": "a", "zh": "答"},
     "explanation": {"en": "e", "zh": "释"},
@@ -470,7 +471,7 @@ def test_ids_must_be_unique_across_files_and_the_first_wins(tmp_path: Path) -> N
     second.write_text(GOOD.read_text("utf-8"), "utf-8")
     result = load_paths([GOOD, second])
     assert len(result.questions) == 10
-    assert all(q.source == str(GOOD) for q in result.questions)
+    assert all(q.file == str(GOOD) for q in result.questions)
     assert len(result.problems) == 10
     assert {p.kind for p in result.problems} == {"duplicate_id"}
     assert all(p.file == str(second) for p in result.problems)

@@ -15,6 +15,7 @@ BASE = {
     "topic": "lstm-gates",
     "difficulty": "easy",
     "type": "numeric",
+    "source": "Gers, Schmidhuber & Cummins 2000, Learning to Forget, §2",
     "prompt": {"en": "p", "zh": "问"},
     "answer": {"en": "a", "zh": "答"},
     "explanation": {"en": "e", "zh": "释"},
@@ -127,7 +128,7 @@ def test_odd_entries_in_a_folder_are_reported_not_skipped(tmp_path: Path) -> Non
     os.mkfifo(tmp_path / "pipe.yaml")
     (tmp_path / "notes.txt").write_text("not a pack", "utf-8")
     result = load_paths([tmp_path])
-    assert [q.source for q in result.questions] == [str(good)]
+    assert [q.file for q in result.questions] == [str(good)]
     reported = {Path(p.file).name: p.message for p in result.problems}
     assert set(reported) == {"folder.yaml", "loop.yaml", "dangling.yaml", "pipe.yaml"}
     assert reported["folder.yaml"].startswith("a folder, not a question file; skipped")

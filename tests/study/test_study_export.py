@@ -62,13 +62,16 @@ def test_markdown_report_rows_and_escaping(tmp_path: Path) -> None:
     assert "<script" not in text
     assert "&lt;script&gt;" in text
     assert "\\| \\*\\*bold\\*\\* \\[link\\]" in text
-    answer_rows = [line for line in text.splitlines() if line.startswith("| ") and "q:q" in line]
-    assert [row.split(" | ")[1] for row in answer_rows] == ["q:q1", "q:q2", "q:q3"]
+    answer_rows = [line for line in text.splitlines() if line.startswith(("| 1 ", "| 2 ", "| 3 "))]
+    assert [row.split(" | ")[1] for row in answer_rows] == ["q1", "q2", "q3"]
     # Mean score (1 + 0 + 0.5) / 3 = 50%; time 30 + 60 + 90 s = 3.0 min.
     assert "- **Mean score**: 50%" in text
     assert "- **Time spent**: 3.0 min" in text
     # By topic: bptt has q2 (0); gates has q1 and q3 (0.75).
-    assert "| bptt | 1 | 0% |" in text and "| gates | 2 | 75% |" in text
+    assert "| Backpropagation through time and its cost | 1 | 0% |" in text
+    assert "| gates | 2 | 75% |" in text  # not a topic the bank knows: shown as it is
+    # The named mistakes, as the summary screen lists them: q2 and q3 left out the bias.
+    assert "## Named mistakes" in text and "| left out the bias | 2 |" in text
 
 
 def test_escape_markdown_keeps_text_on_one_line() -> None:
@@ -82,7 +85,7 @@ def test_html_report_escapes_everything(tmp_path: Path) -> None:
     assert text.startswith("<!DOCTYPE html>")
     assert "<script" not in text
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text
-    assert text.count("<tr><td>") == 2 + 3  # two topics, three answers
+    assert text.count("<tr><td>") == 2 + 1 + 3  # two topics, one named mistake, three answers
     assert "<td>75%</td>" in text
 
 

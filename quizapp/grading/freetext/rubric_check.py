@@ -41,7 +41,7 @@ def check_rubrics(questions: Iterable[Question], grader: Grader) -> list[RubricP
             continue
 
         def fail(message: str, q: Question = question) -> None:
-            problems.append(RubricProblem(q.source, q.line, q.id, message))
+            problems.append(RubricProblem(q.file, q.line, q.id, message))
 
         known = True
         for point in question.key_points:

@@ -11,8 +11,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-# The name a quantity carries on the diagram (the learner's notation, Colah's capital C for cells).
+# The name a quantity carries on the diagram: the seed's notation, as in the answer fields and the
+# worked solutions (Colah's capital C for cells, C̃_t and h̃_t for the candidates; PyTorch's g and n
+# are named in the diagram's tooltip).
 DISPLAY = {
+    "g": "C̃_t",
+    "n": "h̃_t",
     "c": "C_t",
     "h": "h_t",
     "x": "x_t",

@@ -12,9 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from quizapp.gui.diagram import labels
 from quizapp.gui.diagram.model import (
     BOX_KINDS,
     ROUND_KINDS,
@@ -29,7 +28,13 @@ from quizapp.gui.diagram.model import (
     wire_polyline,
 )
 from quizapp.gui.diagram.palette import DiagramColors
-from quizapp.gui.diagram.placement import LabelRequest, Placement, place_labels
+from quizapp.gui.diagram.rich import (
+    draw_rich,
+    draw_rich_centered,
+    make_font,
+    rich_width,
+)
+from quizapp.gui.diagram.tags import PAD, SceneText, is_port, scene_texts
 
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Noto Sans CJK JP")
 _STATE_ORDER = {
@@ -73,77 +78,7 @@ class SceneInput:
     depths: Mapping[str, int]  # flow order of the lit wires
     progress: float  # 0..1 through the flow animation
     stage_keys: Sequence[str]  # for ordering labels
-
-
-# Label placement is a search worth a few milliseconds; the same labels on the same diagram at the
-# same scale land in the same spots, so animation frames and repaints reuse the answer.
-_PLACEMENTS: dict[object, list[Placement]] = {}
-_PLACEMENTS_KEPT = 64
-
-
-def cached_placements(
-    requests: Sequence[LabelRequest],
-    obstacles: Sequence[Rect],
-    wires: Sequence[Sequence[Point]],
-    bounds: Rect,
-) -> list[Placement]:
-    """``place_labels`` remembered by its arguments (a few dozen layouts at most)."""
-    key = (tuple(requests), tuple(obstacles), tuple(tuple(w) for w in wires), bounds)
-    found = _PLACEMENTS.get(key)
-    if found is None:
-        if len(_PLACEMENTS) >= _PLACEMENTS_KEPT:
-            _PLACEMENTS.clear()
-        found = place_labels(requests, obstacles, wires, bounds)
-        _PLACEMENTS[key] = found
-    return found
-
-
-def make_font(family: str, pixels: float, *, bold: bool = False, italic: bool = False) -> QFont:
-    """A font of ``family`` at ``pixels`` (at least 7 px so it stays legible)."""
-    font = QFont(family)
-    font.setPixelSize(max(7, round(pixels)))
-    font.setBold(bold)
-    font.setItalic(italic)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return font
-
-
-def _sub_font(font: QFont) -> QFont:
-    sub = QFont(font)
-    sub.setPixelSize(max(6, round(font.pixelSize() * 0.72)))
-    return sub
-
-
-def rich_width(font: QFont, text: str) -> float:
-    """Width in pixels of ``text`` with its subscripts (see ``labels.split_subscripts``)."""
-    main, sub = QFontMetricsF(font), QFontMetricsF(_sub_font(font))
-    return sum(
-        (sub if lowered else main).horizontalAdvance(span)
-        for span, lowered in labels.split_subscripts(text)
-    )
-
-
-def draw_rich(painter: QPainter, font: QFont, text: str, left: float, baseline: float) -> None:
-    """Draw ``text`` with lowered subscripts starting at ``left`` on ``baseline``."""
-    sub_font = _sub_font(font)
-    main, sub = QFontMetricsF(font), QFontMetricsF(sub_font)
-    x = left
-    for span, lowered in labels.split_subscripts(text):
-        painter.setFont(sub_font if lowered else font)
-        shift = main.ascent() * 0.3 if lowered else 0.0
-        painter.drawText(QPointF(x, baseline + shift), span)
-        x += (sub if lowered else main).horizontalAdvance(span)
-
-
-def draw_rich_centered(painter: QPainter, font: QFont, text: str, center: QPointF) -> None:
-    """Draw ``text`` centred on ``center`` (the main letters' box, subscripts hang below)."""
-    metrics = QFontMetricsF(font)
-    width = rich_width(font, text)
-    baseline = center.y() + (metrics.ascent() - metrics.descent()) / 2
-    has_sub = any(lowered for _, lowered in labels.split_subscripts(text))
-    if has_sub:
-        baseline -= metrics.ascent() * 0.12
-    draw_rich(painter, font, text, center.x() - width / 2, baseline)
+    text_px: float = 15.0  # the body text's pixel size: tags and terminal names use it
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -180,7 +115,7 @@ class ScenePainter:
             self._paint_wire(wire)
         for node in self.scene.diagram.nodes:
             self._paint_node(node)
-        self._paint_labels()
+        self._paint_texts()
 
     def _state(self, element: str) -> ElementState:
         return self.scene.states.get(element, ElementState.NORMAL)
@@ -300,8 +235,9 @@ class ScenePainter:
             self.p.drawEllipse(rect.center(), radius, radius)
             return
         if node.kind in TERMINAL_KINDS:
-            self._paint_terminal(node, rect, state, asked)
-            return
+            if is_port(self.scene.diagram, node):
+                self._paint_port(node, rect, state)
+            return  # the others are drawn with the texts, at the body text's size
         fill = {
             "sigma": self.c["layer"],
             "tanh": self.c["layer"],
@@ -371,105 +307,69 @@ class ScenePainter:
         self.p.setPen(ink)
         draw_rich_centered(self.p, font, node.label, center)
 
-    def _paint_terminal(self, node: Node, rect: QRectF, state: ElementState, asked: bool) -> None:
-        font = make_font(self.family, self.view.px(0.34), italic=True)
-        if asked:
-            color = QColor(self.c["asked"])
-            color.setAlpha(50)
-            self.p.setPen(Qt.PenStyle.NoPen)
-            self.p.setBrush(color)
-            radius = rect.height() / 2
-            self.p.drawRoundedRect(rect, radius, radius)
-        ink = {
-            ElementState.LATER: self.c["later_ink"],
-            ElementState.CURRENT: self.c["accent"],
-        }.get(state, self.c["ink"])
-        room = rect.width() * 0.95
+    def _paint_port(self, node: Node, rect: QRectF, state: ElementState) -> None:
+        """A terminal inside the cell: its name fitted to its node, on a pill of paper."""
+        radius = rect.height() / 2
+        self.p.setPen(QPen(self.c["body_border"], 1.0))
+        self.p.setBrush(self.c["label_paper"])
+        self.p.drawRoundedRect(rect, radius, radius)
+        font = make_font(self.family, self.view.px(0.3), italic=True)
         width = rich_width(font, node.label)
-        if width > room:
-            font.setPixelSize(max(7, math.floor(font.pixelSize() * room / width)))
-        self.p.setPen(ink)
+        if width > rect.width() * 0.9:
+            font.setPixelSize(max(7, math.floor(font.pixelSize() * rect.width() * 0.9 / width)))
+        self.p.setPen(self.c["muted"] if state is ElementState.LATER else self.c["ink"])
         draw_rich_centered(self.p, font, node.label, rect.center())
 
-    # --- tags and value labels ----------------------------------------------------------------
+    def _paint_terminal(self, text: SceneText) -> None:
+        """A terminal's name on a pill of paper, high contrast in both themes."""
+        state = self._state(text.element)
+        asked = text.element in self.scene.asked
+        radius = text.rect.height() / 2
+        self.p.setPen(QPen(self.c["asked"] if asked else self.c["body_border"], 1.5))
+        self.p.setBrush(self.c["label_paper"])
+        self.p.drawRoundedRect(text.rect, radius, radius)
+        ink = {
+            ElementState.LATER: self.c["muted"],
+            ElementState.CURRENT: self.c["accent"],
+        }.get(state, self.c["ink"])
+        self.p.setPen(ink)
+        draw_rich_centered(self.p, text.font, text.text, text.rect.center())
 
-    def _label_texts(self, wire: Wire) -> list[list[str]] | None:
-        """The size options of a wire's label: a list of lines per option."""
-        key = wire.key
-        if key is None or not wire.labelled:
-            return None
-        numbers = self.scene.values.get(key)
-        if numbers:
-            row = [labels.value_row(key, numbers)]
-            if len(numbers) == 1:
-                return [row]
-            return [row, labels.value_column(key, numbers)]
-        if key in labels.TAGGED:
-            return [[labels.display_name(key)]]
-        return None
+    # --- tags -------------------------------------------------------------------------------------
 
-    def _paint_labels(self) -> None:
+    def texts(self) -> list[SceneText]:
+        """Every tag and terminal name with its rectangle (what ``paint`` draws)."""
         diagram = self.scene.diagram
-        wanted: list[tuple[Wire, list[list[str]]]] = []
-        for wire in diagram.wires:
-            options = self._label_texts(wire)
-            if options:
-                wanted.append((wire, options))
-        wanted.sort(key=lambda item: self._label_rank(item[0]))
-        has_values = bool(self.scene.values)
-        value_font = make_font(self.family, self.view.px(0.27))
-        tag_font = make_font(self.family, self.view.px(0.3), italic=True)
-        line = QFontMetricsF(value_font).height() / self.view.scale
-        pad = 0.06
-        requests: list[LabelRequest] = []
-        fonts: dict[str, QFont] = {}
-        for wire, options in wanted:
-            is_value = bool(self.scene.values.get(wire.key or ""))
-            font = value_font if is_value else tag_font
-            fonts[wire.id] = font
-            height = QFontMetricsF(font).height() / self.view.scale
-            sizes = tuple(
-                (
-                    max(rich_width(font, text) for text in lines) / self.view.scale + 2 * pad,
-                    (line if is_value else height) * len(lines) + pad,
-                )
-                for lines in options
-            )
-            polyline = tuple(wire_polyline(diagram, wire))
-            requests.append(LabelRequest(wire.id, polyline, sizes))
-        obstacles = [node.rect for node in diagram.nodes if node.kind != "join"]
-        lines_of_wires = [wire_polyline(diagram, w) for w in diagram.wires]
-        bounds = (0.0, 0.0, diagram.width, diagram.height)
-        texts = {wire.id: options for wire, options in wanted}
-        states = {wire.id: self._state(wire.id) for wire, _ in wanted}
-        for placed in cached_placements(requests, obstacles, lines_of_wires, bounds):
-            lines = texts[placed.wire_id][placed.option]
-            font = fonts[placed.wire_id]
-            rect = self.view.rect(placed.rect)
-            state = states[placed.wire_id]
-            is_value = font is value_font and has_values
-            if is_value:
-                background = QColor(self.c["label_paper"])
-                background.setAlpha(235)
-                border = (
-                    self.c["accent"] if state is ElementState.CURRENT else self.c["body_border"]
-                )
-                self.p.setPen(QPen(border, 1.0))
-                self.p.setBrush(background)
-                radius = self.view.px(0.08)
-                self.p.drawRoundedRect(rect, radius, radius)
-            # values stay readable in every state; tags of later stages fade like their wires
+        ranks = {wire.id: self._label_rank(wire) for wire in diagram.wires}
+        order = {
+            wire_id: index for index, wire_id in enumerate(sorted(ranks, key=ranks.__getitem__))
+        }
+        return scene_texts(
+            diagram,
+            self.family,
+            self.scene.text_px,
+            self.view.scale,
+            (self.view.left, self.view.top),
+            order,
+            self.scene.asked,
+        )
+
+    def _paint_texts(self) -> None:
+        for text in self.texts():
+            if text.kind == "terminal":
+                self._paint_terminal(text)
+                continue
+            state = self._state(text.element)
+            # tags of later stages fade like their wires, but stay readable
             ink = {
                 ElementState.CURRENT: self.c["accent"],
-                ElementState.LATER: self.c["muted"] if is_value else self.c["later_ink"],
-            }.get(state, self.c["ink"] if is_value else self.c["muted"])
+                ElementState.LATER: self.c["muted"],
+            }.get(state, self.c["ink"])
             self.p.setPen(ink)
-            metrics = QFontMetricsF(font)
-            step = metrics.height()
-            baseline = rect.top() + self.view.px(pad / 2) + metrics.ascent()
-            for text in lines:
-                draw_rich(self.p, font, text, rect.left() + self.view.px(pad), baseline)
-                baseline += step
+            pad = PAD * text.font.pixelSize()
+            metrics = QFontMetricsF(text.font)
+            baseline = text.rect.top() + pad / 2 + metrics.ascent()
+            draw_rich(self.p, text.font, text.text, text.rect.left() + pad, baseline)
 
     def _label_rank(self, wire: Wire) -> tuple[int, int]:
         asked = 0 if wire.id in self.scene.asked else 1

@@ -29,7 +29,7 @@ class DiagramColors:
 LIGHT = DiagramColors(
     paper="#fffefa",
     ink="#2b2f36",
-    muted="#6b7078",
+    muted="#656a72",
     body="#eef3f6",
     body_border="#cbd6de",
     layer="#f6dc8a",

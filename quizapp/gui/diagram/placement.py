@@ -13,8 +13,13 @@ from dataclasses import dataclass
 
 from quizapp.gui.diagram.model import Point, Rect
 
-GAPS = (0.1, 0.35)  # between a wire and its label, in grid units: close first, then a bit away
-_ALONG = (0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92)
+GAPS = (
+    0.1,
+    0.35,
+    0.6,
+    0.9,
+)  # between a wire and its label, in grid units: close first, then further
+_ALONG = (0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92, 0.0, 1.0)
 _WIRE_HALF_WIDTH = 0.05
 
 

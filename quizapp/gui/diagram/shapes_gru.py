@@ -93,7 +93,7 @@ def gru_diagram(cell: str, convention: str) -> Diagram:
     else:
         b.stage("r", "reset gate", eq["r"], reset_stage)
         b.stage("z", "update gate", eq["z"], gate_in | {sig_u, bus_u, z_keep, z_new})
-    b.stage("n", "candidate state n_t", eq["n"], n_stage)
+    b.stage("n", "candidate state h̃_t", eq["n"], n_stage)
     b.stage("h", "new hidden state", eq["h"], h_stage)
     return b.build()
 
@@ -103,17 +103,17 @@ def _equations(cell: str, convention: str) -> dict[str, str]:
     if cell == "mgu":
         return {
             "f": "f_t = σ(W_f x_t + U_f h_{t−1} + b_f)",
-            "n": "n_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n)",
-            "h": "h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ n_t",
+            "n": "h̃_t = tanh(W_n x_t + U_n (f_t ⊙ h_{t−1}) + b_n)",
+            "h": "h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t",
         }
     eq = {
         "r": "r_t = σ(W_r x_t + U_r h_{t−1} + b_r)",
         "z": "z_t = σ(W_z x_t + U_z h_{t−1} + b_z)",
-        "n": "n_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
-        "h": "h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ n_t",
+        "n": "h̃_t = tanh(W_n x_t + U_n (r_t ⊙ h_{t−1}) + b_n)",
+        "h": "h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t",
     }
     if convention == "pytorch":
-        eq["n"] = "n_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + b_hn))"
+        eq["n"] = "h̃_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n h_{t−1} + b_hn))"
     if convention == "colah":
-        eq["h"] = "h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ n_t"
+        eq["h"] = "h_t = (1 − z_t) ⊙ h_{t−1} + z_t ⊙ h̃_t"
     return eq

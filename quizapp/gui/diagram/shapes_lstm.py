@@ -125,8 +125,8 @@ def _equations(cell: str) -> dict[str, str]:
     eq = {
         "f": "f_t = σ(W_f x_t + U_f h_{t−1} + b_f)",
         "i": "i_t = σ(W_i x_t + U_i h_{t−1} + b_i)",
-        "g": "g_t = tanh(W_g x_t + U_g h_{t−1} + b_g)",
-        "c": "C_t = f_t ⊙ C_{t−1} + i_t ⊙ g_t",
+        "g": "C̃_t = tanh(W_g x_t + U_g h_{t−1} + b_g)",
+        "c": "C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t",
         "o": "o_t = σ(W_o x_t + U_o h_{t−1} + b_o)",
         "h": "h_t = o_t ⊙ tanh(C_t)",
     }
@@ -136,8 +136,8 @@ def _equations(cell: str) -> dict[str, str]:
         eq["o"] = "o_t = σ(W_o x_t + U_o h_{t−1} + p_o ⊙ C_t + b_o)   (the new cell)"
     if cell == "cifg":
         eq["i"] = "i_t = 1 − f_t"
-        eq["c"] = "C_t = f_t ⊙ C_{t−1} + (1 − f_t) ⊙ g_t"
+        eq["c"] = "C_t = f_t ⊙ C_{t−1} + (1 − f_t) ⊙ C̃_t"
     if cell == "depth_gated":
         eq["d"] = "d_t = σ(W_d x_t + w_cd ⊙ C_{t−1} + w_ld ⊙ C_low + b_d)"
-        eq["c"] = "C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ g_t"
+        eq["c"] = "C_t = d_t ⊙ C_low + f_t ⊙ C_{t−1} + i_t ⊙ C̃_t"
     return eq

@@ -16,6 +16,8 @@ _CAPTIONS: dict[str, dict[str, str]] = {
         "whole": "Whole cell: %1 stages, press → to step through",
         "stage": "Stage %1 of %2: %3",
         "outlined": "Outlined: the path that computes %1",
+        "pytorch_g": "C̃_t, the candidate cell, is g in PyTorch (its gate order i, f, g, o).",
+        "pytorch_n": "h̃_t, the candidate state, is n in PyTorch (its gate order r, z, n).",
     },
     "zh": {
         "name": "单元结构图",
@@ -23,6 +25,8 @@ _CAPTIONS: dict[str, dict[str, str]] = {
         "whole": "整个单元：%1 个阶段，按 → 逐步查看",
         "stage": "第 %1 阶段（共 %2 个）：%3",
         "outlined": "描边：计算 %1 的路径",
+        "pytorch_g": "C̃_t（候选记忆元）在 PyTorch 中叫 g（其门的顺序为 i、f、g、o）。",
+        "pytorch_n": "h̃_t（候选隐状态）在 PyTorch 中叫 n（其门的顺序为 r、z、n）。",
     },
 }
 
@@ -39,7 +43,7 @@ _STAGE_TITLES_ZH = {
     "depth gate": "深度门",
     "reset gate": "重置门",
     "update gate": "更新门",
-    "candidate state n_t": "候选隐状态 n_t",
+    "candidate state h̃_t": "候选隐状态 h̃_t",
     "pre-activation": "预激活",
     "which modules update": "哪些模块更新",
     "reset (highway) gate": "重置（高速通路）门",
@@ -60,7 +64,8 @@ def normal_language(lang: str) -> str:
 
 
 def caption(lang: str, name: str) -> str:
-    """The caption template ``name`` ("name", "none", "whole", "stage", "outlined") in ``lang``."""
+    """The caption template ``name`` ("name", "none", "whole", "stage", "outlined", "pytorch_g",
+    "pytorch_n") in ``lang``."""
     try:
         return _CAPTIONS[normal_language(lang)][name]
     except KeyError:

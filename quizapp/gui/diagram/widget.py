@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
-    QPointF,
     QRectF,
     QSize,
     Qt,
@@ -27,9 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontDatabase,
-    QFontMetricsF,
+    QFontInfo,
     QHideEvent,
     QKeyEvent,
     QPainter,
@@ -39,19 +37,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from quizapp.gui.diagram.labels import display_name, numeric_values
+from quizapp.gui.diagram.frame import INPUT_KEYS, DiagramFrame, layout_frame
+from quizapp.gui.diagram.labels import display_name, numeric_values, value_row
 from quizapp.gui.diagram.layout import Diagram, diagram_for, element_states, paths_to
 from quizapp.gui.diagram.model import flow_depths
-from quizapp.gui.diagram.painter import (
-    FONT_FAMILIES,
-    SceneInput,
-    ScenePainter,
-    View,
-    draw_rich_centered,
-    make_font,
-    rich_width,
-)
+from quizapp.gui.diagram.painter import FONT_FAMILIES, SceneInput, ScenePainter
 from quizapp.gui.diagram.palette import colors_for
+from quizapp.gui.diagram.rich import draw_rich, draw_rich_centered
+from quizapp.gui.diagram.tags import SceneText
 from quizapp.gui.diagram.texts import caption, normal_language, stage_equation, stage_title
 
 FLOW_MS = 600
@@ -197,12 +190,32 @@ class CellDiagram(QWidget):
         if self._asked:
             names = ", ".join(display_name(k) for k in self._asked_keys)
             return caption(self._lang, "outlined").replace("%1", names)
-        return " → ".join(stage.key for stage in self._diagram.stages)
+        return " → ".join(display_name(stage.key) for stage in self._diagram.stages)
 
     # --- Qt overrides -----------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
         return QSize(640, 390)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height that shows the picture as large as ``width`` allows, with the caption and
+        the values under it (a scroll area holding the diagram scrolls when it is taller)."""
+        inner = QRectF(MARGIN, MARGIN, max(1, width - 2 * MARGIN), 100_000)
+        frame = layout_frame(
+            self._diagram,
+            self._family,
+            self.text_px(),
+            inner,
+            (self.stage_text(), self.equation_text()),
+            self._value_rows(),
+        )
+        bottoms = [line.rect.bottom() for line in frame.lines]
+        if frame.view is not None and self._diagram is not None:
+            bottoms.append(frame.view.top + self._diagram.height * frame.view.scale)
+        return int(max(bottoms, default=MARGIN) + MARGIN + 1)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(420, 260)
@@ -270,6 +283,8 @@ class CellDiagram(QWidget):
             self._values_key,
             self.stage_text(),
             self.equation_text(),
+            self.text_px(),
+            self._lang,
         )
 
     def _render_picture(self, dark: bool) -> QPixmap:
@@ -281,56 +296,76 @@ class CellDiagram(QWidget):
         painter.end()
         return pixmap
 
+    def text_px(self) -> int:
+        """The body text's pixel size: every text of the diagram is at least this large."""
+        return max(7, QFontInfo(self.font()).pixelSize())
+
+    def frame(self) -> DiagramFrame:
+        """Where the picture, the caption and the values go at the widget's present size."""
+        return layout_frame(
+            self._diagram,
+            self._family,
+            self.text_px(),
+            QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN),
+            (self.stage_text(), self.equation_text()),
+            self._value_rows(),
+        )
+
+    def scene_texts(self) -> list[SceneText]:
+        """The tags and terminal names as drawn now, with their rectangles (for tests)."""
+        frame = self.frame()
+        if self._diagram is None or frame.view is None:
+            return []
+        return ScenePainter(
+            QPainter(), frame.view, colors_for(self._is_dark()), self._family, self._scene()
+        ).texts()
+
+    def _scene(self) -> SceneInput:
+        assert self._diagram is not None
+        diagram = self._diagram
+        return SceneInput(
+            diagram=diagram,
+            states=element_states(diagram, self._stage),
+            asked=self._asked,
+            values=self._values,
+            depths=flow_depths(diagram, self._stage),
+            progress=self._progress,
+            stage_keys=[stage.key for stage in diagram.stages],
+            text_px=self.text_px(),
+        )
+
+    def _value_rows(self) -> list[tuple[str, str]]:
+        """(key, "f_t = [0.62, 0.45]") for each value a wire of the diagram carries, inputs first,
+        then in the order of the stages."""
+        if self._diagram is None or not self._values:
+            return []
+        stages = [stage.key for stage in self._diagram.stages]
+        keys = {w.key for w in self._diagram.wires if w.labelled and w.key in self._values}
+        order = [*INPUT_KEYS, *stages]
+        ranked = sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), k))
+        return [(key, value_row(key, self._values[key])) for key in ranked]
+
     def _paint_picture(self, painter: QPainter, dark: bool) -> None:
-        """The paper, the scene and the caption (everything but the focus frame)."""
+        """The paper, the scene, the caption and the values (everything but the focus frame)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         colors = colors_for(dark)
         # A QBrush, not a QColor: that overload makes PySide build QGradient's 180 presets (~2 ms).
         painter.fillRect(QRectF(0, 0, self.width(), self.height()), QBrush(QColor(colors.paper)))
-        caption_font = make_font(self._family, max(11.0, min(15.0, self.height() / 30)))
-        line = QFontMetricsF(caption_font).lineSpacing()
-        caption_height = 2 * line + MARGIN
-        area = QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN - caption_height)
-        if self._diagram is not None and area.width() > 0 and area.height() > 0:
-            diagram = self._diagram
-            scale = min(area.width() / diagram.width, area.height() / diagram.height)
-            view = View(
-                scale,
-                area.left() + (area.width() - diagram.width * scale) / 2,
-                area.top() + (area.height() - diagram.height * scale) / 2,
-            )
-            scene = SceneInput(
-                diagram=diagram,
-                states=element_states(diagram, self._stage),
-                asked=self._asked,
-                values=self._values,
-                depths=flow_depths(diagram, self._stage),
-                progress=self._progress,
-                stage_keys=[stage.key for stage in diagram.stages],
-            )
-            ScenePainter(painter, view, colors, self._family, scene).paint()
-        rect = QRectF(MARGIN, self.height() - MARGIN - caption_height, 0, 2 * line)
-        rect.setWidth(self.width() - 2 * MARGIN)
-        self._paint_caption(painter, rect, caption_font, colors.ink, colors.muted)
-
-    def _paint_caption(
-        self, painter: QPainter, rect: QRectF, font: QFont, ink: str, muted: str
-    ) -> None:
-        """Two centred lines: the stage, then its equation (subscripts drawn lowered)."""
-        bold = make_font(self._family, font.pixelSize(), bold=True)
-        line = QFontMetricsF(bold).lineSpacing()
-        for row, (text, text_font, color) in enumerate(
-            ((self.stage_text(), bold, ink), (self.equation_text(), font, muted))
-        ):
-            fitted = QFont(text_font)
-            width = rich_width(fitted, text)
-            if width > rect.width() > 0:
-                fitted.setPixelSize(max(7, int(fitted.pixelSize() * rect.width() / width)))
-                width = rich_width(fitted, text)
-            center_y = rect.top() + line * row + line / 2
+        frame = self.frame()
+        if self._diagram is not None and frame.view is not None:
+            ScenePainter(painter, frame.view, colors, self._family, self._scene()).paint()
+        stage_key = self.stage_key()
+        for line in frame.lines:
+            color = {
+                "title": colors.ink,
+                "equation": colors.muted,
+            }.get(line.role, colors.accent if line.key == stage_key else colors.ink)
             painter.setPen(QColor(color))
-            draw_rich_centered(painter, fitted, text, QPointF(rect.center().x(), center_y))
+            if line.role == "value":
+                draw_rich(painter, line.font, line.text, line.rect.left(), line.baseline)
+            else:
+                draw_rich_centered(painter, line.font, line.text, line.rect.center())
 
     def _is_dark(self) -> bool:
         if self._dark is not None:
@@ -358,3 +393,15 @@ class CellDiagram(QWidget):
     def _update_description(self) -> None:
         first, second = self.stage_text(), self.equation_text()
         self.setAccessibleDescription(f"{first}. {second}" if second else first)
+        self.setToolTip(self.pytorch_note())
+
+    def pytorch_note(self) -> str:
+        """The tooltip: PyTorch's name for the candidate the diagram calls C̃_t or h̃_t ("" when
+        the cell has neither)."""
+        if self._diagram is None:
+            return ""
+        keys = {stage.key for stage in self._diagram.stages}
+        for key in ("g", "n"):
+            if key in keys:
+                return caption(self._lang, f"pytorch_{key}")
+        return ""

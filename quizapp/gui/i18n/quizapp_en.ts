@@ -3,7 +3,7 @@
 <context>
     <name>DrillSheet</name>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="353" />
+        <location filename="../views/drill_sheet.py" line="354" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n number, e.g. %1</numerusform><numerusform>%n numbers, e.g. %1</numerusform></translation>
     </message>
@@ -11,7 +11,7 @@
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../views/home.py" line="348" />
+        <location filename="../views/home.py" line="380" />
         <source>Matching questions: %n</source>
         <translation><numerusform>Matching questions: %n</numerusform><numerusform>Matching questions: %n</numerusform></translation>
     </message>
@@ -19,7 +19,7 @@
 <context>
     <name>QuestionView</name>
     <message numerus="yes">
-        <location filename="../views/question.py" line="189" />
+        <location filename="../views/question.py" line="188" />
         <source>%n problems in the question files; those questions are left out:</source>
         <translation><numerusform>%n problem in the question files; the questions it concerns are left out:</numerusform><numerusform>%n problems in the question files; those questions are left out:</numerusform></translation>
     </message>

@@ -11,12 +11,12 @@
 <context>
     <name>ChoiceAnswer</name>
     <message>
-        <location filename="../views/answers/choices.py" line="153" />
+        <location filename="../views/answers/choices.py" line="157" />
         <source>✓ right option</source>
         <translation>✓ 正确选项</translation>
     </message>
     <message>
-        <location filename="../views/answers/choices.py" line="158" />
+        <location filename="../views/answers/choices.py" line="162" />
         <source>✗ not right</source>
         <translation>✗ 不正确</translation>
     </message>
@@ -70,12 +70,22 @@
 <context>
     <name>DrillController</name>
     <message>
-        <location filename="../drill_controller.py" line="105" />
+        <location filename="../drill_controller.py" line="109" />
         <source>%1 has none of the quantities you chose; this drill asks for: %2.</source>
         <translation>%1 没有你所选的量；本题改为求：%2。</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="172" />
+        <location filename="../drill_controller.py" line="166" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../drill_controller.py" line="196" />
+        <source>The answer could not be checked (%1); nothing was graded.</source>
+        <translation>无法检查这个答案（%1），尚未评分。</translation>
+    </message>
+    <message>
+        <location filename="../drill_controller.py" line="210" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
@@ -83,110 +93,120 @@
 <context>
     <name>DrillFeedback</name>
     <message>
-        <location filename="../views/drill_feedback.py" line="140" />
+        <location filename="../views/drill_feedback.py" line="103" />
         <source>What went wrong</source>
         <translation>错在哪里</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="141" />
+        <location filename="../views/drill_feedback.py" line="104" />
         <source>Worked solution</source>
         <translation>详细解答</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="142" />
+        <location filename="../views/drill_feedback.py" line="105" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="143" />
+        <location filename="../views/drill_feedback.py" line="106" />
         <source>Show all steps</source>
         <translation>显示全部步骤</translation>
     </message>
     <message>
-        <location filename="../views/drill_feedback.py" line="164" />
+        <location filename="../views/drill_feedback.py" line="125" />
         <source>Score: %1 %</source>
         <translation>得分：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="140" />
+        <source>made in %1</source>
+        <translation>出现在 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill_feedback.py" line="150" />
+        <source>Correct: %1</source>
+        <translation>正确公式：%1</translation>
     </message>
 </context>
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="211" />
+        <location filename="../views/drill_sheet.py" line="212" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="212" />
+        <location filename="../views/drill_sheet.py" line="213" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="213" />
+        <location filename="../views/drill_sheet.py" line="214" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="214" />
+        <location filename="../views/drill_sheet.py" line="215" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="215" />
+        <location filename="../views/drill_sheet.py" line="216" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="216" />
+        <location filename="../views/drill_sheet.py" line="217" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="217" />
+        <location filename="../views/drill_sheet.py" line="218" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="218" />
+        <location filename="../views/drill_sheet.py" line="219" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="220" />
+        <location filename="../views/drill_sheet.py" line="221" />
         <source>I don't know: show the worked solution (counts as a miss)</source>
         <translation>不会：显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="317" />
+        <location filename="../views/drill_sheet.py" line="318" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="333" />
+        <location filename="../views/drill_sheet.py" line="334" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="342" />
+        <location filename="../views/drill_sheet.py" line="343" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="347" />
+        <location filename="../views/drill_sheet.py" line="348" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="349" />
+        <location filename="../views/drill_sheet.py" line="350" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="351" />
+        <location filename="../views/drill_sheet.py" line="352" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="353" />
+        <location filename="../views/drill_sheet.py" line="354" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
@@ -194,100 +214,140 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="250" />
-        <source>Not read, not counted: %1</source>
-        <translation>无法识别，不计分：%1</translation>
-    </message>
-    <message>
-        <location filename="../views/drill.py" line="254" />
+        <location filename="../views/drill.py" line="259" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="256" />
+        <location filename="../views/drill.py" line="260" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="258" />
-        <source>consistent with your earlier answer (carried forward)</source>
-        <translation>与你前面的答案一致（沿用计分）</translation>
+        <location filename="../views/drill.py" line="246" />
+        <source>✗ Left empty: counts as wrong</source>
+        <translation>✗ 未作答：按答错计</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="268" />
+        <location filename="../views/drill.py" line="249" />
+        <source>✗ Not read, counts as wrong: %1</source>
+        <translation>✗ 无法识别，按答错计：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="253" />
+        <source>Not the expected value, but it follows from your own earlier answers: counted (error carried forward)</source>
+        <translation>不是正确值，但由你自己前面的答案正确推出：计分（错误沿用）</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="273" />
+        <source>✗ Not read</source>
+        <translation>✗ 无法识别</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="275" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="271" />
+        <location filename="../views/drill.py" line="278" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="313" />
+        <location filename="../views/drill.py" line="301" />
+        <source>Print the drill</source>
+        <translation>打印本题</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="308" />
+        <source>Not printed: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
+        <translation>未打印：%1 位于数据文件夹内（会覆盖历史记录）；请选择文件夹之外的文件。</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="314" />
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="317" />
+        <source>Printed the drill (seed %1) with its answer key to %2</source>
+        <translation>已将本题（种子 %1）连同答案打印到 %2</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="349" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="351" />
+        <location filename="../views/drill.py" line="387" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="375" />
+        <location filename="../views/drill.py" line="420" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="376" />
+        <location filename="../views/drill.py" line="421" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="377" />
+        <location filename="../views/drill.py" line="422" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="378" />
+        <location filename="../views/drill.py" line="423" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="379" />
+        <location filename="../views/drill.py" line="424" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="380" />
+        <location filename="../views/drill.py" line="425" />
         <source>Another like this</source>
         <translation>再来一道</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="426" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../views/drill.py" line="428" />
+        <source>Save this drill as a PDF to work on paper, with the answer key on a new page</source>
+        <translation>把本题存为 PDF，在纸上演算；答案在新的一页</translation>
     </message>
 </context>
 <context>
     <name>FreeTextAnswer</name>
     <message>
-        <location filename="../views/answers/free_text.py" line="48" />
+        <location filename="../views/answers/free_text.py" line="49" />
         <source>Write your answer as you would say it in an interview</source>
         <translation>像面试时那样写下你的回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="50" />
+        <location filename="../views/answers/free_text.py" line="51" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="51" />
+        <location filename="../views/answers/free_text.py" line="52" />
         <source>Which key points did your answer make?</source>
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="56" />
+        <location filename="../views/answers/free_text.py" line="57" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="98" />
+        <location filename="../views/answers/free_text.py" line="106" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>
@@ -295,144 +355,144 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="259" />
+        <location filename="../views/home.py" line="291" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="348" />
+        <location filename="../views/home.py" line="380" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="365" />
+        <location filename="../views/home.py" line="397" />
         <source>Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).</source>
         <translation>你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="369" />
+        <location filename="../views/home.py" line="401" />
         <source>Practice is not saved to your history (turned off in Settings).</source>
         <translation>练习不会保存到学习记录（已在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="423" />
+        <location filename="../views/home.py" line="458" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="426" />
+        <location filename="../views/home.py" line="461" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="431" />
+        <location filename="../views/home.py" line="466" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="433" />
+        <location filename="../views/home.py" line="468" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="435" />
+        <location filename="../views/home.py" line="470" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="436" />
+        <location filename="../views/home.py" line="471" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="437" />
+        <location filename="../views/home.py" line="472" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="438" />
+        <location filename="../views/home.py" line="473" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="439" />
+        <location filename="../views/home.py" line="474" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="440" />
+        <location filename="../views/home.py" line="475" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="441" />
-        <location filename="../views/home.py" line="443" />
+        <location filename="../views/home.py" line="476" />
+        <location filename="../views/home.py" line="478" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442" />
+        <location filename="../views/home.py" line="477" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="444" />
+        <location filename="../views/home.py" line="479" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="446" />
+        <location filename="../views/home.py" line="481" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="448" />
+        <location filename="../views/home.py" line="483" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="449" />
+        <location filename="../views/home.py" line="484" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="450" />
+        <location filename="../views/home.py" line="485" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="451" />
+        <location filename="../views/home.py" line="486" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="452" />
+        <location filename="../views/home.py" line="487" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="453" />
-        <location filename="../views/home.py" line="454" />
+        <location filename="../views/home.py" line="488" />
+        <location filename="../views/home.py" line="489" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="455" />
+        <location filename="../views/home.py" line="490" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="467" />
+        <location filename="../views/home.py" line="502" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="473" />
+        <location filename="../views/home.py" line="508" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="491" />
+        <location filename="../views/home.py" line="526" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -440,34 +500,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="410" />
-        <source>quizapp — recurrent networks, by hand</source>
-        <translation>quizapp — 手算循环神经网络</translation>
+        <location filename="../main_window.py" line="408" />
+        <source>Recurrent networks, by hand</source>
+        <translation>手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="409" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="413" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="414" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="412" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="415" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -475,17 +535,17 @@
 <context>
     <name>MatchingAnswer</name>
     <message>
-        <location filename="../views/answers/matching.py" line="66" />
+        <location filename="../views/answers/matching.py" line="68" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../views/answers/matching.py" line="86" />
+        <location filename="../views/answers/matching.py" line="88" />
         <source>✓ right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/answers/matching.py" line="89" />
+        <location filename="../views/answers/matching.py" line="91" />
         <source>✗ it goes with: %1</source>
         <translation>✗ 应配对：%1</translation>
     </message>
@@ -692,17 +752,17 @@
 <context>
     <name>OrderingAnswer</name>
     <message>
-        <location filename="../views/answers/ordering.py" line="83" />
+        <location filename="../views/answers/ordering.py" line="84" />
         <source>Move up  (Alt+↑)</source>
         <translation>上移  (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../views/answers/ordering.py" line="84" />
+        <location filename="../views/answers/ordering.py" line="85" />
         <source>Move down  (Alt+↓)</source>
         <translation>下移  (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../views/answers/ordering.py" line="85" />
+        <location filename="../views/answers/ordering.py" line="86" />
         <source>Items to put in order</source>
         <translation>待排序的条目</translation>
     </message>
@@ -710,97 +770,112 @@
 <context>
     <name>QuestionView</name>
     <message numerus="yes">
-        <location filename="../views/question.py" line="189" />
+        <location filename="../views/question.py" line="188" />
         <source>%n problems in the question files; those questions are left out:</source>
         <translation><numerusform>题目文件中有 %n 处问题，相关题目已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="257" />
+        <location filename="../views/question.py" line="260" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="279" />
+        <source>Not counted: the answer could not be checked (%1)</source>
+        <translation>不计分：无法检查这个答案（%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="289" />
         <source>Not counted: %1</source>
         <translation>不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="285" />
+        <location filename="../views/question.py" line="291" />
+        <source>Not counted: correct the answer and check again</source>
+        <translation>不计分：请改正答案后再检查</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="323" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="305" />
+        <location filename="../views/question.py" line="362" />
         <source>✓ Right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="308" />
+        <location filename="../views/question.py" line="365" />
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="311" />
+        <location filename="../views/question.py" line="368" />
         <source>✗ Not quite</source>
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="318" />
+        <location filename="../views/question.py" line="380" />
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="320" />
+        <location filename="../views/question.py" line="382" />
         <source>Why</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="323" />
+        <location filename="../views/question.py" line="385" />
         <source>Sources: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="349" />
+        <location filename="../views/question.py" line="411" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="353" />
+        <location filename="../views/question.py" line="415" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="378" />
+        <location filename="../views/question.py" line="440" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="379" />
+        <location filename="../views/question.py" line="441" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="381" />
+        <location filename="../views/question.py" line="443" />
         <source>I don't know: show the model answer (counts as a miss)</source>
         <translation>不会：显示参考答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="383" />
+        <location filename="../views/question.py" line="445" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="384" />
+        <location filename="../views/question.py" line="446" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="385" />
+        <location filename="../views/question.py" line="447" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="386" />
+        <location filename="../views/question.py" line="448" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="387" />
+        <location filename="../views/question.py" line="449" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -808,264 +883,257 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="204" />
+        <location filename="../views/settings_view.py" line="216" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="205" />
+        <location filename="../views/settings_view.py" line="217" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="207" />
+        <location filename="../views/settings_view.py" line="219" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="208" />
+        <location filename="../views/settings_view.py" line="220" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="209" />
+        <location filename="../views/settings_view.py" line="221" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="210" />
+        <location filename="../views/settings_view.py" line="222" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="211" />
+        <location filename="../views/settings_view.py" line="223" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="212" />
+        <location filename="../views/settings_view.py" line="224" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="213" />
+        <location filename="../views/settings_view.py" line="225" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="214" />
+        <location filename="../views/settings_view.py" line="226" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="215" />
+        <location filename="../views/settings_view.py" line="227" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="216" />
+        <location filename="../views/settings_view.py" line="228" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="217" />
+        <location filename="../views/settings_view.py" line="229" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="218" />
+        <location filename="../views/settings_view.py" line="230" />
         <source>&amp;History of free practice</source>
         <translation>自由练习记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="225" />
+        <location filename="../views/settings_view.py" line="237" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="230" />
+        <location filename="../views/settings_view.py" line="242" />
         <source>Show my streak</source>
         <translation>显示连续天数</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="231" />
+        <location filename="../views/settings_view.py" line="243" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="232" />
+        <location filename="../views/settings_view.py" line="244" />
         <source>Save my practice</source>
         <translation>保存我的练习</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="235" />
+        <location filename="../views/settings_view.py" line="247" />
         <source>Keep every drill and question answered outside a study mode in the history, its statistics and its reviews</source>
         <translation>把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习</translation>
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>Shortcuts</name>
     <message>
-        <location filename="../views/shortcuts.py" line="21" />
-        <location filename="../views/shortcuts.py" line="40" />
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
+        <location filename="../keys.py" line="40" />
+        <source>Everywhere</source>
+        <translation>任何页面</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="23" />
-        <source>Enter</source>
-        <translation>Enter</translation>
+        <location filename="../keys.py" line="41" />
+        <source>Drills</source>
+        <translation>计算练习</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="23" />
-        <source>Submit the drill / check a typed answer</source>
-        <translation>提交练习 / 检查输入的答案</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="24" />
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="24" />
-        <source>Check the answer to a question</source>
-        <translation>检查题目的答案</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="25" />
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="25" />
-        <source>Another drill like this one</source>
-        <translation>再来一道同类练习</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="26" />
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="26" />
-        <source>Show the answer (counts as a miss)</source>
-        <translation>显示答案（记为答错）</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="27" />
-        <source>← / →</source>
-        <translation>← / →</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="27" />
-        <source>Step through the cell diagram</source>
-        <translation>逐步查看单元示意图</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="28" />
-        <source>1 – 9</source>
-        <translation>1 – 9</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="28" />
-        <source>Choose an option (or tick a key point)</source>
-        <translation>选择选项（或勾选要点）</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="29" />
-        <source>Alt+↑ / Alt+↓</source>
-        <translation>Alt+↑ / Alt+↓</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="29" />
-        <source>Move an item when putting things in order</source>
-        <translation>排序时移动条目</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="30" />
-        <source>Alt+← / Alt+→</source>
-        <translation>Alt+← / Alt+→</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="30" />
-        <source>Previous / next question</source>
-        <translation>上一题 / 下一题</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="31" />
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="31" />
-        <source>Next / previous field</source>
-        <translation>下一个 / 上一个输入框</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="32" />
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../keys.py" line="54" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="33" />
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <location filename="../views/shortcuts.py" line="33" />
+        <location filename="../keys.py" line="56" />
         <source>Go back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="34" />
+        <location filename="../keys.py" line="60" />
         <source>F1 or ?</source>
         <translation>F1 或 ?</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="34" />
+        <location filename="../keys.py" line="61" />
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="37" />
+        <location filename="../keys.py" line="68" />
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入框</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="73" />
+        <source>Enter or Space</source>
+        <translation>Enter 或空格</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="74" />
+        <source>Press the focused button</source>
+        <translation>按下当前焦点所在的按钮</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="80" />
+        <source>Submit the drill (in an answer field)</source>
+        <translation>提交练习（在答案输入框中）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="86" />
+        <source>Step through the cell diagram</source>
+        <translation>逐步查看单元示意图</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="93" />
+        <source>Show the worked solution (counts as a miss)</source>
+        <translation>显示详细解答（记为答错）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="114" />
+        <source>Reviews, once answered: rate how well you knew it</source>
+        <translation>复习中作答后：评价掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="140" />
+        <source>Show the answer (counts as a miss)</source>
+        <translation>显示答案（记为答错）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="107" />
+        <source>Choose an option (or tick a key point)</source>
+        <translation>选择选项（或勾选要点）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="42" />
+        <source>Questions and reviews</source>
+        <translation>问题与复习</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="50" />
+        <source>Another drill like this one (on home: start)</source>
+        <translation>再来一道同类练习（首页：开始练习）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="100" />
+        <source>Check (or Enter in a one-line answer); then: go on</source>
+        <translation>检查答案（单行答案也可按 Enter）；再按：继续</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="120" />
+        <source>Take back the last rating</source>
+        <translation>撤销上一次评价</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="127" />
+        <source>Move an item when putting things in order</source>
+        <translation>排序时移动条目</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="133" />
+        <source>Previous / next question</source>
+        <translation>上一题 / 下一题</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../views/shortcuts.py" line="30" />
+        <location filename="../views/shortcuts.py" line="39" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="32" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="37" />
+        <location filename="../views/shortcuts.py" line="32" />
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../views/shortcuts.py" line="32" />
+        <source>Where</source>
+        <translation>场合</translation>
     </message>
 </context>
 <context>
     <name>TypedAnswer</name>
     <message>
-        <location filename="../views/answers/typed.py" line="73" />
+        <location filename="../views/answers/typed.py" line="84" />
         <source>a number, e.g. 0.25 or 1/4</source>
         <translation>一个数，例如 0.25 或 1/4</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="75" />
+        <location filename="../views/answers/typed.py" line="86" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="78" />
+        <location filename="../views/answers/typed.py" line="89" />
         <source>a formula in %1</source>
         <translation>用 %1 表示的公式</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="79" />
+        <location filename="../views/answers/typed.py" line="90" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/typed.py" line="81" />
+        <location filename="../views/answers/typed.py" line="92" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>

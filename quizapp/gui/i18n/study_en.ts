@@ -14,6 +14,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Wrote %n cards to %1 (import it in Anki)</source>
+        <translation>
+            <numerusform>Wrote %n card to %1 (import it in Anki)</numerusform>
+            <numerusform>Wrote %n cards to %1 (import it in Anki)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Streak: %n days in a row</source>
         <translation>
             <numerusform>Streak: %n day in a row</numerusform>

@@ -99,6 +99,38 @@
         <translation>导出历史为 CSV…</translation>
     </message>
     <message>
+        <source>Anki deck…</source>
+        <translation>Anki 卡组…</translation>
+    </message>
+    <message>
+        <source>Cards for Anki; exporting again updates the cards instead of adding copies</source>
+        <translation>导出给 Anki 的卡片；再次导出会更新已有卡片，不会重复添加</translation>
+    </message>
+    <message>
+        <source>All questions…</source>
+        <translation>全部题目…</translation>
+    </message>
+    <message>
+        <source>My mistakes (newest first)…</source>
+        <translation>我的错题（最近的在前）…</translation>
+    </message>
+    <message>
+        <source>Export an Anki deck</source>
+        <translation>导出 Anki 卡组</translation>
+    </message>
+    <message>
+        <source>Anki package (*.apkg)</source>
+        <translation>Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>No wrong answers to questions yet; nothing was written.</source>
+        <translation>还没有答错的题目；未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n cards to %1 (import it in Anki)</source>
+        <translation><numerusform>已将 %n 张卡片写入 %1（可在 Anki 中导入）</numerusform></translation>
+    </message>
+    <message>
         <source>free-text scores never confirmed: %1</source>
         <translation>未确认的文字题得分：%1</translation>
     </message>
@@ -196,6 +228,22 @@
         <translation>无法识别，不计分：%1</translation>
     </message>
     <message>
+        <source>Not counted: correct the answer and check again</source>
+        <translation>不计分：请改正答案后再检查</translation>
+    </message>
+    <message>
+        <source>✗ Left empty: counts as wrong</source>
+        <translation>✗ 未作答：按答错计</translation>
+    </message>
+    <message>
+        <source>✗ Not read, counts as wrong: %1</source>
+        <translation>✗ 无法识别，按答错计：%1</translation>
+    </message>
+    <message>
+        <source>Not the expected value, but it follows from your own earlier answers: counted (error carried forward)</source>
+        <translation>不是正确值，但由你自己前面的答案正确推出：计分（错误沿用）</translation>
+    </message>
+    <message>
         <location line="-65"/>
         <source>Write an answer first.</source>
         <translation>请先写下答案。</translation>
@@ -204,6 +252,14 @@
         <location line="+7"/>
         <source>Not counted: %1</source>
         <translation>不计分：%1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Not counted: the answer could not be checked (%1)</source>
+        <translation>不计分：无法检查这个答案（%1）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -467,6 +523,18 @@
         <location line="+11"/>
         <source>Mistakes by kind</source>
         <translation>按类型统计的错误</translation>
+    </message>
+    <message>
+        <source>Missed questions</source>
+        <translation>没答对的题目</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Key points missed</source>
+        <translation>漏掉的要点</translation>
     </message>
     <message>
         <location line="+5"/>

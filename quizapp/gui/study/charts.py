@@ -1,8 +1,9 @@
 """Statistics charts drawn with matplotlib inside Qt (``FigureCanvasQTAgg``).
 
 matplotlib is imported here only, and this module only when the statistics page is first shown,
-so the app starts without it. Colours follow the current theme; CJK fonts are preferred when
-present so that Chinese labels are not drawn as boxes.
+so the app starts without it. Colours follow the current theme; the Chinese font is found and
+registered with matplotlib explicitly (``chart_fonts``), so a font cache older than the font does
+not turn Chinese labels into boxes. A chart without data says so instead of drawing empty axes.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from quizapp.gui.study.chart_fonts import chart_font_family
 from quizapp.gui.theme import ThemeColors
 from quizapp.study.stats import StatsSummary
 
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei")
 ROWS_SHOWN = 8
 LABEL_CHARS = 28
 
@@ -69,11 +70,7 @@ def _barh(
     empty: str,
 ) -> None:
     if not labels:
-        ax.text(
-            0.5, 0.5, empty, ha="center", va="center", color=colors.muted, transform=ax.transAxes
-        )
-        ax.set_xticks([])
-        ax.set_yticks([])
+        _no_data(ax, colors, empty)
         return
     positions = list(range(len(labels)))
     ax.barh(positions, values, color=color)
@@ -87,10 +84,30 @@ def _integer_axis(axis: Any) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
-def _bars_by_day(ax: Any, days: Sequence[Any], counts: Sequence[int], color: str) -> None:
+def _no_data(ax: Any, colors: ThemeColors, empty: str) -> None:
+    """The "no data yet" message in place of the chart, on axes from 0 to 1 without ticks."""
+    ax.text(0.5, 0.5, empty, ha="center", va="center", color=colors.muted, transform=ax.transAxes)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _bars_by_day(
+    ax: Any,
+    days: Sequence[Any],
+    counts: Sequence[int],
+    color: str,
+    colors: ThemeColors,
+    empty: str,
+) -> None:
+    if not days or max(counts, default=0) <= 0:
+        _no_data(ax, colors, empty)
+        return
     positions = list(range(len(days)))
     ax.bar(positions, counts, color=color)
     _integer_axis(ax.yaxis)
+    ax.set_ylim(0, max(counts) * 1.08)
     step = max(len(days) // 7, 1)
     ax.set_xticks(positions[::step], labels=[f"{d:%m-%d}" for d in days][::step])
 
@@ -102,11 +119,16 @@ def draw_stats(
     texts: ChartTexts,
     topic_name: Any,
     mistake_name: Any,
+    quantity_name: Any,
+    cell_name: Any,
 ) -> None:
-    """Draw the six charts of ``summary`` on ``figure`` (cleared first)."""
+    """Draw the six charts of ``summary`` on ``figure`` (cleared first); the ``…_name``
+    callables give the names the app shows (``quantity_name(cell, key)``, ``cell_name(cell)``)."""
     import matplotlib as mpl
 
-    mpl.rcParams["font.sans-serif"] = [*CJK_FONTS, "DejaVu Sans"]
+    family = chart_font_family()
+    mpl.rcParams["font.family"] = "sans-serif"
+    mpl.rcParams["font.sans-serif"] = [*([family] if family else []), "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False
     figure.clear()
     figure.set_facecolor(colors.window)
@@ -130,7 +152,7 @@ def draw_stats(
     _style(quantities, colors, texts.quantities)
     _barh(
         quantities,
-        [f"{r.cell} {r.quantity}" for r in cells],
+        [quantity_name(r.cell, r.quantity) for r in cells],
         [100 * r.mean_score for r in cells],
         colors.accent,
         colors,
@@ -149,7 +171,8 @@ def draw_stats(
         colors,
         texts.empty,
     )
-    _integer_axis(mistakes.xaxis)
+    if trends:
+        _integer_axis(mistakes.xaxis)
 
     _style(per_day, colors, texts.per_day)
     _bars_by_day(
@@ -157,6 +180,8 @@ def draw_stats(
         [d for d, _ in summary.answers_per_day],
         [n for _, n in summary.answers_per_day],
         colors.good,
+        colors,
+        texts.empty,
     )
     _style(forecast, colors, texts.forecast)
     _bars_by_day(
@@ -164,13 +189,15 @@ def draw_stats(
         [d for d, _ in summary.due_forecast],
         [n for _, n in summary.due_forecast],
         colors.warn,
+        colors,
+        texts.empty,
     )
 
     cell_times = summary.median_seconds_by_cell
     _style(seconds, colors, texts.seconds)
     _barh(
         seconds,
-        [t.cell for t in cell_times],
+        [cell_name(t.cell) for t in cell_times],
         [t.median_seconds for t in cell_times],
         colors.accent,
         colors,

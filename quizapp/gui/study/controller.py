@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from questions.schema import Lang
+from quizapp.gui.status_line import tell
 from quizapp.study import StudyError
 from quizapp.study.mock import DEFAULT_MINUTES, mock_items, mock_report
 from quizapp.study.modes import drill_session_items, mistake_items, review_items
@@ -76,7 +77,7 @@ class StudyController(QObject):
             self._store = Store.open(now=self.now())
             if self._store.report.message:
                 log.warning("history: %s", self._store.report.message)
-                self.window.statusBar().showMessage(self._store.report.message)
+                tell(self.window, self._store.report.message)
         return self._store
 
     def usable_store(self) -> Store | None:
@@ -85,8 +86,9 @@ class StudyController(QObject):
             return self.store()
         except (StudyError, sqlite3.Error, OSError) as error:
             log.exception("the history database could not be opened")
-            self.window.statusBar().showMessage(
-                self.tr("The study history could not be opened: %1").replace("%1", str(error))
+            tell(
+                self.window,
+                self.tr("The study history could not be opened: %1").replace("%1", str(error)),
             )
             return None
 
@@ -219,14 +221,14 @@ class StudyController(QObject):
             summary, self.store(), self.lang(), report, self.mock_plan, pending
         )
 
-    def _confirm_scores(self, scores: list[tuple[int, float]]) -> None:
+    def _confirm_scores(self, scores: list[tuple[int, float, tuple[str, ...]]]) -> None:
         """The learner confirmed the mock's free-text ticks: record them, then the final report."""
         session = self._finished
         if session is None:
             return
         try:
-            for attempt_id, score in scores:
-                session.confirm_score(attempt_id, score)
+            for attempt_id, score, missed in scores:
+                session.confirm_score(attempt_id, score, missed)
         except StoreError as error:
             self._say(
                 self.tr("Could not record the confirmed scores: %1").replace("%1", str(error))

@@ -8,13 +8,13 @@ sheet and feedback panel and the question answer widgets are the app's own, embe
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from questions.schema import Lang
 from quizapp.grading.messages import localize
-from quizapp.gui import names
+from quizapp.gui import keys, names
+from quizapp.gui.grading_worker import GradingWorker
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_text import set_rich_text
 from quizapp.study import StudyError
 from quizapp.study.session import Phase, StudySession
 from quizapp.study.store import StudyMode
@@ -69,6 +71,7 @@ class StudyPage(QWidget):
         self.lang: Lang = "en"
         self.answer: AnswerWidget | None = None
         self._checklist_open = False
+        self.grading = GradingWorker(self)
 
         self.title = QLabel()
         set_role(self.title, "heading")
@@ -209,18 +212,10 @@ class StudyPage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.skip_button.clicked.connect(self.skip)
         self.finish_button.clicked.connect(self.finish)
-        shortcuts: list[tuple[QKeySequence, Any]] = [
-            (QKeySequence("Ctrl+Return"), self.submit_or_next),
-            (QKeySequence("Ctrl+Enter"), self.submit_or_next),
-            (QKeySequence("Ctrl+Z"), self.undo),
-            (QKeySequence("Ctrl+D"), self.reveal),
-        ]
-        for number in range(1, 10):
-            shortcuts.append((QKeySequence(str(number)), lambda n=number: self.number_key(n)))
-        for key, slot in shortcuts:
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        keys.bind(self, "check", self.submit_or_next)
+        keys.bind(self, "undo", self.undo)
+        keys.bind(self, "reveal", self.reveal)
+        keys.bind_numbers(self, "choose", self.number_key)  # 1–4 rate once answered
         self.retranslate()
 
     # ----- the session -------------------------------------------------------------------------
@@ -256,6 +251,7 @@ class StudyPage(QWidget):
         item = session.current
         assert item is not None
         self._checklist_open = False
+        self.grading.cancel()
         self.question_feedback.hide()
         self.drill_feedback.clear()
         self.drill_score.hide()
@@ -324,7 +320,7 @@ class StudyPage(QWidget):
                 )
             )
         )
-        self.prompt.setText(question.prompt.get(self.lang))
+        set_rich_text(self.prompt, question.prompt.get(self.lang))
         self.code.setVisible(bool(question.code))
         if question.code:
             self.code.setPlainText(question.code)
@@ -380,8 +376,51 @@ class StudyPage(QWidget):
             self._safely(self._submit_question)
 
     def _submit_drill(self) -> None:
+        session = self.session
+        assert session is not None and session.drill is not None
+        answers = self.sheet.answers_typed()
+        if session.drill.formula is None:
+            self._record_drill(answers, None)
+            return
+        # A formula goes through sympy: graded on the grading thread, recorded when it is back.
+        from quizapp.drills import grade_drill
+
+        for key in session.drill.asked:
+            field = self.sheet.fields.get(key)
+            if field is not None:
+                field.show_mark(self.tr("Checking…"), None)
+        item = session.current
+        self.grading.run(
+            functools.partial(grade_drill, session.drill, answers, session.tolerance),
+            functools.partial(self._drill_graded, session, item, answers),
+            self._grading_failed,
+        )
+
+    def _drill_graded(
+        self, session: StudySession, item: object, answers: dict[str, str], grade: DrillGrade
+    ) -> None:
+        if not self._still_shown(session, item):
+            return
+        if self.sheet.answers_typed() != answers:  # edited while it was checked: submit again
+            for field in self.sheet.fields.values():
+                field.clear_mark()
+            return
+        self._safely(lambda: self._record_drill(answers, grade))
+
+    def _still_shown(self, session: StudySession, item: object) -> bool:
+        """Whether the item a grade was computed for is still on screen, waiting for its answer."""
+        return (
+            self.session is session and session.current is item and session.phase is Phase.QUESTION
+        )
+
+    def _grading_failed(self, error: Exception) -> None:
+        self._warn(
+            self.tr("Not counted: the answer could not be checked (%1)").replace("%1", str(error))
+        )
+
+    def _record_drill(self, answers: dict[str, str], graded: DrillGrade | None) -> None:
         assert self.session is not None
-        grade = self.session.submit_drill(self.sheet.answers_typed())
+        grade = self.session.submit_drill(answers, graded)
         if self.session.phase is Phase.QUESTION:  # an answer could not be read: nothing recorded
             for quantity in grade.quantities:
                 field = self.sheet.fields.get(quantity.key)
@@ -416,22 +455,50 @@ class StudyPage(QWidget):
             grade: QuestionGrade = QuestionGrade(
                 score, score >= 1.0, "", None, auto_score=score, confirmed=False
             )
-        else:
-            grade = self.answer.grade()
-            if grade.message:
-                message = localize(grade.message, self.lang)
-                self._warn(self.tr("Not counted: %1").replace("%1", message))
+            self._record_question(grade, typed)
+            return
+        job = self.answer.grading_job()
+        if job is None:
+            self._question_graded(self.answer.grade(), typed)
+            return
+        self._warn(self.tr("Checking…"))
+        session, answer = self.session, self.answer
+
+        def done(grade: QuestionGrade) -> None:
+            if self._still_shown(session, item) and self.answer is answer:
+                if typed_text(answer) == typed:
+                    self._safely(lambda: self._question_graded(grade, typed))
+                else:  # edited while it was checked: the learner checks again
+                    self.hint.hide()
+
+        self.grading.run(job, done, self._grading_failed)
+
+    def _question_graded(self, grade: QuestionGrade, typed: str) -> None:
+        assert self.session is not None and self.session.current is not None
+        question = self.session.current.question
+        assert question is not None
+        if grade.message:
+            # A typed answer's own line already shows the reader's message: not twice.
+            if self.answer is not None and self.answer.shows_reading():
+                self._warn(self.tr("Not counted: correct the answer and check again"))
                 return
-            if question.type == "free_text" and not self._checklist_open:
-                self._checklist_open = True
-                self.hint.setText(
-                    self.tr(
-                        "Tick the key points your answer made (keys 1–9), then press Check again "
-                        "to record the score."
-                    )
+            message = localize(grade.message, self.lang)
+            self._warn(self.tr("Not counted: %1").replace("%1", message))
+            return
+        if question.type == "free_text" and not self._checklist_open:
+            self._checklist_open = True
+            self.hint.setText(
+                self.tr(
+                    "Tick the key points your answer made (keys 1–9), then press Check again "
+                    "to record the score."
                 )
-                self.hint.show()
-                return
+            )
+            self.hint.show()
+            return
+        self._record_question(grade, typed)
+
+    def _record_question(self, grade: QuestionGrade, typed: str) -> None:
+        assert self.session is not None
         self.hint.hide()
         if not self.session.submit_question(grade, typed):
             return
@@ -448,6 +515,7 @@ class StudyPage(QWidget):
             return
         from quizapp.grading.answers import QuestionGrade
 
+        self.grading.cancel()
         try:
             drill_grade = session.reveal()
         except StudyError as error:
@@ -477,29 +545,33 @@ class StudyPage(QWidget):
         self._show_rating_bar()
 
     def _show_drill_grade(self, grade: DrillGrade) -> None:
-        from quizapp.drills import MISTAKES
-
         assert self.session is not None and self.session.drill is not None
         for quantity in grade.quantities:
             field = self.sheet.fields.get(quantity.key)
             if field is not None:
                 field.show_mark(*self._mark_text(quantity))
         self.sheet.lock(True)
-        seen: list[str] = []
-        for quantity in grade.quantities:
-            seen += [m for m in quantity.mistakes if m not in seen and m in MISTAKES]
         try:
             from quizapp.grading.feedback import feedback_for
 
             feedback: Any = feedback_for(self.session.drill, grade)
         except Exception:  # the worked solution is a bonus: marks and mistakes still show
             log.exception("no worked solution for this drill")
-            feedback = SimpleNamespace(lines=(), steps=())
-        self.drill_feedback.show_result(grade, feedback, [MISTAKES[m] for m in seen], self.lang)
+            feedback = SimpleNamespace(lines=(), steps=(), diagnoses=())
+        self.drill_feedback.show_result(grade, feedback, self.lang)
 
     def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
+        """The verdict under a field; it agrees with the score and the feedback's lines."""
+        if quantity.message in ("empty answer", "no answer given"):
+            return self.tr("✗ Left empty: counts as wrong"), False
         if quantity.message:
-            return self.tr("Not read, not counted: %1").replace("%1", quantity.message), None
+            message = localize(quantity.message, self.lang)
+            return self.tr("✗ Not read, counts as wrong: %1").replace("%1", message), False
+        if quantity.carried_forward:
+            return self.tr(
+                "Not the expected value, but it follows from your own earlier answers: "
+                "counted (error carried forward)"
+            ), None
         if quantity.score >= 1.0:
             return self.tr("✓ Correct"), True
         right = sum(1 for ok in quantity.element_correct if ok)
@@ -531,15 +603,19 @@ class StudyPage(QWidget):
             set_role(self.verdict, "bad")
             self.verdict.setText(self.tr("✗ Not quite"))
         # The reader's line already says "read as …": translate it once (names.read_as).
-        typed = question.answer_type in ("numeric", "shape", "symbolic")
+        # Each thing said once: a typed answer shows "read as …" under its field, a choice says
+        # why beside the option; the feedback repeats neither.
+        shown_by_answer = self.answer is not None and self.answer.shows_reading()
+        typed = question.answer_type in ("numeric", "shape", "symbolic") and not shown_by_answer
         read_as = grade.read_as if typed else ""
         self.read_as.setText(names.read_as(read_as) if read_as else "")
         self.read_as.setVisible(bool(read_as))
-        why = grade.feedback.get(self.lang) if grade.feedback else ""
-        self.why_wrong.setText(why)
+        why_beside = self.answer is not None and self.answer.shows_why
+        why = grade.feedback.get(self.lang) if grade.feedback and not why_beside else ""
+        set_rich_text(self.why_wrong, why)
         self.why_wrong.setVisible(bool(why))
-        self.model_answer.setText(question.answer.get(self.lang))
-        self.explanation.setText(question.explanation.get(self.lang))
+        set_rich_text(self.model_answer, question.answer.get(self.lang))
+        set_rich_text(self.explanation, question.explanation.get(self.lang))
         self.question_feedback.show()
 
     # ----- rating ------------------------------------------------------------------------------

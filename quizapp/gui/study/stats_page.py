@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from quizapp.gui import theme
 from quizapp.gui.study import files
 from quizapp.gui.theme import set_role
 from quizapp.paths import inside_data_folder
+from quizapp.study.display_names import cell_title, quantity_title
 from quizapp.study.mock import mistake_title, topic_title
 from quizapp.study.stats import StatsSummary, build_stats
 from quizapp.study.store import Store
@@ -70,10 +72,16 @@ class StatsPage(QWidget):
         set_role(self.status, "muted")
         self.status.setWordWrap(True)
         self.csv_button = QPushButton()
+        self.anki_button = QPushButton()  # a menu: all questions or my mistakes, as an Anki deck
+        self.anki_menu = QMenu(self)
+        self.anki_all = self.anki_menu.addAction("")
+        self.anki_mistakes = self.anki_menu.addAction("")
+        self.anki_button.setMenu(self.anki_menu)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.streak_box)
         top.addWidget(self.csv_button)
+        top.addWidget(self.anki_button)
         self.chart_box = QVBoxLayout()
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -94,6 +102,8 @@ class StatsPage(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self.streak_box.toggled.connect(self._on_streak_box)
         self.csv_button.clicked.connect(self.export_csv)
+        self.anki_all.triggered.connect(lambda: self.export_anki(mistakes=False))
+        self.anki_mistakes.triggered.connect(lambda: self.export_anki(mistakes=True))
         self.retranslate()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -137,6 +147,8 @@ class StatsPage(QWidget):
             texts,
             lambda topic: topic_title(topic, self._lang()),
             lambda kind: mistake_title(kind, self._lang()),
+            lambda cell, key: quantity_title(cell, key, self._lang()),
+            lambda cell: cell_title(cell, self._lang()),
         )
 
     def _update_headline(self) -> None:
@@ -198,6 +210,37 @@ class StatsPage(QWidget):
         self.status.setText(self.tr("Wrote %n answers to %1", "", rows).replace("%1", str(path)))
         return True
 
+    def export_anki(self, mistakes: bool) -> bool:
+        """Write an Anki deck of every question (or of those got wrong, newest first) in the
+        content language where the learner chooses; False when cancelled or not written."""
+        from quizapp.export.anki_save import save_anki_deck
+
+        path = files.ask_save_path(
+            self,
+            self.tr("Export an Anki deck"),
+            self.tr("Anki package (*.apkg)"),
+            "quizapp-mistakes.apkg" if mistakes else "quizapp-questions.apkg",
+        )
+        if path is None:
+            return False
+        if path.suffix.lower() != ".apkg":
+            path = path.with_name(path.name + ".apkg")
+        if inside_data_folder(path):
+            self.status.setText(self._refusal(path))
+            return False
+        try:
+            notes = save_anki_deck(self._store(), path, self._lang(), mistakes)
+        except OSError as error:
+            self.status.setText(self.tr("Could not save: %1").replace("%1", str(error)))
+            return False
+        if notes == 0:
+            self.status.setText(self.tr("No wrong answers to questions yet; nothing was written."))
+            return False
+        self.status.setText(
+            self.tr("Wrote %n cards to %1 (import it in Anki)", "", notes).replace("%1", str(path))
+        )
+        return True
+
     def _refusal(self, path: Path) -> str:
         return self.tr(
             "Not saved: %1 is inside the data folder (it would overwrite the history); "
@@ -214,6 +257,12 @@ class StatsPage(QWidget):
         self.heading.setText(self.tr("Statistics"))
         self.streak_box.setText(self.tr("Show my streak"))
         self.csv_button.setText(self.tr("Export history as CSV…"))
+        self.anki_button.setText(self.tr("Anki deck…"))
+        self.anki_button.setToolTip(
+            self.tr("Cards for Anki; exporting again updates the cards instead of adding copies")
+        )
+        self.anki_all.setText(self.tr("All questions…"))
+        self.anki_mistakes.setText(self.tr("My mistakes (newest first)…"))
         self._update_headline()
         self._update_streak()
         if self.canvas is not None:

@@ -33,7 +33,9 @@ from quizapp.gui.study import files
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_text import set_rich_text
 from quizapp.paths import inside_data_folder
+from quizapp.richtext import to_unicode
 from quizapp.study.mock import (
     QUESTION_MISS,
     MockReport,
@@ -275,6 +277,19 @@ class SummaryPage(QWidget):
             [self.tr("Mistake"), self.tr("Times")],
             [[self._mistake_name(k), str(n)] for k, n in report.mistakes_by_kind],
         )
+        lang = "zh" if self.lang == "zh" else "en"
+        self._section(
+            self.tr("Missed questions"),
+            [self.tr("Question"), self.tr("Score"), self.tr("Key points missed")],
+            [
+                [
+                    to_unicode(m.prompt.get(lang)),
+                    _percent(m.score),
+                    "; ".join(to_unicode(p.get(lang)) for p in m.missed_points) or "—",
+                ]
+                for m in report.missed
+            ],
+        )
         self._section(
             self.tr("Time per item"),
             ["#", self.tr("Item"), self.tr("Score"), self.tr("Time")],
@@ -301,7 +316,8 @@ class SummaryPage(QWidget):
             question = result.item.question
             if question is None:
                 continue
-            prompt = QLabel(question.prompt.get(self.lang))
+            prompt = QLabel()
+            set_rich_text(prompt, question.prompt.get(self.lang))
             prompt.setWordWrap(True)
             set_role(prompt, "muted")
             self.body.addWidget(prompt)
@@ -328,7 +344,10 @@ class SummaryPage(QWidget):
 
     def confirm(self) -> None:
         """Send the learner's ticks as the confirmed scores."""
-        scores = [(result.attempt_id, answer.score()) for result, answer in self.pending_answers]
+        scores = [
+            (result.attempt_id, answer.score(), answer.missed_points())
+            for result, answer in self.pending_answers
+        ]
         if scores:
             self.confirm_requested.emit(scores)
 
@@ -359,7 +378,8 @@ class SummaryPage(QWidget):
             )
         else:
             report = session_report(self.store, self.summary.session_id)
-            text = report_markdown(report) if kind == "md" else report_html(report)
+            lang = "zh" if self.lang == "zh" else "en"
+            text = report_markdown(report, lang) if kind == "md" else report_html(report, lang)
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:

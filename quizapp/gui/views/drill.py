@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.grading.messages import localize
-from quizapp.gui import names
+from quizapp.gui import keys, names
 from quizapp.gui.drill_plan import LARGEST_SEED
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
@@ -35,7 +36,7 @@ from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
-    from quizapp.drills import Drill, DrillGrade, Mistake, QuantityInfo
+    from quizapp.drills import Drill, DrillGrade, QuantityInfo
     from quizapp.formulas import Equation
     from quizapp.grading.feedback import Feedback
     from quizapp.gui.widgets.answer_field import AnswerField
@@ -57,6 +58,12 @@ def make_diagram() -> QWidget | None:
     return widget
 
 
+def _height_for_width_policy(widget: QWidget) -> QSizePolicy:
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(widget.hasHeightForWidth())
+    return policy
+
+
 class DiagramPanel(Paper):
     """The diagram (which names its own stages) with Previous / Next buttons."""
 
@@ -71,9 +78,17 @@ class DiagramPanel(Paper):
         buttons.addWidget(self.previous_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
+        # The diagram is as tall as its width needs (its texts are at the body size): in a small
+        # window at a large font it scrolls rather than shrinking the picture.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(diagram)
+        diagram.setSizePolicy(_height_for_width_policy(diagram))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(diagram, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
@@ -109,10 +124,11 @@ class DrillView(QWidget):
         self.seed_label = QLabel()
         self.seed_edit = QLineEdit()
         self.seed_edit.setValidator(QIntValidator(0, LARGEST_SEED, self))
-        self.seed_edit.setFixedWidth(90)
+        self._fit_seed_width()
         self.seed_label.setBuddy(self.seed_edit)
         self.replay_button = QPushButton()
         self.another_button = QPushButton()
+        self.print_button = QPushButton()  # the drill on paper (PDF), with its answer key
         self.banner = Banner()
         self.sheet = DrillSheet()
         self.feedback = DrillFeedback()
@@ -124,6 +140,7 @@ class DrillView(QWidget):
         header.addWidget(self.replay_button)
         header.addSpacing(12)
         header.addWidget(self.another_button)
+        header.addWidget(self.print_button)
 
         column = QWidget()
         column_layout = QVBoxLayout(column)
@@ -161,15 +178,10 @@ class DrillView(QWidget):
         self.sheet.reveal_requested.connect(self.reveal)
         self.another_button.clicked.connect(self.another_requested)
         self.replay_button.clicked.connect(self._emit_seed)
+        self.print_button.clicked.connect(self.print_sheet)
         self.seed_edit.returnPressed.connect(self._emit_seed)
-        for key, slot in (
-            (QKeySequence(Qt.Key.Key_Left), self.previous_stage),
-            (QKeySequence(Qt.Key.Key_Right), self.next_stage),
-            (QKeySequence("Ctrl+D"), self.reveal),
-        ):
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        keys.bind(self, "diagram", self.previous_stage, self.next_stage)
+        keys.bind(self, "reveal_drill", self.reveal)
         self.setTabOrder(self.seed_edit, self.replay_button)
         self.setTabOrder(self.replay_button, self.another_button)
         self._drill: Drill | None = None
@@ -214,7 +226,6 @@ class DrillView(QWidget):
         self,
         grade: DrillGrade,
         feedback: Feedback,
-        mistakes: Sequence[Mistake],
         lang: str,
         values: Mapping[str, Sequence[float]] | None,
     ) -> None:
@@ -227,7 +238,7 @@ class DrillView(QWidget):
                 continue
             field.show_mark(*self._mark_text(quantity))
         self.sheet.lock(True)
-        self.feedback.show_result(grade, feedback, mistakes, lang)
+        self.feedback.show_result(grade, feedback, lang)
         if self.diagram_panel is not None and values is not None:
             try:
                 self.diagram_panel.diagram.set_values(values)
@@ -245,18 +256,24 @@ class DrillView(QWidget):
         self.scroll_area.verticalScrollBar().setValue(self.sheet.answers_title.y() - 8)
 
     def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
+        """The verdict under a field; it agrees with the score and the feedback's lines."""
+        if quantity.message in ("empty answer", "no answer given"):
+            return self.tr("✗ Left empty: counts as wrong"), False
         if quantity.message:
             message = localize(quantity.message, self._content_language)
-            return self.tr("Not read, not counted: %1").replace("%1", message), None
+            return self.tr("✗ Not read, counts as wrong: %1").replace("%1", message), False
+        if quantity.carried_forward:
+            # Counted, but not the right value: neutral, and worded so it does not read as right.
+            return self.tr(
+                "Not the expected value, but it follows from your own earlier answers: "
+                "counted (error carried forward)"
+            ), None
         right = sum(1 for ok in quantity.element_correct if ok)
         total = len(quantity.element_correct)
         if quantity.score >= 1.0:
-            text = self.tr("✓ Correct")
-        else:
-            text = self.tr("✗ %1 of %2 right").replace("%1", str(right)).replace("%2", str(total))
-        if quantity.carried_forward:
-            text += " · " + self.tr("consistent with your earlier answer (carried forward)")
-        return text, quantity.score >= 1.0
+            return self.tr("✓ Correct"), True
+        text = self.tr("✗ %1 of %2 right").replace("%1", str(right)).replace("%2", str(total))
+        return text, False
 
     def show_unreadable(self, messages: Mapping[str, str]) -> None:
         """Answers that could not be read, by quantity: marked at their fields, nothing graded."""
@@ -265,7 +282,12 @@ class DrillView(QWidget):
             field = self.sheet.fields.get(key)
             if field is None:
                 continue
-            field.show_mark(self.tr("✗ Not read: %1").replace("%1", message), False)
+            # The field's own line already gives the reader's message: the mark does not repeat it.
+            field.refresh_reading()
+            if field.reading.text():
+                field.show_mark(self.tr("✗ Not read"), False)
+            else:
+                field.show_mark(self.tr("✗ Not read: %1").replace("%1", message), False)
             first = first or field
         self.banner.show_message(
             self.tr("Nothing was graded: correct the answer marked in red and submit again."),
@@ -283,6 +305,35 @@ class DrillView(QWidget):
     def show_notice(self, message: str) -> None:
         """Something the learner should know about the drill on screen (not an error)."""
         self.banner.show_message(message, "info")
+
+    def print_sheet(self) -> bool:
+        """Print the drill on screen to a PDF the learner chooses (one page, then the answer key
+        with the worked solution); False when cancelled, refused or not written."""
+        from quizapp.gui.views.drill_print import print_drill
+
+        if self._drill is None:
+            return False
+        title = self.tr("Print the drill")
+        outcome = print_drill(self, self._drill, self._content_language, title)
+        if outcome is None:
+            return False
+        if outcome.in_data_folder:
+            self.show_error(
+                self.tr(
+                    "Not printed: %1 is inside the data folder (it would overwrite the history); "
+                    "choose a file outside it."
+                ).replace("%1", str(outcome.path))
+            )
+            return False
+        if outcome.error is not None:
+            self.show_error(self.tr("Not printed: %1").replace("%1", outcome.error))
+            return False
+        self.show_notice(
+            self.tr("Printed the drill (seed %1) with its answer key to %2")
+            .replace("%1", str(self._drill.spec.seed))
+            .replace("%2", str(outcome.path))
+        )
+        return True
 
     def current_drill(self) -> Drill | None:
         """The drill on screen."""
@@ -367,7 +418,16 @@ class DrillView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_seed_width()
         super().changeEvent(event)
+
+    def _fit_seed_width(self) -> None:
+        """The seed field holds the largest seed and a digit more at the current font size."""
+        digits = "9" * (len(str(LARGEST_SEED)) + 1)
+        metrics = self.seed_edit.fontMetrics()
+        width = metrics.horizontalAdvance(digits) + 2 * metrics.averageCharWidth() + 16
+        self.seed_edit.setFixedWidth(max(90, width))
 
     def retranslate(self) -> None:
         """Interface texts."""
@@ -378,6 +438,10 @@ class DrillView(QWidget):
         self.replay_button.setText(self.tr("Replay"))
         self.another_button.setText(self.tr("Another like this  (Ctrl+N)"))
         self.another_button.setAccessibleName(self.tr("Another like this"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(
+            self.tr("Save this drill as a PDF to work on paper, with the answer key on a new page")
+        )
         self.sheet.retranslate()
         self.feedback.retranslate()
         if self.diagram_panel is not None:

@@ -6,29 +6,28 @@ equation, the numbers put in (one line per element), and the result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.gui.theme import set_role
+from quizapp.gui.widgets.broken_formulas import BrokenFormulas
 from quizapp.gui.widgets.math_label import MathLabel
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_text import set_rich_text
 
 if TYPE_CHECKING:
-    from quizapp.drills import DrillGrade, Mistake
+    from quizapp.drills import DrillGrade
     from quizapp.formulas import WorkedStep
-    from quizapp.grading.feedback import Feedback
+    from quizapp.grading.feedback import Diagnosis, Feedback
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -40,37 +39,6 @@ def _clear(layout: QVBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-class HorizontalScroll(QScrollArea):
-    """Scrolls its widget sideways only, as tall as the widget (so nothing is cut vertically)."""
-
-    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidget(widget)
-        self.setWidgetResizable(True)
-        widget.installEventFilter(self)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        widget.setAutoFillBackground(False)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A formula image arrived and the lines grew: take their new height.
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def sizeHint(self) -> QSize:
-        widget = self.widget()
-        inner = widget.sizeHint() if widget is not None else QSize(0, 0)
-        bar = self.horizontalScrollBar().sizeHint().height()
-        return QSize(min(inner.width(), 600), inner.height() + bar + 2)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.sizeHint().height())
 
 
 class StepCard(QFrame):
@@ -87,14 +55,9 @@ class StepCard(QFrame):
         self.heading.setText(f"{index + 1}.")
         layout.addWidget(self.heading)
         layout.addWidget(MathLabel(step.formula_latex))
-        # The numbers put in can be wider than the sheet: they scroll on their own.
-        lines = QWidget()
-        lines_layout = QVBoxLayout(lines)
-        lines_layout.setContentsMargins(0, 0, 0, 0)
-        for line in step.substituted_lines:
-            if line.strip():
-                lines_layout.addWidget(MathLabel(line, scale=1.0))
-        layout.addWidget(HorizontalScroll(lines))
+        # The numbers put in can be wider than the sheet: long lines break before a + or =.
+        self.lines = BrokenFormulas(step.substituted_lines)
+        layout.addWidget(self.lines)
         layout.addWidget(MathLabel(step.result_latex))
         self.setAccessibleName(f"step {index + 1}: {step.key}")
 
@@ -151,33 +114,45 @@ class DrillFeedback(Paper):
         self._steps = []
         self.hide()
 
-    def show_result(
-        self,
-        grade: DrillGrade,
-        feedback: Feedback,
-        mistakes: Sequence[Mistake],
-        lang: str,
-    ) -> None:
-        """Show the grade, the diagnosis and the first step of the worked solution."""
+    def show_result(self, grade: DrillGrade, feedback: Feedback, lang: str) -> None:
+        """Show the grade, the diagnosis and the first step of the worked solution.
+
+        The verdict lines come first; each matched mistake is told once, under "What went wrong":
+        its title with the quantities it reached, the formula as used, why, and the right formula.
+        """
         self.clear()
         percent = round(100 * grade.score)
         self.score.setText(self.tr("Score: %1 %").replace("%1", str(percent)))
         for text in feedback.lines:
-            label = QLabel(text.get(lang))  # type: ignore[arg-type]
+            label = QLabel()
+            set_rich_text(label, text.get(lang))  # type: ignore[arg-type]
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.lines.addWidget(label)
-        for mistake in mistakes:
-            title = QLabel(mistake.title.get(lang))  # type: ignore[arg-type]
+        from quizapp.drills.quantities import label_of
+
+        diagnoses: tuple[Diagnosis, ...] = getattr(feedback, "diagnoses", ())
+        for diagnosis in diagnoses:
+            mistake = diagnosis.mistake
+            names = " · ".join(label_of(key)[1].get(lang) for key in diagnosis.keys)  # type: ignore[arg-type]
+            heading = f"{mistake.title.get(lang)} — {names}"  # type: ignore[arg-type]
+            if diagnosis.where:
+                heading += " (" + self.tr("made in %1").replace("%1", diagnosis.where) + ")"
+            title = QLabel()
+            set_rich_text(title, heading)
             set_role(title, "bad")
             title.setWordWrap(True)
             self.mistakes.addWidget(title)
             if mistake.formula_latex:
                 self.mistakes.addWidget(MathLabel(mistake.formula_latex, scale=1.0))
-            explanation = QLabel(mistake.explanation.get(lang))  # type: ignore[arg-type]
+            why = mistake.explanation.get(lang)  # type: ignore[arg-type]
+            if diagnosis.correct:
+                why += " " + self.tr("Correct: %1").replace("%1", diagnosis.correct)
+            explanation = QLabel()
+            set_rich_text(explanation, why)
             explanation.setWordWrap(True)
             self.mistakes.addWidget(explanation)
-        self.mistakes_title.setVisible(bool(mistakes))
+        self.mistakes_title.setVisible(bool(diagnoses))
         for index, step in enumerate(feedback.steps):
             card = StepCard(index, step)
             card.setVisible(index == 0)

@@ -28,6 +28,7 @@ from quizapp.gui.widgets.flow_layout import FlowLayout
 from quizapp.gui.widgets.math_label import MathLabel, plain_formula
 from quizapp.gui.widgets.matrix_table import MatrixTable, format_cell
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_text import set_rich_text
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, QuantityInfo
@@ -236,8 +237,8 @@ class DrillSheet(Paper):
         usual case for "Another like this") only gets new numbers, which keeps the next drill
         quick.
         """
-        self.prompt.setText(drill.prompt.get(lang))  # type: ignore[arg-type]
-        self.convention.setText(drill.convention_text.get(lang))  # type: ignore[arg-type]
+        set_rich_text(self.prompt, drill.prompt.get(lang))  # type: ignore[arg-type]
+        set_rich_text(self.convention, drill.convention_text.get(lang))  # type: ignore[arg-type]
         names = shown_parameters(drill.params, drill.spec.two_biases)
         values: dict[str, object] = {}
         values.update({f"input:{k}": v for k, v in drill.inputs.items()})

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,12 +52,35 @@ SIDE_MARGIN = 28
 
 
 def _checkable_list(accessible_name: str) -> QListWidget:
+    """A list of ticks whose long entries wrap onto a second line instead of being cut off (a
+    narrow card at a large font)."""
     widget = QListWidget()
     widget.setAccessibleName(accessible_name)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setAlternatingRowColors(False)
-    widget.setUniformItemSizes(True)
+    widget.setWordWrap(True)
+    widget.setTextElideMode(Qt.TextElideMode.ElideNone)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)
     return widget
+
+
+def _fit_width(widget: QListWidget, share: float) -> None:
+    """At least ``share`` of the widest entry's width (plus tick, scroll bar and frame): 1.0 keeps
+    every entry on one line, less lets long entries wrap onto a second one."""
+    metrics = widget.fontMetrics()
+    widest = max(
+        (metrics.horizontalAdvance(widget.item(row).text()) for row in range(widget.count())),
+        default=0,
+    )
+    style = widget.style()
+    extra = (
+        style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        + widget.verticalScrollBar().sizeHint().width()
+        + 2 * widget.frameWidth()
+        + 2 * metrics.averageCharWidth()
+    )
+    widget.setMinimumWidth(round(widest * share) + extra)
 
 
 def _checked_keys(widget: QListWidget) -> tuple[str, ...]:
@@ -132,6 +156,8 @@ class HomeView(QWidget):
         self.quantity_list.setMinimumHeight(120)
         self.difficulty_box = QComboBox()
         self.convention_box = QComboBox()
+        for box in (self.difficulty_box, self.convention_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.start_drills = QPushButton()
         set_role(self.start_drills, "primary")
         # Shown while a drill was left with typed, ungraded answers (nothing typed is lost).
@@ -146,7 +172,11 @@ class HomeView(QWidget):
         lists.addWidget(self.quantity_list, 1, 1)
         self.cells_label.setBuddy(self.cell_list)
         self.quantities_label.setBuddy(self.quantity_list)
+        for label in (self.cells_label, self.quantities_label):
+            label.setWordWrap(True)
         drill_form = QFormLayout()
+        # A label above its box when both do not fit side by side: no box text is cut off.
+        drill_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.difficulty_label = QLabel()
         self.difficulty_label.setBuddy(self.difficulty_box)
         self.convention_label = QLabel()
@@ -178,6 +208,8 @@ class HomeView(QWidget):
         self.types_label = QLabel()
         self.topics_label.setBuddy(self.topic_list)
         self.types_label.setBuddy(self.type_list)
+        for label in (self.topics_label, self.types_label):
+            label.setWordWrap(True)  # "Topics (none ticked: all)" may take two lines
         question_lists = QGridLayout()
         question_lists.addWidget(self.topics_label, 0, 0)
         question_lists.addWidget(self.types_label, 0, 1)
@@ -394,6 +426,9 @@ class HomeView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._retranslate_entries()  # the "More" buttons' common width follows the font
+            self._fit_lists()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -491,6 +526,23 @@ class HomeView(QWidget):
         self.question_difficulty_box.setAccessibleName(self.tr("Question difficulty"))
         self._retranslate_entries()
         self._update_match_count()
+        self._fit_lists()
+
+    def _fit_lists(self) -> None:
+        """Cell names and question types whole on one line (the cards go one under the other when
+    both do not fit side by side); long quantities and topic titles may wrap."""
+        for widget, share in (
+            (self.cell_list, 1.0),
+            (self.quantity_list, 0.5),
+            (self.topic_list, 0.3),
+            (self.type_list, 1.0),
+        ):
+            _fit_width(widget, share)
+        # A box is never narrower than its longest choice (the form puts it under its label).
+        for box in (self.difficulty_box, self.convention_box):
+            box.setMinimumWidth(0)
+            box.setMinimumWidth(box.sizeHint().width())
+        self._arrange_cards(self.width())
 
     def _retranslate_entries(self) -> None:
         """Titles on the buttons (all as wide as the widest), descriptions beside them."""

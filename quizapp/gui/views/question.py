@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from questions.schema import Lang, Question
 from questions.topics import TOPICS
-from quizapp.gui import names
+from quizapp.gui import keys, names
+from quizapp.gui.grading_worker import GradingWorker
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers import AnswerWidget, answer_widget_for, typed_text
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_text import set_rich_text
 
 if TYPE_CHECKING:
     from quizapp.grading.answers import QuestionGrade
@@ -67,6 +68,7 @@ class QuestionView(QWidget):
         self.lang: Lang = "en"
         self.answer: AnswerWidget | None = None
         self.grade: QuestionGrade | None = None
+        self.grading = GradingWorker(self)
         self._shown_at = time.monotonic()
 
         self.progress = QLabel()
@@ -150,21 +152,18 @@ class QuestionView(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.previous_button.clicked.connect(self.previous_question)
         self.next_button.clicked.connect(self.next_question)
-        shortcuts: list[tuple[QKeySequence, Callable[[], None]]] = [
-            (QKeySequence("Ctrl+Return"), self.check),
-            (QKeySequence("Ctrl+Enter"), self.check),
-            (QKeySequence("Ctrl+D"), self.reveal),
-            (QKeySequence("Alt+Right"), self.next_question),
-            (QKeySequence("Alt+Left"), self.previous_question),
-        ]
-        for number in range(1, 10):
-            shortcuts.append(
-                (QKeySequence(str(number)), functools.partial(self.choose_number, number))
-            )
-        for key, slot in shortcuts:
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        keys.bind(self, "check", self._check_or_next)
+        keys.bind(self, "reveal", self.reveal)
+        keys.bind_numbers(self, "choose", self.choose_number)
+        # Window-wide: they work wherever the focus is while this page is on screen (checking
+        # disables the answer and takes the focus away from it).
+        keys.bind(
+            self,
+            "previous_next",
+            self.previous_question,
+            self.next_question,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
         self.retranslate()
 
     # --- filling ------------------------------------------------------------------------------
@@ -206,12 +205,13 @@ class QuestionView(QWidget):
         self.index = max(0, min(index, len(self.questions) - 1))
         question = self.questions[self.index]
         self.grade = None
+        self.grading.cancel()
         self._shown_at = time.monotonic()
         if self.answer is not None:
             self.answer.hide()
             self.answer.deleteLater()
             self.answer = None
-        self.prompt.setText(question.prompt.get(self.lang))
+        set_rich_text(self.prompt, question.prompt.get(self.lang))
         self.code.setVisible(bool(question.code))
         if question.code:
             self.code.setPlainText(question.code)
@@ -248,13 +248,48 @@ class QuestionView(QWidget):
     # --- actions ------------------------------------------------------------------------------
 
     def check(self) -> None:
-        """Grade the answer and show the feedback."""
-        if self.answer is None or self.current() is None:
+        """Grade the answer and show the feedback (a formula is graded off the GUI thread)."""
+        question, answer = self.current(), self.answer
+        if answer is None or question is None:
             return
-        grade = self.answer.grade()
+        job = answer.grading_job()
+        if job is None:
+            self._apply_grade(answer.grade())
+            return
+        set_role(self.verdict, "muted")
+        self.verdict.setText(self.tr("Checking…"))
+        for widget in self.feedback.findChildren(QLabel):
+            widget.setVisible(widget is self.verdict)
+        self.feedback.show()
+        self.grading.run(
+            job,
+            functools.partial(self._graded_in_background, question, answer),
+            self._grading_failed,
+        )
+
+    def _graded_in_background(
+        self, question: Question, answer: AnswerWidget, grade: QuestionGrade
+    ) -> None:
+        if self.current() is question and self.answer is answer and self.grade is None:
+            self._apply_grade(grade)
+
+    def _grading_failed(self, error: Exception) -> None:
+        set_role(self.verdict, "warn")
+        self.verdict.setText(
+            self.tr("Not counted: the answer could not be checked (%1)").replace("%1", str(error))
+        )
+
+    def _apply_grade(self, grade: QuestionGrade) -> None:
+        assert self.answer is not None and self.current() is not None
         if grade.message:
             set_role(self.verdict, "warn")
-            self.verdict.setText(self.tr("Not counted: %1").replace("%1", grade.message))
+            # A typed answer's own line already shows the reader's message: not twice.
+            message = "" if self.answer.shows_reading() else grade.message
+            self.verdict.setText(
+                self.tr("Not counted: %1").replace("%1", message)
+                if message
+                else self.tr("Not counted: correct the answer and check again")
+            )
             for widget in self.feedback.findChildren(QLabel):
                 widget.setVisible(widget is self.verdict)
             self.feedback.show()
@@ -263,8 +298,10 @@ class QuestionView(QWidget):
         self.answer.show_marks(grade)
         self.answer.lock(True)
         self.reveal_button.setEnabled(False)
-        self.check_button.setEnabled(self.current().type == "free_text")  # type: ignore[union-attr]
+        # Free text: the score follows the ticks from now on; there is nothing left to check.
+        self.check_button.setEnabled(False)
         self._show_feedback(grade)
+        self._focus_after_answer()
         self.answered.emit(self.current(), grade)
         self.practised.emit(
             self.current(), grade, typed_text(self.answer), time.monotonic() - self._shown_at
@@ -277,15 +314,35 @@ class QuestionView(QWidget):
             return
         from quizapp.grading.answers import QuestionGrade
 
+        self.grading.cancel()
         self.answer.lock(True)
         self.check_button.setEnabled(False)
         self.reveal_button.setEnabled(False)
         self._show_feedback(QuestionGrade(0.0, False, "", None))
         set_role(self.verdict, "bad")
         self.verdict.setText(self.tr("Answer shown: counted as a miss"))
+        self._focus_after_answer()
         self.revealed.emit(question, time.monotonic() - self._shown_at)
 
+    def _focus_after_answer(self) -> None:
+        """Locking the answer takes the focus from it: give it to "Next" (Enter goes on), or to
+        the feedback's scroll area on the last question, so the page's keys keep working."""
+        if self.next_button.isEnabled():
+            self.next_button.setFocus()
+        else:
+            self.scroll_area.setFocus()
+
+    def _check_or_next(self) -> None:
+        """Ctrl+Enter: check the answer; once it is checked, the next question."""
+        if self.grade is None:
+            self.check()
+        else:
+            self.next_question()
+
     def _on_answer_changed(self) -> None:
+        if self.grading.busy():  # the answer being checked is no longer the one on screen
+            self.grading.cancel()
+            self.feedback.hide()
         # Free text: the score follows the learner's ticks after checking.
         if self.grade is not None and self.answer is not None:
             question = self.current()
@@ -309,17 +366,22 @@ class QuestionView(QWidget):
         else:
             set_role(self.verdict, "bad")
             self.verdict.setText(self.tr("✗ Not quite"))
-        read_as = grade.read_as if question.answer_type in ("numeric", "shape", "symbolic") else ""
+        # Each thing said once: a typed answer shows "read as …" under its field, a choice says
+        # why beside the option; the feedback repeats neither.
+        shown_by_answer = self.answer is not None and self.answer.shows_reading()
+        typed = question.answer_type in ("numeric", "shape", "symbolic") and not shown_by_answer
+        read_as = grade.read_as if typed else ""
         self.read_as.setText(names.read_as(read_as) if read_as else "")
         self.read_as.setVisible(bool(read_as))
-        why = grade.feedback.get(self.lang) if grade.feedback else ""
-        self.why_wrong.setText(why)
+        why_beside = self.answer is not None and self.answer.shows_why
+        why = grade.feedback.get(self.lang) if grade.feedback and not why_beside else ""
+        set_rich_text(self.why_wrong, why)
         self.why_wrong.setVisible(bool(why))
         self.model_title.setText(self.tr("Model answer"))
-        self.model_answer.setText(question.answer.get(self.lang))
+        set_rich_text(self.model_answer, question.answer.get(self.lang))
         self.explanation_title.setText(self.tr("Why"))
-        self.explanation.setText(question.explanation.get(self.lang))
-        refs = "; ".join(question.references)
+        set_rich_text(self.explanation, question.explanation.get(self.lang))
+        refs = "; ".join(question.citations())
         self.references.setText(self.tr("Sources: %1").replace("%1", refs) if refs else "")
         self.references.setVisible(bool(refs))
         self.feedback.show()

@@ -193,11 +193,26 @@ class SettingsView(QWidget):
             self.record_practice.setChecked(settings.record_practice)
         finally:
             self._filling = False
+        self._equal_widths()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._equal_widths()
         super().changeEvent(event)
+
+    def _equal_widths(self) -> None:
+        """Every box of the form as wide as the widest one needs (the drill difficulty's long
+        "Whiteboard (…)" no longer makes that one box stick out)."""
+        boxes = [w for _, w in self._rows if isinstance(w, (QComboBox, QDoubleSpinBox))]
+        for box in boxes:
+            box.setMinimumWidth(0)
+            if isinstance(box, QComboBox):  # a size hint from the texts, not from the first show
+                box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        width = max([280, *(box.sizeHint().width() for box in boxes)])
+        for box in boxes:
+            box.setMinimumWidth(width)
 
     def retranslate(self) -> None:
         """Interface texts."""

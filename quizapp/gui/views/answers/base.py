@@ -6,6 +6,7 @@ per-part marks after grading; the question view shows the model answer and expla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
@@ -21,6 +22,8 @@ class AnswerWidget(QWidget):
     """Base class: ``grade``, ``lock``, ``choose_number`` (keys 1–9), ``fill_plausible``."""
 
     changed = Signal()
+    # The widget says why a wrongly chosen option is wrong beside it (the view then does not).
+    shows_why = False
 
     def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +34,11 @@ class AnswerWidget(QWidget):
         """Grade the current answer."""
         raise NotImplementedError
 
+    def grading_job(self) -> Callable[[], QuestionGrade] | None:
+        """A Qt-free function that grades the current answer as it is now, when grading may be
+        slow enough to run off the GUI thread (``GradingWorker``); None when ``grade`` is quick."""
+        return None
+
     def recorded_text(self) -> str:
         """What the learner answered, as text for the history: what was typed (default)."""
         from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
@@ -38,6 +46,11 @@ class AnswerWidget(QWidget):
         for edit in self.findChildren(QPlainTextEdit):
             return edit.toPlainText()
         return " | ".join(edit.text() for edit in self.findChildren(QLineEdit))
+
+    def shows_reading(self) -> bool:
+        """Whether a line under the field already says how the answer reads (or why it cannot be
+        read), so that the view does not say it a second time."""
+        return False
 
     def show_marks(self, grade: QuestionGrade) -> None:
         """Mark the parts of the answer after grading (default: nothing to mark)."""

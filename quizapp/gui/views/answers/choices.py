@@ -32,6 +32,8 @@ from questions.schema import Lang, Option, Question
 from quizapp.grading.answers import QuestionGrade, grade_choice
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
+from quizapp.gui.widgets.rich_text import set_rich_text
+from quizapp.richtext import to_unicode
 
 
 class OptionLabel(QLabel):
@@ -40,9 +42,9 @@ class OptionLabel(QLabel):
     clicked = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        # Options are plain text: "a < b" must not be taken for markup.
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(parent)
+        # Inline math and code rendered; everything else escaped, so "a < b" is never markup.
+        set_rich_text(self, text)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -80,6 +82,8 @@ def shown_options(question: Question) -> list[Option]:
 class ChoiceAnswer(AnswerWidget):
     """One button per option, numbered 1, 2, 3 … so the keys can pick them."""
 
+    shows_why = True
+
     def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(question, lang, parent)
         self.multiple = question.answer_type == "multi_choice"
@@ -97,7 +101,7 @@ class ChoiceAnswer(AnswerWidget):
         for number, option in enumerate(self.options, start=1):
             text = option.text.get(lang)
             button: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
-            button.setAccessibleName(text)
+            button.setAccessibleName(to_unicode(text))
             button.setProperty("option_id", option.id)
             self.group.addButton(button, number)
             button.toggled.connect(self.changed)
@@ -155,7 +159,7 @@ class ChoiceAnswer(AnswerWidget):
             elif button.isChecked():
                 set_role(note, "bad")
                 why = option.why_wrong.get(self.lang) if option.why_wrong else ""
-                note.setText(self.tr("✗ not right") + (f": {why}" if why else ""))
+                set_rich_text(note, self.tr("✗ not right") + (f": {why}" if why else ""))
                 note.show()
 
     def fill_plausible(self) -> None:

@@ -16,6 +16,7 @@ from quizapp.grading.freetext import FreeTextGrade, checklist_score, grade_free_
 from quizapp.grading.freetext.feedback import misconception_notes, point_note
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
+from quizapp.richtext import to_unicode
 
 
 class FreeTextAnswer(AnswerWidget):
@@ -58,7 +59,14 @@ class FreeTextAnswer(AnswerWidget):
             self._open_checklist()
         score = self.score()
         auto = self.proposal.score if self.proposal is not None else None
-        return QuestionGrade(score, score >= 1.0, "", None, auto_score=auto)
+        return QuestionGrade(
+            score, score >= 1.0, "", None, auto_score=auto, missed_points=self.missed_points()
+        )
+
+    def missed_points(self) -> tuple[str, ...]:
+        """The ids of the key points left unticked (the checklist follows the question's order)."""
+        points = self.question.key_points
+        return tuple(p.id for p, c in zip(points, self.checks, strict=False) if not c.isChecked())
 
     def score(self) -> float:
         """The share of ticked key points."""
@@ -67,7 +75,7 @@ class FreeTextAnswer(AnswerWidget):
     def _open_checklist(self) -> None:
         self.proposal = grade_free_text(self.question, self.edit.toPlainText())
         for number, result in enumerate(self.proposal.points, start=1):
-            text = result.point.text.get(self.lang)
+            text = to_unicode(result.point.text.get(self.lang))
             check = QCheckBox(f"{number}. {text}" if number <= 9 else text)
             check.setChecked(result.made)
             check.setAccessibleName(text)

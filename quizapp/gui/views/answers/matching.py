@@ -14,6 +14,8 @@ from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_matching
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
+from quizapp.gui.widgets.rich_text import set_rich_text
+from quizapp.richtext import to_unicode
 
 
 class MatchingAnswer(AnswerWidget):
@@ -36,9 +38,9 @@ class MatchingAnswer(AnswerWidget):
         for row, pair in enumerate(question.pairs):
             box = QComboBox()
             for index in order:
-                box.addItem(question.pairs[index].right.get(lang), index)
+                box.addItem(to_unicode(question.pairs[index].right.get(lang)), index)
             box.setCurrentIndex(-1)
-            box.setAccessibleName(pair.left.get(lang))
+            box.setAccessibleName(to_unicode(pair.left.get(lang)))
             # The longest right text must not set the width of the page; the list that drops
             # down is as wide as its texts.
             box.setSizeAdjustPolicy(
@@ -47,8 +49,8 @@ class MatchingAnswer(AnswerWidget):
             box.setMinimumContentsLength(12)
             box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
             box.currentIndexChanged.connect(self.changed)
-            label = QLabel(pair.left.get(lang))
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label = QLabel()
+            set_rich_text(label, pair.left.get(lang))
             label.setWordWrap(True)
             label.setBuddy(box)
             mark = QLabel()
@@ -86,7 +88,7 @@ class MatchingAnswer(AnswerWidget):
                 mark.setText(self.tr("✓ right"))
             else:
                 right = self.question.pairs[k].right.get(self.lang)
-                mark.setText(self.tr("✗ it goes with: %1").replace("%1", right))
+                set_rich_text(mark, self.tr("✗ it goes with: %1").replace("%1", right))
             mark.show()
 
     def fill_plausible(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade, grade_ordering
 from quizapp.gui.views.answers.base import AnswerWidget
+from quizapp.richtext import to_unicode
 
 
 def shuffled_ids(question: Question) -> list[str]:
@@ -41,7 +42,7 @@ class OrderingAnswer(AnswerWidget):
 
     def __init__(self, question: Question, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(question, lang, parent)
-        texts = {item.id: item.text.get(lang) for item in question.items}
+        texts = {item.id: to_unicode(item.text.get(lang)) for item in question.items}
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)

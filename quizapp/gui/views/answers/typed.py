@@ -6,7 +6,9 @@ A symbolic answer also shows a preview of the expression as rendered mathematics
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -38,6 +40,15 @@ def describe_typed(question: Question, text: str) -> tuple[str, str | None, bool
     # Written by the reader from its parse tree, never by sympy.latex (which can take seconds on
     # nested calls); MathLabel adds the mathtext dollars.
     return expression.shown, expression.latex or None, True
+
+
+def graded(question: Question, text: str, lang: Lang) -> QuestionGrade:
+    """The grade of ``text``, its message (if any) in ``lang``; Qt-free, safe on a worker thread."""
+    grade = grade_text_answer(question, text)
+    if grade.message is None:
+        return grade
+    # The reader writes English; the learner reads the message in the content language.
+    return dataclasses.replace(grade, message=localize(grade.message, lang))
 
 
 class TypedAnswer(AnswerWidget):
@@ -97,11 +108,17 @@ class TypedAnswer(AnswerWidget):
             self.preview.hide()
 
     def grade(self) -> QuestionGrade:
-        grade = grade_text_answer(self.question, self.edit.text())
-        if grade.message is None:
-            return grade
-        # The reader writes English; the learner reads the message in the content language.
-        return dataclasses.replace(grade, message=localize(grade.message, self.lang))
+        return graded(self.question, self.edit.text(), self.lang)
+
+    def shows_reading(self) -> bool:
+        self.update_reading()  # Enter may come before the typing pause refreshed the line
+        return bool(self.reading.text())
+
+    def grading_job(self) -> Callable[[], QuestionGrade] | None:
+        # Numbers and shapes are read in microseconds; a formula goes through sympy.
+        if self.question.answer_type != "symbolic":
+            return None
+        return functools.partial(graded, self.question, self.edit.text(), self.lang)
 
     def fill_plausible(self) -> None:
         q = self.question
