@@ -23,9 +23,7 @@ def main() -> None:
     problems += [
         f"BANK {p}" for p in result.problems if args.module is None or f"/{args.module}_" in p.file
     ]
-    questions = [
-        q for q in result.questions if args.module is None or f"/{args.module}_" in q.file
-    ]
+    questions = [q for q in result.questions if args.module is None or f"/{args.module}_" in q.file]
     problems += [str(p) for p in check_rubrics(questions, grader)]
     for line in problems:
         print(line)

@@ -1,4 +1,4 @@
-"""The 28 interview topics in six modules: ids used by the bank's ``topic:`` field, titles, stars.
+"""The 32 interview topics in seven modules: ids used by the bank's ``topic:`` field, titles, stars.
 
 Starred topics are the core ones; the bank aims at 10 questions for each of them and 5 for the rest.
 """
@@ -35,6 +35,7 @@ MODULES: dict[str, Text] = {
     "m4": Text("GRU and other variants", "GRU 及其他变体"),
     "m5": Text("Architectures", "网络结构"),
     "m6": Text("Engineering", "工程实践"),
+    "m7": Text("The recurrent revival", "循环网络的复兴"),
 }
 
 
@@ -128,6 +129,20 @@ TOPICS: tuple[Topic, ...] = (
     _t("tensor-shapes", "m6", "Framework tensor shapes", "框架中的张量形状", True),
     _t("variable-length", "m6", "Padding, packing and masking", "填充、打包与掩码"),
     _t("language-model", "m6", "Language modelling and sampling", "语言模型与采样"),
+    _t("min-rnn", "m7", "minGRU and minLSTM", "minGRU 与 minLSTM"),
+    _t(
+        "linear-rnn-ssm",
+        "m7",
+        "Linear recurrences and state-space models (S4, Mamba)",
+        "线性递归与状态空间模型（S4、Mamba）",
+    ),
+    _t("xlstm", "m7", "xLSTM: sLSTM and mLSTM", "xLSTM：sLSTM 与 mLSTM"),
+    _t(
+        "linear-attention-rnn",
+        "m7",
+        "Linear attention as an RNN, RWKV",
+        "作为 RNN 的线性注意力与 RWKV",
+    ),
 )
 
 TOPIC_IDS: frozenset[str] = frozenset(topic.id for topic in TOPICS)

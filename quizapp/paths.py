@@ -108,8 +108,8 @@ def settings_path() -> Path:
 def inside_data_folder(target: Path) -> bool:
     """Whether ``target`` lies in the data folder (links followed); True when that cannot be told,
     so that an export never overwrites the history or its files."""
+    data = _absolute(data_dir_location())  # made absolute only, when its links loop
     try:
-        data = data_dir().resolve()
         resolved = target.expanduser().resolve()
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return True

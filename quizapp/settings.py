@@ -25,6 +25,16 @@ from quizapp import paths
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 THEMES: tuple[str, ...] = ("system", "light", "dark")
 GRU_CONVENTIONS: tuple[str, ...] = ("pytorch", "d2l", "colah")
+# The modern cells' conventions, offered as the GRU's are: the field of each cell and its choices
+# (the engine's, first = default): minGRU/minLSTM candidate and normalisation, the xLSTM forget
+# gate σ or exp, the SSM's B̄ (Mamba's simplified Δ B or the exact zero-order hold).
+MODERN_CONVENTIONS: dict[str, tuple[str, ...]] = {
+    "mingru": ("paper", "log_space"),
+    "minlstm": ("paper", "log_space", "unnormalised"),
+    "slstm": ("sigmoid", "exp"),
+    "mlstm": ("sigmoid", "exp"),
+    "ssm": ("simplified", "zoh"),
+}
 BIAS_CONVENTIONS: tuple[str, ...] = ("one", "two")
 DRILL_DIFFICULTIES: tuple[str, ...] = ("whiteboard", "standard", "hard")
 QUESTION_DIFFICULTIES: tuple[str, ...] = ("any", "easy", "medium", "hard")
@@ -61,6 +71,7 @@ _CHOICES: dict[str, tuple[object, ...]] = {
     "content_language": LANGUAGES,
     "theme": THEMES,
     "gru_convention": GRU_CONVENTIONS,
+    **{f"{cell}_convention": choices for cell, choices in MODERN_CONVENTIONS.items()},
     "bias_convention": BIAS_CONVENTIONS,
     "difficulty": DRILL_DIFFICULTIES,
     "question_difficulty": QUESTION_DIFFICULTIES,
@@ -85,6 +96,11 @@ class Settings:
     theme: str = "system"
     font_size: int = 11
     gru_convention: str = "pytorch"
+    mingru_convention: str = "paper"
+    minlstm_convention: str = "paper"
+    slstm_convention: str = "sigmoid"
+    mlstm_convention: str = "sigmoid"
+    ssm_convention: str = "simplified"
     bias_convention: str = "one"
     difficulty: str = "standard"
     tolerance_absolute: float = 0.006
@@ -98,6 +114,10 @@ class Settings:
     desired_retention: float = 0.9
     show_streak: bool = False
     record_practice: bool = True
+
+    def cell_conventions(self) -> tuple[tuple[str, str], ...]:
+        """(cell, convention) of every modern cell, as the drills should use them."""
+        return tuple((cell, getattr(self, f"{cell}_convention")) for cell in MODERN_CONVENTIONS)
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (checked like a loaded file; bad values raise ValueError)."""

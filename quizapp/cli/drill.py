@@ -66,12 +66,18 @@ def add_parser(subparsers: Any) -> None:
     parser.__class__ = _OneLineParser
     parser.add_argument("--cell", default="lstm", help=f"one of: {', '.join(DRILL_CELLS)}")
     parser.add_argument(
-        "--convention", default="", help="GRU: pytorch, d2l, colah; RNN: tanh, relu"
+        "--convention",
+        default="",
+        help="GRU: pytorch, d2l, colah; RNN: tanh, relu; minGRU: paper, log_space; minLSTM: "
+        "paper, log_space, unnormalised; sLSTM, mLSTM: sigmoid, exp (forget gate); SSM: "
+        "simplified, zoh",
     )
     parser.add_argument(
         "--ask", default="all", metavar="Q[,Q…]",
         help="quantities: record keys (f, i, g, c, o, h, r, z, n, a, d, …, all), dc_prev, dh_prev, "
-        "dc, dx, da_<gate>, count, shape_output, shape_h_n, shape_c_n, formula, formula_<kind>",
+        "dc, dx, da_<gate>, count, shape_output, shape_h_n, shape_c_n, formula, formula_<kind>; "
+        "parallel scan (mingru, minlstm, ssm): scan_a, scan_b, scan_A, scan_B, scan_h, or "
+        "combine_a, combine_b",
     )  # fmt: skip
     parser.add_argument("--difficulty", default="standard", help=", ".join(DIFFICULTIES))
     parser.add_argument("--seed", default=None, help="whole number >= 0 (default: random)")

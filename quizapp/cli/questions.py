@@ -86,8 +86,9 @@ def _load(path_args: list[str]) -> LoadResult:
     return load_questions()
 
 
-def _grader(path_args: list[str]) -> Grader:
-    """The shipped lexicon plus the packs' own ``*.lexicon.yaml`` files."""
+def _grader(path_args: list[str]) -> tuple[Grader, list[str]]:
+    """The shipped lexicon plus the packs' own ``*.lexicon.yaml`` files, and the problems found
+    in those files."""
     from questions.lexicon import lexicon_files, pack_lexicon_files, read_lexicon
     from quizapp.grading.freetext import default_grader, grader_for
 
@@ -98,8 +99,15 @@ def _grader(path_args: list[str]) -> Grader:
     except OSError:
         extra = []  # an unreadable folder: the question loader reports it by name
     if not extra:
-        return default_grader()
-    return grader_for(read_lexicon([*lexicon_files(), *extra]))
+        return default_grader(), [str(p) for p in default_grader().lexicon.problems]
+    own = read_lexicon(extra)
+    if not own.concepts and not own.misconceptions:
+        # Nothing usable in the pack's lexicon (unreadable, empty, not a file): the shipped
+        # grader, compiled once, grades as well; compiling it again takes a second or two.
+        shipped = default_grader()
+        return shipped, [str(p) for p in (*shipped.lexicon.problems, *own.problems)]
+    grader = grader_for(read_lexicon([*lexicon_files(), *extra]))
+    return grader, [str(p) for p in grader.lexicon.problems]
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -107,9 +115,9 @@ def run_validate(args: argparse.Namespace) -> int:
     from quizapp.grading.freetext.rubric_check import check_rubrics
 
     result = _load(args.paths)
-    grader = _grader(args.paths)
+    grader, lexicon_problems = _grader(args.paths)
     problems = [str(p) for p in result.problems]
-    problems += [str(p) for p in grader.lexicon.problems]
+    problems += lexicon_problems
     problems += [str(p) for p in check_rubrics(result.questions, grader)]
     for problem in problems:
         # names from a pack (keys, ids, file names) may hold terminal escapes: shown escaped
@@ -151,7 +159,7 @@ def run_grade(args: argparse.Namespace) -> int:
     if not question.key_points:
         _error(f"question {question.id!r} is {question.answer_type}, not free text")
         return 2
-    grade = _grader([]).grade(question, text)
+    grade = _grader([])[0].grade(question, text)
     if args.json:
         print(json.dumps(grade_json(question, grade, args.lang), indent=2, ensure_ascii=False))
     else:

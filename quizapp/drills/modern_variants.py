@@ -69,9 +69,7 @@ def modern_variants(cell: str, convention: str, d: int, n: int) -> list[Variant]
         else:
             out.append(_variant("mlstm-kv-order", "C", {"C"}, "kv-order"))
             out.append(_variant("mlstm-key-unscaled", "k", {"k"}, "key-unscaled"))
-            out.append(
-                _variant("mlstm-no-max-denominator", "den", {"den"}, "no-max-denominator")
-            )
+            out.append(_variant("mlstm-no-max-denominator", "den", {"den"}, "no-max-denominator"))
     elif cell == "ssm":
         out.append(_variant("ssm-abar-linear", "Ā", {"A_bar"}, "abar-linear"))
         out.append(_variant("ssm-delta-no-softplus", "Δ", {"delta"}, "delta-no-softplus"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from questions.vocab import Text
+from quizapp.drills.modern_texts import MODERN_NAMES
 from quizapp.drills.quantities import label_of
 
 # Proper names of the cells, as they appear inside a sentence (not capitalised at its start).
@@ -31,7 +32,7 @@ LSTM_CELLS: frozenset[str] = frozenset({"lstm", "peephole", "cifg", "depth_gated
 
 def cell_name(cell: str) -> Text:
     """The cell's proper name for prose ("peephole LSTM", "GRU"); an unknown key is shown as is."""
-    return CELL_NAMES.get(cell, Text(cell, cell))
+    return CELL_NAMES.get(cell) or MODERN_NAMES.get(cell) or Text(cell, cell)
 
 
 _LSTM_CORE = Text(

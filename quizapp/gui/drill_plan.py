@@ -28,11 +28,17 @@ class DrillPlan:
     difficulty: str
     gru_convention: str = "pytorch"
     two_biases: bool = False
+    # (cell, convention) of the modern cells (``Settings.cell_conventions``); others use defaults
+    conventions: tuple[tuple[str, str], ...] = ()
 
     def convention_for(self, cell: str) -> str:
-        """The convention drilled for ``cell``: the chosen GRU convention, else the cell's default."""
+        """The convention drilled for ``cell``: the chosen GRU convention, a modern cell's chosen
+        one, else the cell's default."""
         if cell == "gru" and self.gru_convention in CONVENTIONS["gru"]:
             return self.gru_convention
+        chosen = dict(self.conventions).get(cell)
+        if chosen is not None and chosen in CONVENTIONS.get(cell, ()):
+            return chosen
         return default_convention(cell)
 
     def cell_for(self, seed: int) -> str:

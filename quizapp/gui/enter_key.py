@@ -33,7 +33,7 @@ class EnterClicksButtons(QObject):
             and watched.isEnabled()
             and watched.hasFocus()
         ):
-            watched.animateClick()
+            watched.click()
             return True
         return super().eventFilter(watched, event)
 

@@ -29,6 +29,7 @@ PRELOADED = (
     "quizapp.gui.diagram.palette",
     "quizapp.grading.messages",
     "quizapp.grading.feedback",
+    "quizapp.richtext",
 )
 
 

@@ -25,9 +25,9 @@ def quantity_title(cell: str, key: str, lang: str = "en") -> str:
 
 
 _DIFFICULTIES = {
-    "whiteboard": ("whiteboard", "白板"),
-    "standard": ("standard", "标准"),
-    "hard": ("hard", "困难"),
+    "whiteboard": ("Whiteboard", "白板"),
+    "standard": ("Standard", "标准"),
+    "hard": ("Hard", "困难"),
 }
 
 
@@ -46,7 +46,7 @@ def subject_title(subject: str, lang: str = "en") -> str:
 
 
 def item_title(item_key: str, lang: str = "en") -> str:
-    """An item as the app names it: "LSTM · new hidden state h_t · standard" for a drill, the
+    """An item as the app names it: "LSTM · new hidden state h_t · Standard" for a drill, the
     question's id for a question (a key that cannot be read is shown as it is)."""
     from quizapp.study.items import DrillTemplate, ItemKeyError, parse_item_key
 

@@ -1,7 +1,7 @@
 """Exports: a session or mock-interview report as Markdown and as HTML, the history as CSV.
 
 The reports speak the chosen language (``lang`` "en" or "zh") and name everything as the app does
-(``display_names``: "LSTM · new hidden state h_t · standard", a mistake's title), never by an
+(``display_names``: "LSTM · new hidden state h_t · Standard", a mistake's title), never by an
 internal key; the Markdown and HTML reports hold the same sections as the summary screen.
 
 Everything that came from a user or a file is escaped: HTML through ``html.escape``, Markdown by

@@ -219,6 +219,8 @@ def inject(folder: Path, file: str, fault: str) -> Path:
         return export_paths(folder)[0]
     if file == "lexicon_file" and fault in ("read_only", "disk_full", "locked"):
         (folder / FILES[file]).write_text(LEXICON, encoding="utf-8")
+    if file == "journal" and fault == "read_only":
+        (folder / FILES[file]).write_bytes(b"")  # SQLite removes it at every close
     path = folder / FILES[file] if file != "data_dir" else folder
     _inject_one(path, fault)
     return path
@@ -260,8 +262,11 @@ def export_paths(folder: Path) -> tuple[Path, Path]:
     return exports / "out.csv", exports / "out.apkg"
 
 
-def restore_permissions(folder: Path) -> None:
-    """Make everything writable and mutable again (so the temporary folder can be removed)."""
+def restore_permissions(folder: Path, fault: str) -> None:
+    """After a read-only fault, make everything writable and mutable again (so the temporary
+    folder can be removed)."""
+    if fault != "read_only":
+        return
     for root in (folder, folder.parent / "exports"):
         if not root.exists() or root.is_symlink():
             continue

@@ -295,5 +295,7 @@ def test_study_page_reading_errors_in_chinese(study_page: StudyPage, store: Stor
     assert isinstance(study_page.answer, TypedAnswer)
     study_page.answer.edit.setText("4 4 4")
     study_page.submit()
-    assert "应输入 1 个数，实际读到 3 个" in study_page.hint.text()
+    # Said once, in Chinese, by the answer's own line; the hint only says it did not count.
+    assert study_page.answer.reading.text() == "应输入 1 个数，实际读到 3 个"
+    assert "应输入" not in study_page.hint.text() and study_page.hint.text()
     assert session.results == []  # not counted

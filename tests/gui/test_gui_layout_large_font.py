@@ -130,3 +130,21 @@ def test_window_title_names_the_app_once(started: Started, qtbot: QtBot) -> None
     started.state.update(interface_language="zh")
     qtbot.waitUntil(lambda: window.windowTitle() == "手算循环神经网络")
     started.state.update(interface_language="en")
+
+
+def test_diagram_keeps_its_width_and_scrolls_at_18_pt(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    _large(started, qtbot)
+    window = started.window
+    window.open_drills(window.home.current_plan(), seed=7)
+    panel = window.drill.diagram_panel
+    assert panel is not None
+    diagram = panel.diagram
+    diagram.set_values({"h": [0.1, 0.2, 0.3], "c": [0.1, 0.2, 0.3], "f": [0.1, 0.2, 0.3]})
+    QApplication.processEvents()
+    viewport = panel.scroll_area.viewport()
+    frame = diagram.frame()
+    assert frame.view is not None
+    picture = 16 * frame.view.scale  # the grid's width in pixels
+    assert diagram.width() <= viewport.width()  # nothing cut at the right
+    assert picture >= 0.6 * viewport.width()  # the picture takes the width, not a corner
+    assert diagram.height() >= diagram.heightForWidth(diagram.width()) - 1  # all of it, scrolling

@@ -147,8 +147,10 @@ def test_read_as_line_is_translated_once(started: Started, qtbot: QtBot) -> None
     assert answer is not None
     answer.fill_plausible()
     study.page.submit()
-    text = study.page.read_as.text()
+    # Said once: by the answer's own line, not again in the feedback.
+    text = answer.reading.text()  # type: ignore[attr-defined]
     assert text.lower().count("read as") == 1 and text.startswith("read as ")
+    assert study.page.read_as.isHidden()
 
     assert study.controller.start_drills(1)
     session = study.controller.session

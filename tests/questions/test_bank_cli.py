@@ -64,7 +64,7 @@ def test_stats_counts_by_topic_type_and_difficulty(capsys: pytest.CaptureFixture
     assert ("free_text", "1", "10.0", "%") in rows
     assert ("easy", "4", "40.0", "%") in rows
     assert ("medium", "5", "50.0", "%") in rows
-    assert "Total: 10 questions, 28 topics below target, 0 problems" in out
+    assert "Total: 10 questions, 32 topics below target, 0 problems" in out
 
 
 def test_stats_json_and_missing_language(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,10 +46,10 @@ def ids(result: LoadResult) -> list[str]:
 
 
 def test_topics_match_the_topic_list() -> None:
-    assert len(TOPICS) == 28
-    assert len(TOPIC_IDS) == 28
+    assert len(TOPICS) == 32
+    assert len(TOPIC_IDS) == 32
     assert sum(t.starred for t in TOPICS) == 12  # the ★ rows of the topic list
-    assert {t.module for t in TOPICS} == set(MODULES) == {f"m{k}" for k in range(1, 7)}
+    assert {t.module for t in TOPICS} == set(MODULES) == {f"m{k}" for k in range(1, 8)}
     assert all(t.title.en and t.title.zh for t in TOPICS)
     by_id = {t.id: t for t in TOPICS}
     assert by_id["param-count"].starred and by_id["param-count"].target == 10

@@ -128,6 +128,13 @@ def _doubled_forget_bias() -> float:
     return float(_record("lstm", params, 0.3, 0.1, 0.0)["f"][0])
 
 
+def _two_lstm_steps() -> float:
+    params = _lstm_zero() | {"W_i": 1.0, "b_f": 2.0, "W_g": 1.0, "U_g": 0.5, "b_o": 1.0}
+    first = _record("lstm", params, 1.0, 0.0, 0.5)
+    second = _record("lstm", params, -1.0, float(first["h"][0]), float(first["c"][0]))
+    return float(second["c"][0])
+
+
 def _kv_cache_numbers() -> float:
     keys = np.zeros((4096, 1024))  # one key vector of width d per token
     values = np.zeros((4096, 1024))
@@ -154,6 +161,7 @@ NUMERIC: dict[str, Callable[[], float]] = {
     "attention-rnn-101": _softmax_third,
     "variable-length-102": _padding_positions,
     "rnn-init-102": _doubled_forget_bias,
+    "cell-highway-102": _two_lstm_steps,
 }
 
 SHAPES: dict[str, Callable[[], tuple[int, ...]]] = {

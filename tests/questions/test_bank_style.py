@@ -152,7 +152,7 @@ def test_every_question_names_a_paper_or_documentation_page() -> None:
     for question in QUESTIONS:
         source = question.source
         assert source and "\n" not in source and len(source) <= 300, question.id
-        assert re.search(r"\b(19|20)\d\d\b|documentation|https://", source), question.id
+        assert re.search(r"\b(19|20)\d\d\b|documentation|https://|§", source), question.id
 
 
 def test_review_table_matches_the_sources_in_the_bank() -> None:

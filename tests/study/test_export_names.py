@@ -74,7 +74,7 @@ def test_no_internal_keys_and_names_in_the_language(
         assert shown("识别出的错误") in text and shown("计算练习") in text
     else:
         assert shown("used the old cell state for h") in text
-        assert shown("LSTM · new hidden state h_t · standard") in text
+        assert shown("LSTM · new hidden state h_t · Standard") in text
         assert shown("GRU · shape of output") in text
         assert shown("Named mistakes") in text and shown("Drill session") in text
 

@@ -29,14 +29,55 @@ DISPLAY = {
 TAGGED = frozenset({"f", "i", "g", "o", "d", "r", "z", "n", "s", "u", "a"})
 MAX_SHOWN = 4
 
+# The modern cells' names (the drills' notation: Feng et al. 2024, Beck et al. 2024, Gu & Dao 2023,
+# Katharopoulos et al. 2020). Some keys mean other things than in the classic cells: the sLSTM's and
+# mLSTM's ``n`` is the normaliser n_t, not the GRU's candidate, so names depend on the cell.
+MODERN_DISPLAY = {
+    "h_tilde": "h̃_t",
+    "f_prime": "f′_t",
+    "i_prime": "i′_t",
+    "delta": "Δ_t",
+    "A_bar": "Ā_t",
+    "B_bar": "B̄_t",
+    "phi_q": "φ(q_t)",
+    "phi_k": "φ(k_t)",
+    "qn": "n_tᵀq_t",
+    "h_prev": "h_t−1",
+    "c_prev": "c_t−1",
+    "x": "x_t",
+}
+# Per modern cell, the quantities whose labelled wire carries a tag inside the cell.
+MODERN_TAGGED = {
+    "mingru": frozenset({"z", "h_tilde"}),
+    "minlstm": frozenset({"f", "i", "f_prime", "i_prime", "h_tilde"}),
+    "slstm": frozenset({"z", "i", "f", "o", "i_prime", "f_prime"}),
+    "mlstm": frozenset({"q", "k", "v", "i", "f", "o", "i_prime", "f_prime"}),
+    "ssm": frozenset({"delta", "B", "C", "A_bar", "B_bar"}),
+    "linear_attention": frozenset({"phi_q", "phi_k", "v"}),
+}
 
-def display_name(key: str) -> str:
-    """``f`` -> ``f_t``; ``c_prev`` -> ``C_t−1``; an unknown key is shown as it is."""
+
+def display_name(key: str, cell: str = "") -> str:
+    """``f`` -> ``f_t``; ``c_prev`` -> ``C_t−1``; an unknown key is shown as it is. For a modern
+    cell (``cell`` in ``MODERN_TAGGED``) ``n`` -> ``n_t``, ``h_tilde`` -> ``h̃_t`` and so on."""
+    if cell in MODERN_TAGGED:
+        if key in MODERN_DISPLAY:
+            return MODERN_DISPLAY[key]
+        return f"{key}_t" if key and not key.startswith(("a_", "scan_")) else key
     if key in DISPLAY:
         return DISPLAY[key]
     if key in TAGGED:
         return f"{key}_t"
     return key
+
+
+def is_tagged(key: str | None, cell: str = "") -> bool:
+    """Whether the labelled wire of ``key`` carries a tag in ``cell``'s diagram."""
+    if key is None:
+        return False
+    if cell in MODERN_TAGGED:
+        return key in MODERN_TAGGED[cell]
+    return key in TAGGED
 
 
 def value_numbers(raw: object) -> list[float] | None:
@@ -70,9 +111,9 @@ def shown_numbers(numbers: Sequence[float]) -> list[str]:
     return texts
 
 
-def value_row(key: str, numbers: Sequence[float]) -> str:
+def value_row(key: str, numbers: Sequence[float], cell: str = "") -> str:
     """``f_t = [0.62, 0.45]``."""
-    return f"{display_name(key)} = [{', '.join(shown_numbers(numbers))}]"
+    return f"{display_name(key, cell)} = [{', '.join(shown_numbers(numbers))}]"
 
 
 def value_column(key: str, numbers: Sequence[float]) -> list[str]:

@@ -25,7 +25,9 @@ from quizapp.gui.diagram.model import (
 from quizapp.gui.diagram.model import path_to as _path_in
 from quizapp.gui.diagram.shapes_gru import gru_diagram
 from quizapp.gui.diagram.shapes_lstm import lstm_diagram
+from quizapp.gui.diagram.shapes_minimal import mingru_diagram, minlstm_diagram
 from quizapp.gui.diagram.shapes_simple import rnn_diagram, sru_diagram
+from quizapp.gui.diagram.shapes_state_space import linear_attention_diagram, ssm_diagram
 
 __all__ = [
     "Diagram",
@@ -51,6 +53,10 @@ _BUILDERS: dict[str, Callable[[str, str], Diagram]] = {
     "gru": gru_diagram,
     "mgu": gru_diagram,
     "sru": sru_diagram,
+    "mingru": mingru_diagram,
+    "minlstm": minlstm_diagram,
+    "ssm": ssm_diagram,
+    "linear_attention": linear_attention_diagram,
 }
 
 

@@ -21,7 +21,10 @@ Rect = tuple[float, float, float, float]  # left, top, width, height
 NodeKind = Literal[
     "sigma",  # a gate layer with weights and a logistic activation (box)
     "tanh",  # a layer with weights and tanh (box)
+    "layer",  # a layer with weights and the activation its label names (box): exp, softplus
     "linear",  # a matrix product without activation (box), e.g. U_n h or W_c x
+    "op",  # another element-wise operation named by its label (ellipse): ÷, max, exp, …
+    "matrix",  # a matrix-valued state drawn as a grid, its entries shown when known (mLSTM's C_t)
     "tanh_op",  # tanh applied element-wise, no weights (ellipse)
     "relu_op",  # ReLU applied element-wise (ellipse)
     "mul",  # ⊙
@@ -33,14 +36,17 @@ NodeKind = Literal[
     "output",
 ]
 
-BOX_KINDS = frozenset({"sigma", "tanh", "linear"})
-ROUND_KINDS = frozenset({"tanh_op", "relu_op", "mul", "add", "one_minus", "switch"})
+BOX_KINDS = frozenset({"sigma", "tanh", "layer", "linear", "matrix"})
+ROUND_KINDS = frozenset({"tanh_op", "relu_op", "op", "mul", "add", "one_minus", "switch"})
 TERMINAL_KINDS = frozenset({"input", "output"})
 
 _DEFAULT_SIZES: Mapping[str, tuple[float, float]] = {
     "sigma": (1.0, 0.7),
     "tanh": (1.0, 0.7),
+    "layer": (1.1, 0.7),
     "linear": (1.0, 0.6),
+    "op": (0.7, 0.58),
+    "matrix": (1.6, 1.3),
     "tanh_op": (1.0, 0.56),
     "relu_op": (1.0, 0.56),
     "mul": (0.58, 0.58),

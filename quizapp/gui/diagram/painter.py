@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from quizapp.gui.diagram.matrix_node import paint_matrix
 from quizapp.gui.diagram.model import (
     BOX_KINDS,
     ROUND_KINDS,
@@ -241,7 +242,9 @@ class ScenePainter:
         fill = {
             "sigma": self.c["layer"],
             "tanh": self.c["layer"],
+            "layer": self.c["layer"],
             "linear": self.c["linear"],
+            "matrix": self.c["label_paper"],
         }.get(node.kind, self.c["operation"])
         ink = self.c["ink"]
         border, border_width = self.c["ink"], 0.035
@@ -267,6 +270,17 @@ class ScenePainter:
         self.p.setPen(self._pen(border, border_width))
         self.p.setBrush(QBrush(fill))
         self.p.drawPath(shape)
+        if node.kind == "matrix":
+            values = next(
+                (
+                    self.scene.values[key]
+                    for key, node_id in self.scene.diagram.produces.items()
+                    if node_id == node.id and key in self.scene.values
+                ),
+                None,
+            )
+            paint_matrix(self.p, rect, self.family, node.label, values, ink, self.c["muted"])
+            return
         self._paint_symbol(node, rect, ink)
 
     def _grow(self, units: float) -> tuple[float, float, float, float]:
@@ -296,7 +310,15 @@ class ScenePainter:
             self.p.drawLine(center + QPointF(-arm, 0), center + QPointF(arm, 0))
             self.p.drawLine(center + QPointF(0, -arm), center + QPointF(0, arm))
             return
-        sizes = {"sigma": 0.46, "tanh": 0.3, "one_minus": 0.25, "switch": 0.34, "tanh_op": 0.27}
+        sizes = {
+            "sigma": 0.46,
+            "tanh": 0.3,
+            "layer": 0.3,
+            "one_minus": 0.25,
+            "switch": 0.34,
+            "tanh_op": 0.27,
+            "op": 0.27,
+        }
         units = sizes.get(node.kind, 0.26 if node.kind in BOX_KINDS else 0.24)
         font = make_font(self.family, self.view.px(units), italic=node.kind == "linear")
         # keep long labels inside their box

@@ -48,7 +48,9 @@ def tagged_wires(diagram: Diagram, asked: frozenset[str] = frozenset()) -> list[
     return [
         w
         for w in diagram.wires
-        if w.labelled and w.key in labels.TAGGED and (w.key in stages or w.id in asked)
+        if w.labelled
+        and labels.is_tagged(w.key, diagram.cell)
+        and (w.key in stages or w.id in asked)
     ]
 
 
@@ -121,7 +123,7 @@ def scene_texts(
     wires = sorted(tagged_wires(diagram, asked), key=lambda w: order.get(w.id, len(order)))
     requests = []
     for wire in wires:
-        text = labels.display_name(wire.key or "")
+        text = labels.display_name(wire.key or "", diagram.cell)
         width, height = text_size(tag_font, text)
         polyline = tuple(wire_polyline(diagram, wire))
         requests.append(LabelRequest(wire.id, polyline, ((width / scale, height / scale),)))
@@ -136,7 +138,9 @@ def scene_texts(
         rect = QRectF(left + x * scale, top + y * scale, w * scale, h * scale)
         key = next(wire.key for wire in wires if wire.id == placed.wire_id)
         result.append(
-            SceneText("tag", placed.wire_id, labels.display_name(key or ""), rect, tag_font)
+            SceneText(
+                "tag", placed.wire_id, labels.display_name(key or "", diagram.cell), rect, tag_font
+            )
         )
     return result
 

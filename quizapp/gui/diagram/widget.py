@@ -188,9 +188,10 @@ class CellDiagram(QWidget):
         if self._stage >= 0:
             return stage_equation(self._lang, self._diagram.stages[self._stage].equation)
         if self._asked:
-            names = ", ".join(display_name(k) for k in self._asked_keys)
+            names = ", ".join(display_name(k, self._diagram.cell) for k in self._asked_keys)
             return caption(self._lang, "outlined").replace("%1", names)
-        return " → ".join(display_name(stage.key) for stage in self._diagram.stages)
+        cell = self._diagram.cell
+        return " → ".join(display_name(stage.key, cell) for stage in self._diagram.stages)
 
     # --- Qt overrides -----------------------------------------------------------------------------
 
@@ -343,7 +344,8 @@ class CellDiagram(QWidget):
         keys = {w.key for w in self._diagram.wires if w.labelled and w.key in self._values}
         order = [*INPUT_KEYS, *stages]
         ranked = sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), k))
-        return [(key, value_row(key, self._values[key])) for key in ranked]
+        cell = self._diagram.cell
+        return [(key, value_row(key, self._values[key], cell)) for key in ranked]
 
     def _paint_picture(self, painter: QPainter, dark: bool) -> None:
         """The paper, the scene, the caption and the values (everything but the focus frame)."""

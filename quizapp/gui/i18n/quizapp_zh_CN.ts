@@ -47,22 +47,22 @@
 <context>
     <name>DiagramPanel</name>
     <message>
-        <location filename="../views/drill.py" line="81" />
+        <location filename="../views/drill.py" line="97" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="82" />
+        <location filename="../views/drill.py" line="98" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="83" />
+        <location filename="../views/drill.py" line="99" />
         <source>Previous stage of the diagram</source>
         <translation>示意图的上一步</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="84" />
+        <location filename="../views/drill.py" line="100" />
         <source>Next stage of the diagram</source>
         <translation>示意图的下一步</translation>
     </message>
@@ -214,112 +214,112 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="259" />
+        <location filename="../views/drill.py" line="275" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="260" />
+        <location filename="../views/drill.py" line="276" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="246" />
+        <location filename="../views/drill.py" line="262" />
         <source>✗ Left empty: counts as wrong</source>
         <translation>✗ 未作答：按答错计</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="249" />
+        <location filename="../views/drill.py" line="265" />
         <source>✗ Not read, counts as wrong: %1</source>
         <translation>✗ 无法识别，按答错计：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="253" />
+        <location filename="../views/drill.py" line="269" />
         <source>Not the expected value, but it follows from your own earlier answers: counted (error carried forward)</source>
         <translation>不是正确值，但由你自己前面的答案正确推出：计分（错误沿用）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="273" />
+        <location filename="../views/drill.py" line="289" />
         <source>✗ Not read</source>
         <translation>✗ 无法识别</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="275" />
+        <location filename="../views/drill.py" line="291" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="278" />
+        <location filename="../views/drill.py" line="294" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="301" />
+        <location filename="../views/drill.py" line="317" />
         <source>Print the drill</source>
         <translation>打印本题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="308" />
+        <location filename="../views/drill.py" line="324" />
         <source>Not printed: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
         <translation>未打印：%1 位于数据文件夹内（会覆盖历史记录）；请选择文件夹之外的文件。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="314" />
+        <location filename="../views/drill.py" line="330" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="317" />
+        <location filename="../views/drill.py" line="333" />
         <source>Printed the drill (seed %1) with its answer key to %2</source>
         <translation>已将本题（种子 %1）连同答案打印到 %2</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="349" />
+        <location filename="../views/drill.py" line="365" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="387" />
+        <location filename="../views/drill.py" line="403" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="420" />
+        <location filename="../views/drill.py" line="436" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="421" />
+        <location filename="../views/drill.py" line="437" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="422" />
+        <location filename="../views/drill.py" line="438" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="423" />
+        <location filename="../views/drill.py" line="439" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="424" />
+        <location filename="../views/drill.py" line="440" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="425" />
+        <location filename="../views/drill.py" line="441" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="426" />
+        <location filename="../views/drill.py" line="442" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="428" />
+        <location filename="../views/drill.py" line="444" />
         <source>Save this drill as a PDF to work on paper, with the answer key on a new page</source>
         <translation>把本题存为 PDF，在纸上演算；答案在新的一页</translation>
     </message>
@@ -883,97 +883,97 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="216" />
+        <location filename="../views/settings_view.py" line="219" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="217" />
+        <location filename="../views/settings_view.py" line="220" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="219" />
+        <location filename="../views/settings_view.py" line="222" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="220" />
+        <location filename="../views/settings_view.py" line="223" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="221" />
+        <location filename="../views/settings_view.py" line="224" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="222" />
+        <location filename="../views/settings_view.py" line="225" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="223" />
+        <location filename="../views/settings_view.py" line="226" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="224" />
+        <location filename="../views/settings_view.py" line="227" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="225" />
+        <location filename="../views/settings_view.py" line="228" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="226" />
+        <location filename="../views/settings_view.py" line="229" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="227" />
+        <location filename="../views/settings_view.py" line="230" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="228" />
+        <location filename="../views/settings_view.py" line="231" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="229" />
+        <location filename="../views/settings_view.py" line="232" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="230" />
+        <location filename="../views/settings_view.py" line="233" />
         <source>&amp;History of free practice</source>
         <translation>自由练习记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="237" />
+        <location filename="../views/settings_view.py" line="240" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="242" />
+        <location filename="../views/settings_view.py" line="245" />
         <source>Show my streak</source>
         <translation>显示连续天数</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="243" />
+        <location filename="../views/settings_view.py" line="246" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="244" />
+        <location filename="../views/settings_view.py" line="247" />
         <source>Save my practice</source>
         <translation>保存我的练习</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="247" />
+        <location filename="../views/settings_view.py" line="250" />
         <source>Keep every drill and question answered outside a study mode in the history, its statistics and its reviews</source>
         <translation>把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习</translation>
     </message>

@@ -36,6 +36,7 @@ from quizapp.gui.widgets.paper import Paper
 from quizapp.gui.widgets.rich_text import set_rich_text
 from quizapp.paths import inside_data_folder
 from quizapp.richtext import to_unicode
+from quizapp.study.display_names import item_title
 from quizapp.study.mock import (
     QUESTION_MISS,
     MockReport,
@@ -196,15 +197,8 @@ class SummaryPage(QWidget):
         return mistake_title(kind, self.lang)
 
     def _item_name(self, item: StudyItem) -> str:
-        if item.template is not None:
-            template = item.template
-            return "  ·  ".join(
-                (
-                    names.cell_name(template.cell),
-                    ", ".join(template.quantities),
-                    names.drill_difficulty_name(template.difficulty),
-                )
-            )
+        if item.template is not None:  # named as the exports name it
+            return item_title(item.key, "zh" if self.lang == "zh" else "en")
         return f"{mock_topic_title(item.topic, self.lang)}  ·  {item.key.partition(':')[2]}"
 
     def _fill(self) -> None:
@@ -277,7 +271,7 @@ class SummaryPage(QWidget):
             [self.tr("Mistake"), self.tr("Times")],
             [[self._mistake_name(k), str(n)] for k, n in report.mistakes_by_kind],
         )
-        lang = "zh" if self.lang == "zh" else "en"
+        lang = self.lang
         self._section(
             self.tr("Missed questions"),
             [self.tr("Question"), self.tr("Score"), self.tr("Key points missed")],

@@ -86,6 +86,7 @@ class DiagramPanel(Paper):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(diagram)
         diagram.setSizePolicy(_height_for_width_policy(diagram))
+        diagram.setMinimumWidth(200)  # the panel's width decides; the height follows it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.scroll_area, 1)

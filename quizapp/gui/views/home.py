@@ -530,7 +530,7 @@ class HomeView(QWidget):
 
     def _fit_lists(self) -> None:
         """Cell names and question types whole on one line (the cards go one under the other when
-    both do not fit side by side); long quantities and topic titles may wrap."""
+        both do not fit side by side); long quantities and topic titles may wrap."""
         for widget, share in (
             (self.cell_list, 1.0),
             (self.quantity_list, 0.5),
