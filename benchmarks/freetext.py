@@ -7,6 +7,7 @@ mistakes for tuning the lexicon; the held-out split's answers are never listed, 
 decide changes to the matcher itself, then used to harden the rubrics); ``--probe`` grades a third
 corpus of reversed answers only, written after both (for the last hardening pass); ``--corpus DIR``
 grades the corpus files of another folder (e.g. ``tests/data/freetext_more``). None of these is split.
+``--train-only`` prints the train split alone, for tuning without looking at the held-out figures.
 Aims on the held-out split: precision >= 0.95, recall >= 0.85, no reversed answer above 25 %;
 grading one answer <= 5 ms median.
 """
@@ -47,6 +48,11 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="grade the corpus files in this folder instead (not split)"
     )
+    parser.add_argument(
+        "--train-only",
+        action="store_true",
+        help="print the train split's figures only (the held-out ones stay unseen while tuning)",
+    )
     args = parser.parse_args()
     questions = {q.id: q for q in load_bank(include_user_packs=False).questions}
     folder = PROBE_CORPUS if args.probe else DEV_CORPUS if args.dev else CORPUS
@@ -66,7 +72,8 @@ def main() -> None:
     report = evaluate(answers, questions, grader)
 
     print(f"{len(answers)} labelled answers, {len({a.question for a in answers})} questions")
-    for split in (None,) if args.dev else (*SPLITS, None):
+    shown = ("train",) if args.train_only else (*SPLITS, None)
+    for split in (None,) if args.dev else shown:
         name = split or "all"
         total = report.tally(split)
         scores = report.reversed_scores(split)

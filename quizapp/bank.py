@@ -41,8 +41,11 @@ def origin(question: Question) -> str | None:
     return printable(f"pack: {file.name}")
 
 
-def pack_notices(problems: tuple[Problem, ...]) -> list[str]:
-    """One line per file (or folder) with problems: what was wrong first, and how many in all."""
+def pack_notices(problems: tuple[Problem, ...], *, terminal: bool = True) -> list[str]:
+    """One line per file (or folder) with problems: what was wrong first, and how many in all.
+
+    In the terminal each line says that those questions were left out and which command lists
+    every problem; the GUI (``terminal=False``) says that once, in the banner's heading."""
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
@@ -50,8 +53,10 @@ def pack_notices(problems: tuple[Problem, ...]) -> list[str]:
     for found in by_file.values():
         more = len(found) - 1
         also = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        notices.append(
-            f"{found[0]}{also}; questions with problems were left out "
-            "(quizapp questions validate lists them all)"
+        hint = (
+            "; questions with problems were left out (quizapp questions validate lists them all)"
+            if terminal
+            else ""
         )
+        notices.append(f"{found[0]}{also}{hint}")
     return [printable(notice) for notice in notices]

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from engine import CELLS
 from questions.topics import TOPICS
 from questions.vocab import QUESTION_TYPES
 from quizapp.drills import QuantityInfo, quantities_for
+from quizapp.drills.quantities import DRILL_CELLS
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter
 from quizapp.settings import DEFAULTS, Settings
@@ -51,7 +51,7 @@ def _quantity_keys(cells: Sequence[str], gru_convention: str) -> tuple[str, ...]
 class Offer:
     """What the app offers now: the names a saved choice must be one of."""
 
-    cells: tuple[str, ...] = CELLS
+    cells: tuple[str, ...] = DRILL_CELLS  # every cell the drills know, classic and modern
     topics: tuple[str, ...] = tuple(topic.id for topic in TOPICS)
     types: tuple[str, ...] = QUESTION_TYPES
     # The quantity keys listed for some cells under a GRU convention.

@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
                 self._questions, self._question_problems = (), (str(error),)
             else:
                 self._questions = result.questions
-                self._question_problems = tuple(pack_notices(result.problems))
+                self._question_problems = tuple(pack_notices(result.problems, terminal=False))
                 for notice in self._question_problems:
                     log.info("%s", notice)
             if self.page_built("home"):

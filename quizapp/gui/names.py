@@ -21,12 +21,23 @@ def cell_name(cell: str) -> str:
         "sru": QCoreApplication.translate("Names", "SRU"),
         "clockwork": QCoreApplication.translate("Names", "Clockwork RNN"),
         "depth_gated": QCoreApplication.translate("Names", "Depth-gated LSTM"),
+        "mingru": QCoreApplication.translate("Names", "minGRU"),
+        "minlstm": QCoreApplication.translate("Names", "minLSTM"),
+        "slstm": QCoreApplication.translate("Names", "sLSTM (xLSTM)"),
+        "mlstm": QCoreApplication.translate("Names", "mLSTM (xLSTM)"),
+        "ssm": QCoreApplication.translate("Names", "Selective SSM (Mamba)"),
+        "linear_attention": QCoreApplication.translate("Names", "Linear attention"),
     }
     return names.get(cell, cell)
 
 
-def convention_name(convention: str) -> str:
-    """``pytorch`` -> "PyTorch (reset after the product)" and so on."""
+def convention_name(convention: str, cell: str = "") -> str:
+    """``pytorch`` -> "PyTorch (reset after the product)" and so on; the minLSTM's "paper" and
+    "log_space" also say that its gates are normalised (its third convention leaves them not)."""
+    if cell == "minlstm" and convention == "paper":
+        return QCoreApplication.translate("Names", "Paper (normalised gates, h̃ = W_h x + b_h)")
+    if cell == "minlstm" and convention == "log_space":
+        return QCoreApplication.translate("Names", "Log-space code (normalised gates, h̃ = g(…))")
     names = {
         "pytorch": QCoreApplication.translate("Names", "PyTorch (reset after U h)"),
         "d2l": QCoreApplication.translate("Names", "D2L (reset before U h)"),
@@ -34,6 +45,13 @@ def convention_name(convention: str) -> str:
         "tanh": QCoreApplication.translate("Names", "tanh"),
         "relu": QCoreApplication.translate("Names", "ReLU"),
         "standard": QCoreApplication.translate("Names", "standard"),
+        "paper": QCoreApplication.translate("Names", "Paper (h̃ = W_h x + b_h)"),
+        "log_space": QCoreApplication.translate("Names", "Log-space code (h̃ = g(W_h x + b_h))"),
+        "unnormalised": QCoreApplication.translate("Names", "Gates not normalised"),
+        "sigmoid": QCoreApplication.translate("Names", "Forget gate σ"),
+        "exp": QCoreApplication.translate("Names", "Forget gate exp"),
+        "simplified": QCoreApplication.translate("Names", "Simplified B̄ = Δ B (Mamba)"),
+        "zoh": QCoreApplication.translate("Names", "Exact zero-order hold"),
     }
     return names.get(convention, convention)
 

@@ -16,6 +16,6 @@ def tell(window: QMainWindow, text: str, timeout_ms: int = 0) -> None:
     """Show ``text`` on the status line after the message still shown (if any, and different)."""
     bar = window.statusBar()
     current = bar.currentMessage()
-    if current and text not in current.split(SEPARATOR):
-        text = current + SEPARATOR + text
-    bar.showMessage(text, timeout_ms)
+    if current and text in current.split(SEPARATOR):
+        return  # said already
+    bar.showMessage(current + SEPARATOR + text if current else text, timeout_ms)

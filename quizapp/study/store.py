@@ -31,6 +31,7 @@ from quizapp.study.backup import (
     backup_due,
     diagnose,
     is_damage,
+    list_backups,
     make_backup,
     move_aside,
     restore_newest,
@@ -98,6 +99,13 @@ def _refuse_special_journal(path: Path) -> None:
             f"be opened; nothing was changed. Move {journal.name} out of {path.parent} (SQLite "
             "makes a new one) and start again."
         )
+
+
+def _listed_backups(folder: Path) -> list[Path]:
+    try:
+        return list_backups(folder)
+    except OSError:
+        return []
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -480,6 +488,12 @@ class Store:
                     f"The history database {path} was missing; quizapp restored the backup "
                     f"{restored_from} (the one holding the newest answers). To start an empty "
                     f"history instead, move the backups folder {backups} away as well."
+                )
+            elif _listed_backups(backups):
+                notes.append(
+                    f"The history database {path} was missing and none of the backups in "
+                    f"{backups} could be read; quizapp started a new, empty history (the "
+                    "backups were left as they are)."
                 )
         elif path.exists():
             problem = cls._problem_with(path)

@@ -447,7 +447,9 @@ def answers_anywhere(folder: Path) -> int:
             try:
                 conn = sqlite3.connect(f"{candidate.as_uri()}?mode=ro", uri=True)
                 try:
-                    best = max(best, int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0]))
+                    best = max(
+                        best, int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
+                    )
                 finally:
                     conn.close()
             except sqlite3.Error:

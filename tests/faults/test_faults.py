@@ -59,7 +59,10 @@ def _argv(command: str, folder: Path) -> tuple[list[str], str]:
     return {
         "stats": (["stats"], ""),
         "stats_csv": (["stats", "--csv", str(csv)], ""),
-        "review": (["review", "--limit", "2", "--seed", "1", "--now", "2024-06-01T09:00+00:00"], STDIN),
+        "review": (
+            ["review", "--limit", "2", "--seed", "1", "--now", "2024-06-01T09:00+00:00"],
+            STDIN,
+        ),
         "drill": (["drill", "--cell", "lstm", "--ask", "h", "--seed", "3"], "?\n"),
         "practice": (["questions", "practice", "--count", "1", "--seed", "1"], STDIN),
         "validate": (["questions", "validate"], ""),

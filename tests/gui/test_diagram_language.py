@@ -65,7 +65,11 @@ def test_outlined_path_and_back_to_english(diagram: CellDiagram) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "convention"),
-    [(c, v) for c in engine.CELLS for v in engine.CONVENTIONS.get(c, ("standard",))],
+    [
+        (c, v)
+        for c in (*engine.CELLS, *engine.MODERN_CELLS)
+        for v in engine.CONVENTIONS.get(c, ("standard",))
+    ],
 )
 def test_every_stage_title_has_a_chinese_name(cell: str, convention: str) -> None:
     for stage in diagram_for(cell, convention).stages:

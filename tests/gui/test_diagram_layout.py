@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import engine
+from engine.modern.shapes import state_shapes
 from quizapp.gui.diagram.labels import split_subscripts, value_column, value_row
 from quizapp.gui.diagram.layout import diagram_for, path_to, stage_keys, wire_polyline
 from quizapp.gui.diagram.model import (
@@ -26,7 +27,7 @@ from quizapp.gui.diagram.placement import LabelRequest, overlap, place_labels
 
 CELL_CONVENTIONS = [
     (cell, convention)
-    for cell in engine.CELLS
+    for cell in (*engine.CELLS, *engine.MODERN_CELLS)
     for convention in engine.CONVENTIONS.get(cell, ("standard",))
 ]
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,13 @@ def record_keys(cell: str, convention: str) -> list[str]:
     periods = (1, 2) if cell == "clockwork" else None
     params = engine.random_params(cell, d, n, rng, periods=periods)
     x, h, c = rng.normal(size=d), rng.normal(size=n), rng.normal(size=n)
-    if cell == "sru":
+    if cell in engine.MODERN_CELLS:
+        state = {
+            key: np.abs(rng.normal(size=shape)) + 1.0
+            for key, shape in state_shapes(cell, d, n).items()
+        }
+        record = engine.step(cell, params, x, state=state, convention=convention)
+    elif cell == "sru":
         record = engine.step(cell, params, x, c=c)
     elif cell == "clockwork":
         record = engine.step(cell, params, x, h, t=2, periods=periods)
@@ -102,6 +109,18 @@ def test_every_record_key_has_a_path_and_stages_are_record_keys(cell: str, conve
         ("sru", "standard", ("f", "r", "c", "h")),
         ("clockwork", "standard", ("a", "active", "h")),
         ("depth_gated", "standard", ("d", "f", "i", "g", "c", "o", "h")),
+        # the modern cells: the record's order (engine.modern), one stage per drilled quantity
+        ("mingru", "paper", ("z", "h_tilde", "h")),
+        ("minlstm", "paper", ("f", "i", "h_tilde", "f_prime", "i_prime", "h")),
+        ("minlstm", "unnormalised", ("f", "i", "h_tilde", "h")),
+        ("slstm", "sigmoid", ("z", "i", "f", "o", "m", "i_prime", "f_prime", "c", "n", "h")),
+        ("mlstm", "exp", (*"qkvifom", "i_prime", "f_prime", "C", "n", "den", "h_tilde", "h")),
+        ("ssm", "zoh", ("delta", "B", "C", "A_bar", "B_bar", "h", "y")),
+        (
+            "linear_attention",
+            "standard",
+            ("q", "k", "v", "phi_q", "phi_k", "S", "z", "num", "den", "y"),
+        ),
     ],
 )
 def test_stage_order(cell: str, convention: str, expected: tuple[str, ...]) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 import engine
-from quizapp.gui.diagram.labels import TAGGED, display_name
+from quizapp.gui.diagram.labels import display_name, is_tagged
 from quizapp.gui.diagram.layout import diagram_for, wire_polyline
 from quizapp.gui.diagram.model import TERMINAL_KINDS
 from quizapp.gui.diagram.palette import DARK, LIGHT, DiagramColors
@@ -22,7 +22,7 @@ from quizapp.gui.diagram.widget import CellDiagram
 
 CELL_CONVENTIONS = [
     (cell, convention)
-    for cell in engine.CELLS
+    for cell in (*engine.CELLS, *engine.MODERN_CELLS)
     for convention in engine.CONVENTIONS.get(cell, ("standard",))
 ]
 # The diagram panel's size at 1280×860 with the default font and at 1024×700 with 18 pt.
@@ -69,9 +69,9 @@ def test_texts_are_body_sized_clear_and_inside(
     stage_keys = {stage.key for stage in diagram.stages}
     tagged = {t.text for t in texts if t.kind == "tag"}
     gates = {
-        display_name(w.key)
+        display_name(w.key, cell)
         for w in diagram.wires
-        if w.labelled and w.key in stage_keys and w.key in TAGGED
+        if w.labelled and w.key in stage_keys and is_tagged(w.key, cell)
     }
     assert gates and tagged == gates  # every gate and candidate of the cell is named
     terminals = [n for n in diagram.nodes if n.kind in TERMINAL_KINDS and not is_port(diagram, n)]

@@ -28,10 +28,10 @@ CASES: list[tuple[str, str, dict[str, tuple[str, str]]]] = [
     ("StatsPage", "Wrote %n answers to %1", {
         "en": ("Wrote 1 answer to %1", "Wrote 2 answers to %1"),
         "zh": ("已将 1 次作答写入 %1", "已将 2 次作答写入 %1")}),
-    ("QuestionView", "%n problems in the question files; those questions are left out:", {
-        "en": ("1 problem in the question files; the questions it concerns are left out:",
-               "2 problems in the question files; those questions are left out:"),
-        "zh": ("题目文件中有 1 处问题，相关题目已略去：", "题目文件中有 2 处问题，相关题目已略去：")}),
+    ("QuestionView", "%n question files have problems; the questions concerned are left out:", {
+        "en": ("A question file has problems; the questions concerned are left out:",
+               "2 question files have problems; the questions concerned are left out:"),
+        "zh": ("1 个题目文件有问题，相关题目已略去：", "2 个题目文件有问题，相关题目已略去：")}),
     ("DrillSheet", "%n numbers, e.g. %1", {
         "en": ("1 number, e.g. %1", "2 numbers, e.g. %1"),
         "zh": ("1 个数，例如 %1", "2 个数，例如 %1")}),
@@ -77,14 +77,13 @@ def test_question_view_names_one_problem_in_the_singular(language: None, qtbot: 
     _use("en")
     view.show_problems(["packs/a.yaml:3: bad"])
     assert view.banner.message() == (
-        "1 problem in the question files; the questions it concerns are left out:\n"
-        "packs/a.yaml:3: bad"
+        "A question file has problems; the questions concerned are left out:\npacks/a.yaml:3: bad"
     )
     view.show_problems(["packs/a.yaml:3: bad", "packs/b.yaml:9: worse"])
-    assert view.banner.message().startswith("2 problems in the question files; those questions")
+    assert view.banner.message().startswith("2 question files have problems; the questions")
     _use("zh")
     view.show_problems(["packs/a.yaml:3: bad"])
-    assert view.banner.message().startswith("题目文件中有 1 处问题，相关题目已略去：\n")
+    assert view.banner.message().startswith("1 个题目文件有问题，相关题目已略去：\n")
 
 
 def test_no_interface_text_says_s_in_brackets() -> None:

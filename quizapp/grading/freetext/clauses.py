@@ -80,16 +80,26 @@ _DENYING = re.compile(
 _ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
 
 
+# "not because X" denies X, which stands in the fragment after "because" (not "not only/just
+# because", which keeps X as one of the reasons).
+_NOT_BECAUSE = re.compile(
+    r"(?i)(?:\b(?:not|never|rather than|instead of)|n[’']t)\s+(?:because|since)\b"
+    r"|(?:不是|并非|而非|并不是|而不是|绝不是)\s*(?:因为|由于)"
+)
+
+
 # Predicates that deny what was just named, standing after it: "X is pointless", "X 没用".
 _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
     r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:does|do|did|will|would|can|could) not (?:help|matter|work|apply)|"
-    r"(?:is|are) not (?:needed|required|an issue|a problem|a concern))\b"
+    r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"
+    r"(?:can|could|may) be anything)\b"
     r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
-    r"没有意义|没意义|毫无意义|不会发生|不会出现|"
+    r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不算|不要加|不要用|不该用|不应该用|不该选|"
+    r"不应该选|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
 )
 
@@ -218,12 +228,19 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
     for sentence in _sentences(answer):
         for clause_text in _split(sentence, _CONTRAST, _NOT_CONTRAST, _CAUSE_BEFORE):
             indices: list[int] = []
+            denied_reasons = {m.end() for m in _NOT_BECAUSE.finditer(clause_text)}
+            cursor = 0
             for piece in _split(clause_text, _FRAGMENT):
+                offset = clause_text.find(piece, cursor)
+                cursor = offset + len(piece)
                 text = normalise(piece)
                 if not text:
                     continue
                 found = find(text)
                 covered = [(f.start, f.end) for f in found]
+                negations = _negations(text, covered)
+                if offset in denied_reasons:
+                    negations = (0, *negations)  # the reason a "not because" denies
                 indices.append(len(fragments))
                 fragments.append(
                     Fragment(
@@ -231,7 +248,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         piece.strip(),
                         text,
                         tuple(found),
-                        _negations(text, covered),
+                        negations,
                         tuple(m.end() for m in _SCOPE_BREAK.finditer(text)),
                         _contrast_spans(text),
                         _denying_spans(text),

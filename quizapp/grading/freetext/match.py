@@ -111,8 +111,16 @@ class ClaimReader:
         return contradiction
 
     def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:
+        """The mentions that can fill ``slot``: its concepts, and their opposites except in a
+        fragment that names the slot's own concept ("没必要降低学习率或提高阈值": 降低 fills
+        "lower", not 提高 read as "not lower")."""
         opposites = {self.lexicon.opposite_of(c) for c in slot} - {None}
-        return [m for m in mentions if m.concept in slot or m.concept in opposites]
+        direct = {m.fragment for m in mentions if m.concept in slot}
+        return [
+            m
+            for m in mentions
+            if m.concept in slot or (m.concept in opposites and m.fragment not in direct)
+        ]
 
     def _in_clause(
         self, claim: Claim, mentions: list[Mention], explicit_subject: bool

@@ -61,6 +61,7 @@ def layout_frame(
     for role, text, font in (("title", caption[0], bold), ("equation", caption[1], plain)):
         if text:
             caption_lines.extend((role, part, font) for part in wrap_rich(font, text, width))
+    values = [(key, fit_value(plain, text, width)) for key, text in values]
     heights = [max(line, rich_height(font, text)) for _, text, font in caption_lines]
     caption_height = sum(heights)
     column = max((rich_width(plain, text) for _, text in values), default=0.0) + 2 * line
@@ -121,3 +122,18 @@ def _picture_view(
 
 def _bottom_overflow(diagram: Diagram, family: str, text_px: float, scale: float) -> float:
     return terminal_overflow(diagram, make_font(family, text_px, italic=True), scale)[3]
+
+
+def fit_value(font: QFont, text: str, width: float) -> str:
+    """``"C_t = [0.12, −0.30, 0.45, 0.06, …]"`` shortened number by number (ending in "…") until it
+    is at most ``width`` wide; a row that fits, or has one number left, is kept as it is."""
+    head, bracket, inner = text.partition("[")
+    if rich_width(font, text) <= width or not bracket or not inner.endswith("]"):
+        return text
+    numbers = [n for n in inner[:-1].split(", ") if n != "…"]
+    while len(numbers) > 1:
+        numbers.pop()
+        text = f"{head}[{', '.join(numbers)}, …]"
+        if rich_width(font, text) <= width:
+            break
+    return text

@@ -50,8 +50,8 @@ MODERN_DISPLAY = {
 MODERN_TAGGED = {
     "mingru": frozenset({"z", "h_tilde"}),
     "minlstm": frozenset({"f", "i", "f_prime", "i_prime", "h_tilde"}),
-    "slstm": frozenset({"z", "i", "f", "o", "i_prime", "f_prime"}),
-    "mlstm": frozenset({"q", "k", "v", "i", "f", "o", "i_prime", "f_prime"}),
+    "slstm": frozenset({"z", "i", "f", "o"}),  # i′_t and f′_t: named by their ports
+    "mlstm": frozenset({"i", "f", "o"}),  # q, k, v: named by their boxes W_q, W_k/√n, W_v
     "ssm": frozenset({"delta", "B", "C", "A_bar", "B_bar"}),
     "linear_attention": frozenset({"phi_q", "phi_k", "v"}),
 }

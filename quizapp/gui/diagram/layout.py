@@ -28,6 +28,7 @@ from quizapp.gui.diagram.shapes_lstm import lstm_diagram
 from quizapp.gui.diagram.shapes_minimal import mingru_diagram, minlstm_diagram
 from quizapp.gui.diagram.shapes_simple import rnn_diagram, sru_diagram
 from quizapp.gui.diagram.shapes_state_space import linear_attention_diagram, ssm_diagram
+from quizapp.gui.diagram.shapes_xlstm import mlstm_diagram, slstm_diagram
 
 __all__ = [
     "Diagram",
@@ -55,6 +56,8 @@ _BUILDERS: dict[str, Callable[[str, str], Diagram]] = {
     "sru": sru_diagram,
     "mingru": mingru_diagram,
     "minlstm": minlstm_diagram,
+    "slstm": slstm_diagram,
+    "mlstm": mlstm_diagram,
     "ssm": ssm_diagram,
     "linear_attention": linear_attention_diagram,
 }

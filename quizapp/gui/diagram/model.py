@@ -177,6 +177,11 @@ def path_to(diagram: Diagram, key: str) -> frozenset[str]:
             if wire.target == node_id and wire.id not in found:
                 found.add(wire.id)
                 pending.append(wire.source)
+            # a port re-enters a quantity computed elsewhere: its path continues from there
+            if wire.source == node_id and wire.key and diagram.node(node_id).kind == "input":
+                producer = diagram.produces.get(wire.key)
+                if producer is not None and producer != node_id:
+                    pending.append(producer)
     for wire in diagram.wires:
         if wire.key == key:
             found.add(wire.id)

@@ -115,7 +115,7 @@ def minlstm_diagram(cell: str, convention: str) -> Diagram:
         w_fp = b.wire(norm, mul_keep, "f_prime", (x_mul_f, y_norm), labelled=True)
         w_ip = b.wire(norm, mul_new, "i_prime", (x_f, y_new), labelled=True)
         f_lit, i_lit = {sig_f, bus_f, w_f}, {sig_i, bus_i, w_i}
-        norm_lit = {norm, w_f, w_i, w_fp, w_ip}
+        norm_lit = {norm, w_f, w_i}
     else:
         b.produces("f_prime", sig_f)
         b.produces("i_prime", sig_i)
@@ -133,7 +133,8 @@ def minlstm_diagram(cell: str, convention: str) -> Diagram:
     b.stage("i", "input gate", eq["i"], gate_in | i_lit)
     b.stage("h_tilde", "candidate state h̃_t", eq["h_tilde"], gate_in | cand)
     if normalised:
-        b.stage("f_prime", "normalised gates", eq["f_prime"], norm_lit)
+        b.stage("f_prime", "normalised forget gate", eq["f_prime"], norm_lit | {w_fp})
+        b.stage("i_prime", "normalised input gate", eq["i_prime"], norm_lit | {w_ip})
     cand_wire = f"{'g' if convention == 'log_space' else 'w_h'}->mul_new"
     b.stage(
         "h",
@@ -150,7 +151,8 @@ def _minlstm_equations(convention: str) -> dict[str, str]:
         "f": "f_t = σ(W_f x_t + b_f)   (x_t only)",
         "i": "i_t = σ(W_i x_t + b_i)   (x_t only)",
         "h_tilde": _candidate_equation("paper" if convention == "unnormalised" else convention),
-        "f_prime": "f′_t = f_t / (f_t + i_t),  i′_t = i_t / (f_t + i_t)",
+        "f_prime": "f′_t = f_t / (f_t + i_t)",
+        "i_prime": "i′_t = i_t / (f_t + i_t)",
         "h": "h_t = f′_t ⊙ h_{t−1} + i′_t ⊙ h̃_t",
     }
     if convention == "unnormalised":

@@ -31,7 +31,9 @@ def ssm_diagram(cell: str, convention: str) -> Diagram:
     delta = b.node("delta", "layer", "softplus", (x_d, GATES), produces=["a_delta", "delta"])
     w_b = b.node("w_b", "linear", "W_B", (x_b, GATES), produces=["B"])
     w_c = b.node("w_c", "linear", "W_C", (x_c, GATES), produces=["C"])
-    buses = {n: b.wire(join, n, None, (at, BUS)) for n, at in ((delta, x_d), (w_b, x_b), (w_c, x_c))}
+    buses = {
+        n: b.wire(join, n, None, (at, BUS)) for n, at in ((delta, x_d), (w_b, x_b), (w_c, x_c))
+    }
     split = b.node("join_delta", "join", "", (x_d, y_mid))
     a_bar = b.node("a_bar", "op", "exp(ΔA)", (x_d, 2.8), size=(1.5, 0.6), produces=["A_bar"])
     label = "hold" if convention == "zoh" else "ΔBᵀ"
@@ -104,26 +106,26 @@ def linear_attention_diagram(cell: str, convention: str) -> Diagram:
     """``linear_attention``: S_t = S_{t−1} + φ(k_t) v_tᵀ, z_t = z_{t−1} + φ(k_t), φ = elu + 1."""
     b = Builder(cell, convention)
     join, x_in = _bus(b)
-    x_k, x_v, x_q, y_z, y_phi = 3.4, 5.6, 10.4, 3.6, 4.5
-    w_k = b.node("w_k", "linear", "W_k", (x_k, GATES), produces=["k"])
-    w_v = b.node("w_v", "linear", "W_v", (x_v, GATES), produces=["v"])
-    w_q = b.node("w_q", "linear", "W_q", (x_q, GATES), produces=["q"])
+    x_k, x_v, x_q, y_s, y_z, y_phi, y_read, gates = 3.2, 6.0, 10.4, 1.2, 2.9, 4.6, 2.1, 6.0
+    w_k = b.node("w_k", "linear", "W_k", (x_k, gates), produces=["k"])
+    w_v = b.node("w_v", "linear", "W_v", (x_v, gates), produces=["v"])
+    w_q = b.node("w_q", "linear", "W_q", (x_q, gates), produces=["q"])
     buses = {n: b.wire(join, n, None, (at, BUS)) for n, at in ((w_k, x_k), (w_v, x_v), (w_q, x_q))}
     phi_k = b.node("phi_k", "op", "φ", (x_k, y_phi), produces=["phi_k"])
     phi_q = b.node("phi_q", "op", "φ", (x_q, y_phi), produces=["phi_q"])
     outer = b.node("outer", "op", "φ vᵀ", (x_v, y_phi), size=(0.9, 0.58))
-    s_prev = b.node("s_prev", "input", "S_t−1", (0.6, 1.3), produces=["S_prev"])
+    s_prev = b.node("s_prev", "input", "S_t−1", (0.6, y_s), produces=["S_prev"])
     z_prev = b.node("z_prev", "input", "z_t−1", (0.6, y_z), produces=["z_prev"])
-    add_s = b.node("add_s", "add", "+", (x_v, 1.3))
-    s_new = b.node("s_matrix", "matrix", "S_t", (8.0, 1.3), size=(2.6, 1.5), produces=["S"])
-    join_s = b.node("join_s", "join", "", (x_q, 1.3))
-    s_out = b.node("s_out", "output", "S_t", (15.4, 1.3))
+    add_s = b.node("add_s", "add", "+", (x_v, y_s))
+    s_new = b.node("s_matrix", "matrix", "S_t", (8.2, y_s), size=(3.0, 1.9), produces=["S"])
+    join_s = b.node("join_s", "join", "", (x_q, y_s))
+    s_out = b.node("s_out", "output", "S_t", (15.4, y_s))
     add_z = b.node("add_z", "add", "+", (x_k, y_z), produces=["z"])
-    join_z = b.node("join_z", "join", "", (12.4, y_z))
+    join_z = b.node("join_z", "join", "", (12.0, y_z))
     z_out = b.node("z_out", "output", "z_t", (15.4, y_z))
-    num = b.node("num", "op", "Sᵀφ", (x_q, 2.6), size=(0.9, 0.58), produces=["num"])
-    den = b.node("den", "op", "zᵀφ", (12.4, y_phi), size=(0.9, 0.58), produces=["den"])
-    div = b.node("div", "op", "÷", (12.4, 2.6), produces=["y"])
+    num = b.node("num", "op", "Sᵀφ", (x_q, y_read), size=(0.9, 0.58), produces=["num"])
+    den = b.node("den", "op", "zᵀφ", (12.0, y_phi), size=(0.9, 0.58), produces=["den"])
+    div = b.node("div", "op", "÷", (13.2, y_read), produces=["y"])
     y_out = b.node("y_out", "output", "y_t", (15.4, BUS))
 
     w_kphi = b.wire(w_k, phi_k, "k")
@@ -144,8 +146,8 @@ def linear_attention_diagram(cell: str, convention: str) -> Diagram:
     w_qd = b.wire(phi_q, den, "phi_q", wire_id="phi_q->den")
     w_zd = b.wire(join_z, den, "z")
     w_nd = b.wire(num, div, "num", labelled=True)
-    w_dd = b.wire(den, div, "den", labelled=True)
-    w_y = b.wire(div, y_out, "y", (13.8, 2.6), (13.8, BUS), labelled=True)
+    w_dd = b.wire(den, div, "den", (13.2, y_phi), labelled=True)
+    w_y = b.wire(div, y_out, "y", (14.1, y_read), (14.1, BUS), labelled=True)
 
     b.stage("q", "query q_t", "q_t = W_q x_t + b_q", x_in | {w_q, buses[w_q]})
     b.stage("k", "key k_t", "k_t = W_k x_t + b_k", x_in | {w_k, buses[w_k]})

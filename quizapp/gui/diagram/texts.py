@@ -47,6 +47,32 @@ _STAGE_TITLES_ZH = {
     "pre-activation": "预激活",
     "which modules update": "哪些模块更新",
     "reset (highway) gate": "重置（高速通路）门",
+    # the modern cells (the drills' Chinese terms, ``quizapp.drills.modern_keys``)
+    "normalised forget gate": "归一化的遗忘门",
+    "normalised input gate": "归一化的输入门",
+    "cell input z_t": "单元输入 z_t",
+    "stabiliser m_t": "稳定器 m_t",
+    "stabilised input gate": "稳定化的输入门",
+    "stabilised forget gate": "稳定化的遗忘门",
+    "normaliser n_t": "归一化器 n_t",
+    "matrix memory C_t": "矩阵记忆 C_t",
+    "query q_t": "查询 q_t",
+    "key k_t": "键 k_t",
+    "value v_t": "值 v_t",
+    "denominator": "分母",
+    "readout h̃_t": "读出 h̃_t",
+    "step size Δ_t": "步长 Δ_t",
+    "input projection B_t": "输入投影 B_t",
+    "output projection C_t": "输出投影 C_t",
+    "discretised Ā_t": "离散化的 Ā_t",
+    "discretised B̄_t": "离散化的 B̄_t",
+    "new state": "新状态",
+    "output y_t": "输出 y_t",
+    "feature map φ(q_t)": "特征映射 φ(q_t)",
+    "feature map φ(k_t)": "特征映射 φ(k_t)",
+    "state matrix S_t": "状态矩阵 S_t",
+    "normaliser z_t": "归一化器 z_t",
+    "numerator": "分子",
 }
 
 # The few stage equations written partly in words.
@@ -54,6 +80,32 @@ _EQUATIONS_ZH = {
     "module m updates when t mod T_m = 0": "t mod T_m = 0 时模块 m 更新",
     "h_t = tanh(a_t) in the updating modules, h_{t−1} in the others": (
         "更新的模块 h_t = tanh(a_t)，其余模块保持 h_{t−1}"
+    ),
+    "z_t = σ(W_z x_t + b_z)   (x_t only)": "z_t = σ(W_z x_t + b_z)   （只读 x_t）",
+    "f_t = σ(W_f x_t + b_f)   (x_t only)": "f_t = σ(W_f x_t + b_f)   （只读 x_t）",
+    "i_t = σ(W_i x_t + b_i)   (x_t only)": "i_t = σ(W_i x_t + b_i)   （只读 x_t）",
+    "h̃_t = W_h x_t + b_h   (no tanh, no h_{t−1})": "h̃_t = W_h x_t + b_h   （没有 tanh，不读 h_{t−1}）",
+    "h̃_t = g(W_h x_t + b_h),  g(a) = a + 0.5 if a ≥ 0, else σ(a)": (
+        "h̃_t = g(W_h x_t + b_h)，a ≥ 0 时 g(a) = a + 0.5，否则 g(a) = σ(a)"
+    ),
+    "h_t = f_t ⊙ h_{t−1} + i_t ⊙ h̃_t   (gates not normalised)": (
+        "h_t = f_t ⊙ h_{t−1} + i_t ⊙ h̃_t   （门未归一化）"
+    ),
+    "i_t = exp(a_i),  a_i = w_i·x_t + b_i   (a scalar)": "i_t = exp(a_i)，a_i = w_i·x_t + b_i   （标量）",
+    "f_t = σ(a_f),  a_f = w_f·x_t + b_f   (a scalar)": "f_t = σ(a_f)，a_f = w_f·x_t + b_f   （标量）",
+    "f_t = exp(a_f),  a_f = w_f·x_t + b_f   (a scalar)": (
+        "f_t = exp(a_f)，a_f = w_f·x_t + b_f   （标量）"
+    ),
+    "C_t = f′_t C_{t−1} + i′_t v_t k_tᵀ   (n × n)": "C_t = f′_t C_{t−1} + i′_t v_t k_tᵀ   （n × n 矩阵）",
+    "Ā_t = exp(Δ_t A)   (each channel's row scaled by its Δ)": (
+        "Ā_t = exp(Δ_t A)   （每个通道的一行乘以该通道的 Δ）"
+    ),
+    "B̄_t = Δ_t B_tᵀ   (the paper's simplified hold)": "B̄_t = Δ_t B_tᵀ   （论文的简化保持）",
+    "B̄_t = (exp(Δ_t A) − 1) / A ⊙ B_tᵀ   (the exact zero-order hold)": (
+        "B̄_t = (exp(Δ_t A) − 1) / A ⊙ B_tᵀ   （精确的零阶保持）"
+    ),
+    "φ(q_t) = elu(q_t) + 1   (q + 1 if q > 0, else e^q)": (
+        "φ(q_t) = elu(q_t) + 1   （q > 0 时为 q + 1，否则为 e^q）"
     ),
 }
 

@@ -137,6 +137,26 @@ ZH: dict[str, str] = {
     "SRU": "SRU（简单循环单元）",
     "Clockwork RNN": "Clockwork RNN（时钟 RNN）",
     "Depth-gated LSTM": "深度门控 LSTM",
+    "minGRU": "minGRU",
+    "minLSTM": "minLSTM",
+    "sLSTM (xLSTM)": "sLSTM（xLSTM）",
+    "mLSTM (xLSTM)": "mLSTM（xLSTM）",
+    "Selective SSM (Mamba)": "选择性状态空间模型（Mamba）",
+    "Linear attention": "线性注意力",
+    "Paper (h̃ = W_h x + b_h)": "论文（h̃ = W_h x + b_h）",
+    "Log-space code (h̃ = g(W_h x + b_h))": "对数空间代码（h̃ = g(W_h x + b_h)）",
+    "Paper (normalised gates, h̃ = W_h x + b_h)": "论文（门归一化，h̃ = W_h x + b_h）",
+    "Log-space code (normalised gates, h̃ = g(…))": "对数空间代码（门归一化，h̃ = g(…)）",
+    "Gates not normalised": "门不归一化",
+    "Forget gate σ": "遗忘门 σ",
+    "Forget gate exp": "遗忘门 exp",
+    "Simplified B̄ = Δ B (Mamba)": "简化的 B̄ = Δ B（Mamba）",
+    "Exact zero-order hold": "精确的零阶保持",
+    "minGRU convention": "minGRU 约定",
+    "minLSTM convention": "minLSTM 约定",
+    "sLSTM convention": "sLSTM 约定",
+    "mLSTM convention": "mLSTM 约定",
+    "Selective SSM convention": "选择性 SSM 约定",
     "PyTorch (reset after U h)": "PyTorch（重置门作用在 U h 之后）",
     "D2L (reset before U h)": "D2L（重置门作用在 U h 之前）",
     "Colah (z takes the candidate)": "Colah（z 取候选值）",
@@ -257,7 +277,7 @@ ZH: dict[str, str] = {
 PLURALS: dict[str, str] = {
     "Matching questions: %n": "符合条件的题目：%n 道",
     "%n numbers, e.g. %1": "%n 个数，例如 %1",
-    "%n problems in the question files; those questions are left out:": "题目文件中有 %n 处问题，相关题目已略去：",
+    "%n question files have problems; the questions concerned are left out:": "%n 个题目文件有问题，相关题目已略去：",
 }
 
 
@@ -265,9 +285,9 @@ PLURALS: dict[str, str] = {
 PLURALS_EN: dict[str, tuple[str, str]] = {
     "Matching questions: %n": ("Matching questions: %n", "Matching questions: %n"),
     "%n numbers, e.g. %1": ("%n number, e.g. %1", "%n numbers, e.g. %1"),
-    "%n problems in the question files; those questions are left out:": (
-        "%n problem in the question files; the questions it concerns are left out:",
-        "%n problems in the question files; those questions are left out:",
+    "%n question files have problems; the questions concerned are left out:": (
+        "A question file has problems; the questions concerned are left out:",
+        "%n question files have problems; the questions concerned are left out:",
     ),
 }
 

@@ -11,7 +11,7 @@
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../views/home.py" line="380" />
+        <location filename="../views/home.py" line="381" />
         <source>Matching questions: %n</source>
         <translation><numerusform>Matching questions: %n</numerusform><numerusform>Matching questions: %n</numerusform></translation>
     </message>
@@ -20,8 +20,8 @@
     <name>QuestionView</name>
     <message numerus="yes">
         <location filename="../views/question.py" line="188" />
-        <source>%n problems in the question files; those questions are left out:</source>
-        <translation><numerusform>%n problem in the question files; the questions it concerns are left out:</numerusform><numerusform>%n problems in the question files; those questions are left out:</numerusform></translation>
+        <source>%n question files have problems; the questions concerned are left out:</source>
+        <translation><numerusform>A question file has problems; the questions concerned are left out:</numerusform><numerusform>%n question files have problems; the questions concerned are left out:</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -360,139 +360,139 @@
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="380" />
+        <location filename="../views/home.py" line="381" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="397" />
+        <location filename="../views/home.py" line="398" />
         <source>Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).</source>
         <translation>你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401" />
+        <location filename="../views/home.py" line="402" />
         <source>Practice is not saved to your history (turned off in Settings).</source>
         <translation>练习不会保存到学习记录（已在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="458" />
+        <location filename="../views/home.py" line="459" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="461" />
+        <location filename="../views/home.py" line="462" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="466" />
+        <location filename="../views/home.py" line="467" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="468" />
+        <location filename="../views/home.py" line="469" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="470" />
+        <location filename="../views/home.py" line="471" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="471" />
+        <location filename="../views/home.py" line="472" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="472" />
+        <location filename="../views/home.py" line="473" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="473" />
+        <location filename="../views/home.py" line="474" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="474" />
+        <location filename="../views/home.py" line="475" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="475" />
+        <location filename="../views/home.py" line="476" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="476" />
-        <location filename="../views/home.py" line="478" />
+        <location filename="../views/home.py" line="477" />
+        <location filename="../views/home.py" line="479" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="477" />
+        <location filename="../views/home.py" line="478" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="479" />
+        <location filename="../views/home.py" line="480" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="481" />
+        <location filename="../views/home.py" line="482" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="483" />
+        <location filename="../views/home.py" line="484" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="484" />
+        <location filename="../views/home.py" line="485" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="485" />
+        <location filename="../views/home.py" line="486" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="486" />
+        <location filename="../views/home.py" line="487" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="487" />
+        <location filename="../views/home.py" line="488" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="488" />
         <location filename="../views/home.py" line="489" />
+        <location filename="../views/home.py" line="490" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="490" />
+        <location filename="../views/home.py" line="491" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="502" />
+        <location filename="../views/home.py" line="503" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="508" />
+        <location filename="../views/home.py" line="509" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="526" />
+        <location filename="../views/home.py" line="527" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -598,153 +598,228 @@
         <translation>深度门控 LSTM</translation>
     </message>
     <message>
-        <location filename="../names.py" line="31" />
+        <location filename="../names.py" line="24" />
+        <source>minGRU</source>
+        <translation>minGRU</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="25" />
+        <source>minLSTM</source>
+        <translation>minLSTM</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="26" />
+        <source>sLSTM (xLSTM)</source>
+        <translation>sLSTM（xLSTM）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="27" />
+        <source>mLSTM (xLSTM)</source>
+        <translation>mLSTM（xLSTM）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="28" />
+        <source>Selective SSM (Mamba)</source>
+        <translation>选择性状态空间模型（Mamba）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="29" />
+        <source>Linear attention</source>
+        <translation>线性注意力</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="38" />
+        <source>Paper (normalised gates, h̃ = W_h x + b_h)</source>
+        <translation>论文（门归一化，h̃ = W_h x + b_h）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="40" />
+        <source>Log-space code (normalised gates, h̃ = g(…))</source>
+        <translation>对数空间代码（门归一化，h̃ = g(…)）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="42" />
         <source>PyTorch (reset after U h)</source>
         <translation>PyTorch（重置门作用在 U h 之后）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="32" />
+        <location filename="../names.py" line="43" />
         <source>D2L (reset before U h)</source>
         <translation>D2L（重置门作用在 U h 之前）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="33" />
+        <location filename="../names.py" line="44" />
         <source>Colah (z takes the candidate)</source>
         <translation>Colah（z 取候选值）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="34" />
+        <location filename="../names.py" line="45" />
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../names.py" line="35" />
+        <location filename="../names.py" line="46" />
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../names.py" line="36" />
+        <location filename="../names.py" line="47" />
         <source>standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../names.py" line="44" />
+        <location filename="../names.py" line="48" />
+        <source>Paper (h̃ = W_h x + b_h)</source>
+        <translation>论文（h̃ = W_h x + b_h）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="49" />
+        <source>Log-space code (h̃ = g(W_h x + b_h))</source>
+        <translation>对数空间代码（h̃ = g(W_h x + b_h)）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="50" />
+        <source>Gates not normalised</source>
+        <translation>门不归一化</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="51" />
+        <source>Forget gate σ</source>
+        <translation>遗忘门 σ</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="52" />
+        <source>Forget gate exp</source>
+        <translation>遗忘门 exp</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="53" />
+        <source>Simplified B̄ = Δ B (Mamba)</source>
+        <translation>简化的 B̄ = Δ B（Mamba）</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="54" />
+        <source>Exact zero-order hold</source>
+        <translation>精确的零阶保持</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="62" />
         <source>Whiteboard (by hand, small numbers)</source>
         <translation>白板（手算，小数字）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="45" />
+        <location filename="../names.py" line="63" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../names.py" line="46" />
-        <location filename="../names.py" line="57" />
+        <location filename="../names.py" line="64" />
+        <location filename="../names.py" line="75" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../names.py" line="54" />
+        <location filename="../names.py" line="72" />
         <source>Any difficulty</source>
         <translation>任意难度</translation>
     </message>
     <message>
-        <location filename="../names.py" line="55" />
+        <location filename="../names.py" line="73" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../names.py" line="56" />
+        <location filename="../names.py" line="74" />
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../names.py" line="65" />
+        <location filename="../names.py" line="83" />
         <source>Single choice</source>
         <translation>单选题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="66" />
+        <location filename="../names.py" line="84" />
         <source>Multiple choice</source>
         <translation>多选题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="67" />
+        <location filename="../names.py" line="85" />
         <source>True or false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="68" />
+        <location filename="../names.py" line="86" />
         <source>Number</source>
         <translation>数值题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="69" />
+        <location filename="../names.py" line="87" />
         <source>Tensor shape</source>
         <translation>张量形状</translation>
     </message>
     <message>
-        <location filename="../names.py" line="70" />
+        <location filename="../names.py" line="88" />
         <source>Formula</source>
         <translation>公式题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="71" />
+        <location filename="../names.py" line="89" />
         <source>Ordering</source>
         <translation>排序题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="72" />
+        <location filename="../names.py" line="90" />
         <source>Matching</source>
         <translation>配对题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="73" />
+        <location filename="../names.py" line="91" />
         <source>Code reading</source>
         <translation>读代码</translation>
     </message>
     <message>
-        <location filename="../names.py" line="74" />
+        <location filename="../names.py" line="92" />
         <source>Free text</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="82" />
+        <location filename="../names.py" line="100" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../names.py" line="83" />
+        <location filename="../names.py" line="101" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../names.py" line="84" />
+        <location filename="../names.py" line="102" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../names.py" line="97" />
+        <location filename="../names.py" line="115" />
         <source>One bias per gate</source>
         <translation>每个门一个偏置</translation>
     </message>
     <message>
-        <location filename="../names.py" line="98" />
+        <location filename="../names.py" line="116" />
         <source>Two biases per gate (PyTorch)</source>
         <translation>每个门两个偏置（PyTorch）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="106" />
+        <location filename="../names.py" line="124" />
         <source>read as %1</source>
         <translation>识别为 %1</translation>
     </message>
     <message>
-        <location filename="../names.py" line="113" />
+        <location filename="../names.py" line="131" />
         <source>expected 1 number</source>
         <translation>应为 1 个数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="114" />
+        <location filename="../names.py" line="132" />
         <source>expected %1 numbers</source>
         <translation>应为 %1 个数</translation>
     </message>
@@ -771,8 +846,8 @@
     <name>QuestionView</name>
     <message numerus="yes">
         <location filename="../views/question.py" line="188" />
-        <source>%n problems in the question files; those questions are left out:</source>
-        <translation><numerusform>题目文件中有 %n 处问题，相关题目已略去：</numerusform></translation>
+        <source>%n question files have problems; the questions concerned are left out:</source>
+        <translation><numerusform>%n 个题目文件有问题，相关题目已略去：</numerusform></translation>
     </message>
     <message>
         <location filename="../views/question.py" line="260" />
@@ -883,97 +958,122 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="219" />
+        <location filename="../views/settings_view.py" line="229" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="220" />
+        <location filename="../views/settings_view.py" line="230" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="222" />
+        <location filename="../views/settings_view.py" line="232" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="223" />
+        <location filename="../views/settings_view.py" line="233" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="224" />
+        <location filename="../views/settings_view.py" line="234" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="225" />
+        <location filename="../views/settings_view.py" line="235" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="226" />
+        <location filename="../views/settings_view.py" line="236" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="227" />
+        <location filename="../views/settings_view.py" line="237" />
+        <source>minGRU convention</source>
+        <translation>minGRU 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="238" />
+        <source>minLSTM convention</source>
+        <translation>minLSTM 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="239" />
+        <source>sLSTM convention</source>
+        <translation>sLSTM 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="240" />
+        <source>mLSTM convention</source>
+        <translation>mLSTM 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="241" />
+        <source>Selective SSM convention</source>
+        <translation>选择性 SSM 约定</translation>
+    </message>
+    <message>
+        <location filename="../views/settings_view.py" line="242" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="228" />
+        <location filename="../views/settings_view.py" line="243" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="229" />
+        <location filename="../views/settings_view.py" line="244" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="230" />
+        <location filename="../views/settings_view.py" line="245" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="231" />
+        <location filename="../views/settings_view.py" line="246" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="232" />
+        <location filename="../views/settings_view.py" line="247" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="233" />
+        <location filename="../views/settings_view.py" line="248" />
         <source>&amp;History of free practice</source>
         <translation>自由练习记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="240" />
+        <location filename="../views/settings_view.py" line="255" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="245" />
+        <location filename="../views/settings_view.py" line="260" />
         <source>Show my streak</source>
         <translation>显示连续天数</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="246" />
+        <location filename="../views/settings_view.py" line="261" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="247" />
+        <location filename="../views/settings_view.py" line="262" />
         <source>Save my practice</source>
         <translation>保存我的练习</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="250" />
+        <location filename="../views/settings_view.py" line="265" />
         <source>Keep every drill and question answered outside a study mode in the history, its statistics and its reviews</source>
         <translation>把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习</translation>
     </message>

@@ -306,20 +306,21 @@ class StudyPage(QWidget):
             self.answer = None
 
     def _show_question(self) -> None:
+        from quizapp.bank import origin
         from quizapp.gui.views.answers import answer_widget_for
 
         assert self.session is not None
         question = self.session.current.question if self.session.current else None
         assert question is not None
-        self.meta.setText(
-            "  ·  ".join(
-                (
-                    _topic_title(question.topic, self.lang),
-                    names.question_type_name(question.type),
-                    names.question_difficulty_name(question.difficulty),
-                )
-            )
-        )
+        parts = [
+            _topic_title(question.topic, self.lang),
+            names.question_type_name(question.type),
+            names.question_difficulty_name(question.difficulty),
+        ]
+        source = origin(question)  # "pack: mine.yaml" for a question from the learner's packs
+        if source:
+            parts.append(source)
+        self.meta.setText("  ·  ".join(parts))
         set_rich_text(self.prompt, question.prompt.get(self.lang))
         self.code.setVisible(bool(question.code))
         if question.code:

@@ -404,7 +404,7 @@ class DrillView(QWidget):
             return
         title = names.cell_name(cell)
         if convention and convention != "standard":
-            title += " · " + names.convention_name(convention)
+            title += " · " + names.convention_name(convention, cell)
         self.title.setText(title)
 
     def set_content_language(self, lang: str) -> None:

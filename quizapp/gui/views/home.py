@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import CELLS
 from questions.topics import TOPICS
 from questions.vocab import QUESTION_TYPES, Lang
+from quizapp.drills.quantities import DRILL_CELLS
 from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
@@ -334,6 +334,7 @@ class HomeView(QWidget):
             difficulty=difficulty,
             gru_convention=convention,
             two_biases=settings.bias_convention == "two",
+            conventions=settings.cell_conventions(),
         )
 
     def current_plan(self) -> DrillPlan:
@@ -490,7 +491,7 @@ class HomeView(QWidget):
         self.more_title.setText(self.tr("More"))
 
         cells_checked = self._chosen_cells() or settings.drill_cells
-        _fill(self.cell_list, [(c, names.cell_name(c)) for c in CELLS], cells_checked)
+        _fill(self.cell_list, [(c, names.cell_name(c)) for c in DRILL_CELLS], cells_checked)
         self.start_drills.setEnabled(bool(self._chosen_cells()))
         quantities_checked = _checked_keys(self.quantity_list) or settings.drill_quantities
         self._fill_quantities(quantities_checked)

@@ -185,7 +185,7 @@ class QuestionView(QWidget):
         """Questions that could not be loaded: named in the banner, the rest still usable."""
         if problems:
             head = self.tr(
-                "%n problems in the question files; those questions are left out:",
+                "%n question files have problems; the questions concerned are left out:",
                 "",
                 len(problems),
             )

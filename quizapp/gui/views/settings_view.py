@@ -30,6 +30,7 @@ from quizapp.settings import (
     FONT_SIZES,
     GRU_CONVENTIONS,
     LANGUAGES,
+    MODERN_CONVENTIONS,
     RETENTION_RANGE,
     THEMES,
     Settings,
@@ -53,6 +54,8 @@ class SettingsView(QWidget):
         self.theme = QComboBox()
         self.font_size = QComboBox()
         self.gru_convention = QComboBox()
+        # one box per modern cell whose convention is a setting (``<cell>_convention``)
+        self.cell_conventions = {cell: QComboBox() for cell in MODERN_CONVENTIONS}
         self.bias_convention = QComboBox()
         self.difficulty = QComboBox()
         self.tolerance_absolute = QDoubleSpinBox()
@@ -85,6 +88,7 @@ class SettingsView(QWidget):
             ("theme", self.theme),
             ("font_size", self.font_size),
             ("gru_convention", self.gru_convention),
+            *((f"{cell}_convention", box) for cell, box in self.cell_conventions.items()),
             ("bias_convention", self.bias_convention),
             ("difficulty", self.difficulty),
             ("tolerance_absolute", self.tolerance_absolute),
@@ -176,6 +180,12 @@ class SettingsView(QWidget):
                 [(c, names.convention_name(c)) for c in GRU_CONVENTIONS],
                 settings.gru_convention,
             )
+            for cell, box in self.cell_conventions.items():
+                self._fill_box(
+                    box,
+                    [(c, names.convention_name(c, cell)) for c in MODERN_CONVENTIONS[cell]],
+                    getattr(settings, f"{cell}_convention"),
+                )
             self._fill_box(
                 self.bias_convention,
                 [(c, names.bias_convention_name(c)) for c in BIAS_CONVENTIONS],
@@ -224,6 +234,11 @@ class SettingsView(QWidget):
             "theme": self.tr("&Theme"),
             "font_size": self.tr("&Font size"),
             "gru_convention": self.tr("&GRU convention"),
+            "mingru_convention": self.tr("minGRU convention"),
+            "minlstm_convention": self.tr("minLSTM convention"),
+            "slstm_convention": self.tr("sLSTM convention"),
+            "mlstm_convention": self.tr("mLSTM convention"),
+            "ssm_convention": self.tr("Selective SSM convention"),
             "bias_convention": self.tr("&Biases"),
             "difficulty": self.tr("&Drill difficulty"),
             "tolerance_absolute": self.tr("Tolerance, &absolute"),
