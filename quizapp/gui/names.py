@@ -23,9 +23,9 @@ def cell_name(cell: str) -> str:
         "depth_gated": QCoreApplication.translate("Names", "Depth-gated LSTM"),
         "mingru": QCoreApplication.translate("Names", "minGRU"),
         "minlstm": QCoreApplication.translate("Names", "minLSTM"),
-        "slstm": QCoreApplication.translate("Names", "sLSTM (xLSTM)"),
-        "mlstm": QCoreApplication.translate("Names", "mLSTM (xLSTM)"),
-        "ssm": QCoreApplication.translate("Names", "Selective SSM (Mamba)"),
+        "slstm": QCoreApplication.translate("Names", "sLSTM"),
+        "mlstm": QCoreApplication.translate("Names", "mLSTM"),
+        "ssm": QCoreApplication.translate("Names", "Selective SSM"),
         "linear_attention": QCoreApplication.translate("Names", "Linear attention"),
     }
     return names.get(cell, cell)

@@ -22,6 +22,7 @@ PRELOADED = (
     "numpy.random",
     "quizapp.drills.generate",
     "quizapp.formulas",
+    "quizapp.formulas.breaking",
     "quizapp.gui.diagram.placement",
     "quizapp.gui.diagram.labels",
     "quizapp.gui.diagram.layout",

@@ -22,7 +22,7 @@ from quizapp.gui.views.question import QuestionView
 from quizapp.settings import Settings
 from quizapp.study.session import Phase
 
-SLOW = 0.8  # seconds the patched grader sleeps
+SLOW = 1.0  # seconds the patched grader sleeps
 
 
 def _symbolic(qid: str) -> Question:
@@ -88,8 +88,9 @@ def test_a_slow_check_does_not_block_the_event_loop(view: QuestionView, qtbot: Q
     assert view.grade is None
     qtbot.waitUntil(lambda: view.grade is not None, timeout=10_000)
     ticks.timer.stop()
-    # The timer kept firing while the grader slept (a blocked loop would give 0 or 1 tick).
-    assert ticks.count >= 10
+    # The timer kept firing while the grader slept (a blocked loop gives 0 or 1 tick; 50 when the
+    # machine is idle, fewer when it is loaded).
+    assert ticks.count >= 5
     assert view.grade is not None and view.grade.correct
     assert view.verdict.text() == "✓ Right"
     assert len(answered) == 1
@@ -147,7 +148,7 @@ def test_a_formula_drill_is_graded_off_the_gui_thread(
     assert controller.grade is None
     qtbot.waitUntil(lambda: controller.grade is not None, timeout=10_000)
     ticks.timer.stop()
-    assert ticks.count >= 10
+    assert ticks.count >= 5
     assert controller.grade is not None and controller.grade.score == 1.0
     assert field.mark.text().startswith("✓")
 
@@ -177,7 +178,7 @@ def test_a_study_session_records_a_formula_when_its_grade_arrives(
         assert session.phase is Phase.QUESTION and store.attempt_count() == 0
         qtbot.waitUntil(lambda: store.attempt_count() == 1, timeout=10_000)
         ticks.timer.stop()
-        assert ticks.count >= 10
+        assert ticks.count >= 5
         assert session.phase is not Phase.QUESTION
         # Skipping while the next item is checked drops that grade: nothing is recorded for it.
         pages.page.go_next()

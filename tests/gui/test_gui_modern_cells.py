@@ -39,14 +39,14 @@ def test_home_lists_every_cell_with_its_name_in_both_languages(
     listed = _listed(home.cell_list)
     assert list(listed) == [*engine.CELLS, *MODERN]  # the classic cells first, as before
     assert listed["mingru"] == "minGRU"
-    assert listed["ssm"] == "Selective SSM (Mamba)"
+    assert listed["ssm"] == "Selective SSM"
     assert listed["linear_attention"] == "Linear attention"
     started.window.state.update(interface_language="zh")
     translations.set_language("zh")
     listed = _listed(home.cell_list)
     assert listed["linear_attention"] == "线性注意力"
-    assert listed["ssm"] == "选择性状态空间模型（Mamba）"
-    assert listed["slstm"] == "sLSTM（xLSTM）"
+    assert listed["ssm"] == "选择性 SSM"
+    assert listed["slstm"] == "sLSTM"
 
 
 def test_settings_offer_each_modern_convention_and_the_drill_uses_it(

@@ -80,6 +80,10 @@ _DENYING = re.compile(
 _ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
 
 
+_OPENER = re.compile(
+    r"(?i)(?:\b(?:so|because|since|thus|therefore|hence|which|when|if|whenever|unless)"
+    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因)\s*$"
+)
 # "not because X" denies X, which stands in the fragment after "because" (not "not only/just
 # because", which keeps X as one of the reasons).
 _NOT_BECAUSE = re.compile(
@@ -98,7 +102,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:can|could|may) be anything)\b"
     r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
-    r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不算|不要加|不要用|不该用|不应该用|不该选|"
+    r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"不应该选|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
 )
@@ -117,6 +121,7 @@ class Fragment:
     contrast_spans: tuple[tuple[int, int], ...]
     denying_spans: tuple[tuple[int, int], ...] = ()
     negative_predicates: tuple[int, ...] = ()
+    opens: bool = False
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -253,6 +258,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         _contrast_spans(text),
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
+                        bool(_OPENER.search(clause_text[:offset])),
                     )
                 )
             if indices:

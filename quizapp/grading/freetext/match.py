@@ -111,16 +111,8 @@ class ClaimReader:
         return contradiction
 
     def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:
-        """The mentions that can fill ``slot``: its concepts, and their opposites except in a
-        fragment that names the slot's own concept ("没必要降低学习率或提高阈值": 降低 fills
-        "lower", not 提高 read as "not lower")."""
         opposites = {self.lexicon.opposite_of(c) for c in slot} - {None}
-        direct = {m.fragment for m in mentions if m.concept in slot}
-        return [
-            m
-            for m in mentions
-            if m.concept in slot or (m.concept in opposites and m.fragment not in direct)
-        ]
+        return [m for m in mentions if m.concept in slot or m.concept in opposites]
 
     def _in_clause(
         self, claim: Claim, mentions: list[Mention], explicit_subject: bool
@@ -133,6 +125,7 @@ class ClaimReader:
             for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
             if len(set(combo)) == len(combo)  # one mention fills one slot
             and not self._mixes_contrast(combo)
+            and not self._crosses_opener(combo)
         ]
         # The most compact statement decides: the claim's words in one fragment, close together,
         # before words gathered from across the clause.
@@ -171,6 +164,11 @@ class ClaimReader:
             return (1, 0)  # one word: the first in reading order decides
         return (1, max(m.end for m in combo) - min(m.start for m in combo))
 
+    def _crosses_opener(self, combo: tuple[Mention, ...]) -> bool:
+        first = min(m.fragment for m in combo)
+        last = max(m.fragment for m in combo)
+        return any(self.segmented.fragments[k].opens for k in range(first + 1, last + 1))
+
     def _mixes_contrast(self, combo: tuple[Mention, ...]) -> bool:
         """Some mentions inside a (not denying) contrast phrase and some outside it."""
         inside = [
@@ -191,9 +189,10 @@ class ClaimReader:
             seen.update((index, p) for p in fragment.negations if start <= p < last)
             # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
             # them; its own negation word is not counted a second time.
-            # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用").
+            # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用"), nor
+            # does 、, which only lists nouns ("流式、在线场景下也不该选循环模型").
             deny_end = min(
-                (b for b in fragment.scope_breaks if b > last and fragment.text[b - 1] != "也"),
+                (b for b in fragment.scope_breaks if b > last and fragment.text[b - 1] not in "也、"),
                 default=len(fragment.text),
             )
             for p in fragment.negative_predicates:

@@ -57,23 +57,24 @@ def tagged_wires(diagram: Diagram, asked: frozenset[str] = frozenset()) -> list[
 def terminal_rects(
     diagram: Diagram, font: QFont, scale: float, left: float, top: float
 ) -> dict[str, QRectF]:
-    """Each terminal name's rectangle in pixels: centred on its node, then moved straight up or
-    down, away from the names before it, until it is clear of them (x_t below h_t−1)."""
+    """Each terminal name's rectangle in pixels: centred on its node, then, from the top down,
+    moved straight down below any name above it that it would overlap (x_t below h_t−1; the
+    xLSTM's c_t−1, n_t−1 and m_t−1 stacked when the picture is small)."""
     rects: dict[str, QRectF] = {}
-    for node in diagram.nodes:
-        if node.kind not in TERMINAL_KINDS or is_port(diagram, node):
-            continue
+    terminals = [n for n in diagram.nodes if n.kind in TERMINAL_KINDS and not is_port(diagram, n)]
+    for node in sorted(terminals, key=lambda n: n.y):
         width, height = text_size(font, node.label)
         cx, cy = left + node.x * scale, top + node.y * scale
         rect = QRectF(cx - width / 2, cy - height / 2, width, height)
-        for other in rects.values():
-            if rect.intersects(other):
-                if rect.center().y() >= other.center().y():
+        moved = True
+        while moved:  # each move goes down, past one name: this ends
+            moved = False
+            for other in rects.values():
+                if rect.intersects(other):
                     rect.moveTop(other.bottom() + 1)
-                else:
-                    rect.moveBottom(other.top() - 1)
+                    moved = True
         rects[node.id] = rect
-    return rects
+    return {node.id: rects[node.id] for node in terminals}
 
 
 def is_port(diagram: Diagram, node: Node) -> bool:

@@ -609,18 +609,18 @@
     </message>
     <message>
         <location filename="../names.py" line="26" />
-        <source>sLSTM (xLSTM)</source>
-        <translation>sLSTM（xLSTM）</translation>
+        <source>sLSTM</source>
+        <translation>sLSTM</translation>
     </message>
     <message>
         <location filename="../names.py" line="27" />
-        <source>mLSTM (xLSTM)</source>
-        <translation>mLSTM（xLSTM）</translation>
+        <source>mLSTM</source>
+        <translation>mLSTM</translation>
     </message>
     <message>
         <location filename="../names.py" line="28" />
-        <source>Selective SSM (Mamba)</source>
-        <translation>选择性状态空间模型（Mamba）</translation>
+        <source>Selective SSM</source>
+        <translation>选择性 SSM</translation>
     </message>
     <message>
         <location filename="../names.py" line="29" />
