@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizapp.settings import DEFAULTS, FONT_SIZES
+from quizapp.settings import DEFAULTS, FONT_SIZES, GRU_CONVENTIONS, MODERN_CONVENTIONS
 
 DEFAULT_FONT_SIZE = DEFAULTS.font_size
 
@@ -43,7 +43,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--difficulty", choices=("whiteboard", "standard", "hard"), default="standard"
     )
-    parser.add_argument("--convention", choices=("pytorch", "d2l", "colah"), default="pytorch")
+    parser.add_argument(
+        "--convention",
+        choices=(
+            *GRU_CONVENTIONS,
+            *dict.fromkeys(c for cs in MODERN_CONVENTIONS.values() for c in cs),
+        ),
+        default="pytorch",
+        help="GRU: pytorch, d2l, colah; minGRU, minLSTM: paper, log_space (minLSTM also "
+        "unnormalised); sLSTM, mLSTM: sigmoid, exp; SSM: simplified, zoh",
+    )
     parser.add_argument(
         "--answered",
         action="store_true",

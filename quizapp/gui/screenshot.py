@@ -30,7 +30,7 @@ from quizapp.gui.home_choices import HomeChoices
 from quizapp.gui.main_window import MainWindow
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.widgets.math_label import shared_renderer
-from quizapp.settings import DEFAULTS, Settings
+from quizapp.settings import DEFAULTS, GRU_CONVENTIONS, MODERN_CONVENTIONS, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -114,11 +114,13 @@ def folder_problem(file: Path) -> str | None:
 
 
 def _build_drill(window: MainWindow, options: ScreenshotOptions) -> None:
+    settings = window.state.settings
     plan = DrillPlan(
         cells=(options.cell,),
         quantities=options.ask,
         difficulty=options.difficulty,
-        gru_convention=options.convention,
+        gru_convention=settings.gru_convention,
+        conventions=settings.cell_conventions(),
     )
     if not window.open_drills(plan, options.seed):
         raise ScreenshotError(window.drill.banner.message() or "the drill could not be made")
@@ -236,6 +238,19 @@ def _mock_to_report(study: StudyPages) -> None:
     page.finish()
 
 
+def _convention_fields(options: ScreenshotOptions) -> dict[str, str]:
+    """The settings field ``--convention`` sets: the GRU's, or the drilled modern cell's."""
+    if options.convention in GRU_CONVENTIONS:
+        return {"gru_convention": options.convention}
+    choices = MODERN_CONVENTIONS.get(options.cell, ())
+    if options.convention not in choices:
+        allowed = ", ".join((*GRU_CONVENTIONS, *choices))
+        raise ScreenshotError(
+            f"--convention {options.convention!r} is not one of {options.cell}'s; one of {allowed}"
+        )
+    return {f"{options.cell}_convention": options.convention}
+
+
 def take_screenshot(options: ScreenshotOptions) -> Path:
     """Build the screen ``options`` describe and save it as a PNG; returns the file."""
     if options.view not in VIEWS:
@@ -252,12 +267,11 @@ def take_screenshot(options: ScreenshotOptions) -> Path:
         content_language=options.lang,
         theme=options.theme,
         difficulty=options.difficulty,
-        gru_convention=options.convention,
         drill_cells=(options.cell,),
         drill_quantities=options.ask,
         font_size=options.font_size,
         record_practice=False,  # a screenshot never writes into a history
-    )
+    ).replace(**_convention_fields(options))
     if options.view == "home":
         remembered = HomeChoices.of(settings_module.load().settings)
         settings = settings.replace(**remembered.settings_changes())

@@ -265,3 +265,31 @@ def test_a_claim_is_not_assembled_from_inside_and_outside_a_contrast() -> None:
     assert (
         one("cnn fixed", "An RNN carries the whole history, unlike a CNN that is fixed.") == "made"
     )
+
+
+def test_not_because_denies_the_reason() -> None:
+    claim = "loss sum"
+    assert one(claim, "It works because the loss is summed.") == "made"
+    assert one(claim, "It works, but not because the loss is summed.") == "contradicted"
+    assert one(claim, "It isn't because the loss is summed.") == "contradicted"
+    assert one(claim, "是因为损失的维度，而不是因为损失求和。") == "contradicted"
+    assert one(claim, "这并不是因为损失求和") == "contradicted"
+    # "not only / not just because" keeps the reason
+    assert one(claim, "It works not only because the loss is summed.") == "made"
+    assert one(claim, "It works not just because the loss is summed.") == "made"
+    # the denial reaches the reason's first fragment only
+    assert one(claim, "Not because of the batch size, the loss is summed.") == "made"
+
+
+def test_more_denying_predicates() -> None:
+    assert one("loss sum", "损失求和说明不了问题。") == "contradicted"
+    assert one("loss sum", "损失求和不要加。") == "contradicted"
+    assert one("batch-size", "The batch size can be anything.") == "contradicted"
+    assert one("batch-size", "The batch size matters.") == "made"
+
+
+def test_a_denial_after_a_chinese_list_covers_the_list() -> None:
+    # 、 joins nouns, so the denial after the list reaches the claim's words before it
+    assert one("loss sum", "损失求和、取平均都没用") == "contradicted"
+    # a comma starts another fragment: its denial does not reach back
+    assert one("loss sum", "损失求和，取平均没用") == "made"

@@ -80,10 +80,6 @@ _DENYING = re.compile(
 _ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
 
 
-_OPENER = re.compile(
-    r"(?i)(?:\b(?:so|because|since|thus|therefore|hence|which|when|if|whenever|unless)"
-    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因)\s*$"
-)
 # "not because X" denies X, which stands in the fragment after "because" (not "not only/just
 # because", which keeps X as one of the reasons).
 _NOT_BECAUSE = re.compile(
@@ -121,7 +117,6 @@ class Fragment:
     contrast_spans: tuple[tuple[int, int], ...]
     denying_spans: tuple[tuple[int, int], ...] = ()
     negative_predicates: tuple[int, ...] = ()
-    opens: bool = False
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -258,7 +253,6 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         _contrast_spans(text),
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
-                        bool(_OPENER.search(clause_text[:offset])),
                     )
                 )
             if indices:

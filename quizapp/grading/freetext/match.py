@@ -125,7 +125,6 @@ class ClaimReader:
             for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
             if len(set(combo)) == len(combo)  # one mention fills one slot
             and not self._mixes_contrast(combo)
-            and not self._crosses_opener(combo)
         ]
         # The most compact statement decides: the claim's words in one fragment, close together,
         # before words gathered from across the clause.
@@ -163,11 +162,6 @@ class ClaimReader:
         if len(combo) == 1:
             return (1, 0)  # one word: the first in reading order decides
         return (1, max(m.end for m in combo) - min(m.start for m in combo))
-
-    def _crosses_opener(self, combo: tuple[Mention, ...]) -> bool:
-        first = min(m.fragment for m in combo)
-        last = max(m.fragment for m in combo)
-        return any(self.segmented.fragments[k].opens for k in range(first + 1, last + 1))
 
     def _mixes_contrast(self, combo: tuple[Mention, ...]) -> bool:
         """Some mentions inside a (not denying) contrast phrase and some outside it."""
