@@ -8,6 +8,7 @@ decide changes to the matcher itself, then used to harden the rubrics); ``--prob
 corpus of reversed answers only, written after both (for the last hardening pass); ``--corpus DIR``
 grades the corpus files of another folder (e.g. ``tests/data/freetext_more``). None of these is split.
 ``--train-only`` prints the train split alone, for tuning without looking at the held-out figures.
+``tests/data/freetext_probe2`` is a second blind set of reversed answers (issue 11): ``--corpus`` it.
 Aims on the held-out split: precision >= 0.95, recall >= 0.85, no reversed answer above 25 %;
 grading one answer <= 5 ms median.
 """

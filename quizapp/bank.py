@@ -11,8 +11,10 @@ from pathlib import Path
 
 import questions.load
 from questions.load import LoadResult, Problem, load_bank
+from questions.problems_zh import problem_line
 from questions.schema import Question
 from questions.validate import printable
+from questions.vocab import Lang
 from quizapp import paths
 
 
@@ -41,11 +43,14 @@ def origin(question: Question) -> str | None:
     return printable(f"pack: {file.name}")
 
 
-def pack_notices(problems: tuple[Problem, ...], *, terminal: bool = True) -> list[str]:
+def pack_notices(
+    problems: tuple[Problem, ...], *, terminal: bool = True, lang: Lang = "en"
+) -> list[str]:
     """One line per file (or folder) with problems: what was wrong first, and how many in all.
 
     In the terminal each line says that those questions were left out and which command lists
-    every problem; the GUI (``terminal=False``) says that once, in the banner's heading."""
+    every problem; the GUI (``terminal=False``) says that once, in the banner's heading, and asks
+    for the lines in its interface language ``lang`` (``questions.problems_zh``)."""
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
@@ -53,10 +58,12 @@ def pack_notices(problems: tuple[Problem, ...], *, terminal: bool = True) -> lis
     for found in by_file.values():
         more = len(found) - 1
         also = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        if lang == "zh":
+            also = f"（另有 {more} 个问题）" if more else ""
         hint = (
             "; questions with problems were left out (quizapp questions validate lists them all)"
             if terminal
             else ""
         )
-        notices.append(f"{found[0]}{also}{hint}")
+        notices.append(f"{problem_line(found[0], lang)}{also}{hint}")
     return [printable(notice) for notice in notices]

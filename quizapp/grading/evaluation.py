@@ -8,6 +8,8 @@ itself with mpmath's low-level functions at a fixed binary precision, and stops 
   0); an `exp`, a power or any result outside that range raises ``OutOfRange`` *before* the large
   number is built;
 - the wall-clock ``deadline`` is checked at every node (``OutOfRange`` too);
+- every ``OutOfRange`` says which limit was met (``Limit``): too large, too small (an underflow,
+  e.g. ``1e-400*n``), the time, or the precision;
 - values that are not real (a logarithm or square root of a negative number, a negative base with
   a fractional exponent, a division by zero) raise ``Undefined``.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from mpmath import libmp  # type: ignore[import-untyped]
@@ -52,8 +55,21 @@ class Undefined(Exception):
     """The expression has no real value at the point."""
 
 
+class Limit(Enum):
+    """Which bound an evaluation met."""
+
+    LARGE = "large"  # a value beyond 2^HIGHEST_BITS
+    SMALL = "small"  # a nonzero value below 2^-LOWEST_BITS (an underflow)
+    TIME = "time"  # the deadline passed
+    PRECISION = "precision"  # terms cancel beyond the highest precision, or cannot be evaluated
+
+
 class OutOfRange(Exception):
     """A value left the allowed range, the precision did not suffice, or the time ran out."""
+
+    def __init__(self, message: str, limit: Limit) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 class _Imprecise(Exception):
@@ -68,9 +84,19 @@ def _magnitude(value: Value) -> int:
 def _bounded(value: Value) -> Value:
     if value in (libmp.fnan, libmp.finf, libmp.fninf):
         raise Undefined("not a finite number")
-    if value != libmp.fzero and not -LOWEST_BITS <= _magnitude(value) <= HIGHEST_BITS:
-        raise OutOfRange(f"a value beyond 2^{HIGHEST_BITS} or below 2^-{LOWEST_BITS}")
+    if value != libmp.fzero and _magnitude(value) > HIGHEST_BITS:
+        raise OutOfRange(f"a value beyond 2^{HIGHEST_BITS}", Limit.LARGE)
+    if value != libmp.fzero and _magnitude(value) < -LOWEST_BITS:
+        raise OutOfRange(f"a value below 2^-{LOWEST_BITS}", Limit.SMALL)
     return value
+
+
+def _limit_of(bits: int) -> Limit:
+    """The limit met by a value of about 2^bits that cannot be computed: large, small, or (in
+    range, yet its numbers are too long to work with) precision."""
+    if bits > HIGHEST_BITS:
+        return Limit.LARGE
+    return Limit.SMALL if bits < -LOWEST_BITS else Limit.PRECISION
 
 
 def _is_negative(value: Value) -> bool:
@@ -87,7 +113,7 @@ class _Walker:
 
     def value(self, expr: Any) -> Value:
         if time.perf_counter() > self.deadline:
-            raise OutOfRange("the time to check it ran out")
+            raise OutOfRange("the time to check it ran out", Limit.TIME)
         return _bounded(self._value(expr))
 
     def _value(self, expr: Any) -> Value:
@@ -97,8 +123,9 @@ class _Walker:
                 raise Undefined(f"no value for {expr.name}")
             return self.point[expr.name]
         if expr.is_Rational:
-            if max(abs(int(expr.p)), int(expr.q)).bit_length() > HIGHEST_BITS + LOWEST_BITS:
-                raise OutOfRange("a number too long to use")
+            numerator, denominator = abs(int(expr.p)).bit_length(), int(expr.q).bit_length()
+            if max(numerator, denominator) > HIGHEST_BITS + LOWEST_BITS:
+                raise OutOfRange("a number too long to use", _limit_of(numerator - denominator))
             return libmp.from_rational(int(expr.p), int(expr.q), bits, _ROUND)  # type: ignore[no-any-return]
         if expr.is_Float:
             return libmp.mpf_pos(expr._mpf_, bits, _ROUND)  # type: ignore[no-any-return]
@@ -134,7 +161,7 @@ class _Walker:
             return libmp.mpf_abs(self.value(expr.args[0]))  # type: ignore[no-any-return]
         if expr is sympy.I:
             raise Undefined("an imaginary number")
-        raise OutOfRange(f"{type(expr).__name__} cannot be evaluated here")
+        raise OutOfRange(f"{type(expr).__name__} cannot be evaluated here", Limit.PRECISION)
 
     def _plus(self, first: Value, second: Value) -> Value:
         total = _bounded(libmp.mpf_add(first, second, self.bits, _ROUND))
@@ -152,13 +179,16 @@ class _Walker:
         if first == libmp.fzero or second == libmp.fzero:
             return libmp.fzero  # type: ignore[no-any-return]
         if _magnitude(first) + _magnitude(second) > HIGHEST_BITS + 1:
-            raise OutOfRange(f"a value beyond 2^{HIGHEST_BITS}")
+            raise OutOfRange(f"a value beyond 2^{HIGHEST_BITS}", Limit.LARGE)
+        if _magnitude(first) + _magnitude(second) < -LOWEST_BITS - 1:
+            raise OutOfRange(f"a value below 2^-{LOWEST_BITS}", Limit.SMALL)
         return _bounded(libmp.mpf_mul(first, second, self.bits, _ROUND))
 
     def _exp(self, argument: Value) -> Value:
         # Checked before the call: mpf_exp of a huge argument builds a huge integer.
         if _magnitude(argument) > 10:  # |u| ≥ 1024 is far outside the range either way
-            raise OutOfRange(f"exp of a value beyond 2^{HIGHEST_BITS}")
+            limit = Limit.SMALL if _is_negative(argument) else Limit.LARGE
+            raise OutOfRange("exp of a value outside the range", limit)
         return _bounded(libmp.mpf_exp(argument, self.bits, _ROUND))
 
     def _power(self, base_expr: Any, exponent_expr: Any) -> Value:
@@ -171,7 +201,9 @@ class _Walker:
                     raise Undefined("division by zero")
                 return libmp.fone if exponent == 0 else libmp.fzero  # type: ignore[no-any-return]
             if abs(exponent) * max(abs(_magnitude(base)), 1) > HIGHEST_BITS + LOWEST_BITS:
-                raise OutOfRange(f"a power beyond 2^{HIGHEST_BITS}")
+                raise OutOfRange(
+                    "a power outside the range", _limit_of(exponent * _magnitude(base))
+                )
             return _bounded(libmp.mpf_pow_int(base, exponent, bits, _ROUND))
         if _is_negative(base):
             raise Undefined("a negative number to a fractional power")
@@ -207,4 +239,4 @@ def value_at(expr: sympy.Expr, point: Mapping[str, float], deadline: float) -> f
             continue
         if _agree(rough, fine):
             return float(libmp.to_float(fine))
-    raise OutOfRange("the value cancels beyond the precision used")
+    raise OutOfRange("the value cancels beyond the precision used", Limit.PRECISION)

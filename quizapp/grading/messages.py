@@ -45,6 +45,17 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^the expression is too large to check \(its values go beyond (.+?) \(about (.+?)\) at "
          r"the test points\); nothing was graded: write it in a simpler form$",
          r"表达式太大，无法检查（在检验点上的值超过 \1，约 \2）；未评分：请写成更简单的形式"),
+        (r"^the expression could not be checked in time \(it was stopped after (.+?) s\); "
+         r"nothing was graded: write it in a simpler form$",
+         r"未能及时检查该表达式（符号检查在 \1 秒后停止）；未评分：请写成更简单的形式"),
+        (r"^the expression cannot be checked \(its values fall below (.+?) \(about (.+?)\) at the "
+         r"test points: too small to compute, they underflow\); nothing was graded: write it "
+         r"without such small numbers$",
+         r"无法检查该表达式（在检验点上的值小于 \1，约 \2，太小而无法计算，发生下溢）；"
+         r"未评分：请不要使用这么小的数"),
+        (r"^the expression cannot be checked \(its values cannot be computed precisely at the "
+         r"test points\); nothing was graded: write it in a simpler form$",
+         r"无法检查该表达式（在检验点上的值无法精确计算）；未评分：请写成更简单的形式"),
     )
 )  # fmt: skip
 

@@ -6,11 +6,14 @@ Two independent routes:
   the bounded evaluator of `evaluation` (magnitudes from 2^-800 to 2^400, precision raised when terms
   cancel, a time budget of TIME_BUDGET seconds); equal when they agree to 1e-9 relative at every
   point where they are defined. Points whose values are out of range decide nothing; when they
-  leave too few and the symbolic route is silent, the answer is refused as "too large to check".
+  leave too few and the symbolic route is silent, the answer is refused with the limit met: values
+  too large, too small (an underflow, such as ``1e-400*n``), too imprecise, or the time.
 - symbolic: the difference rewritten in terms of exp, expanded and cancelled (the core of what
   `sympy.simplify` does, without its slow searches); `sympy.simplify` itself runs only when the numbers
   cannot decide. The symbolic route either proves the difference is 0, proves it is a nonzero
-  constant, or gives no answer.
+  constant, or gives no answer. It runs on a daemon thread for at most SYMBOLIC_BUDGET seconds
+  (``budget.within``); when stopped, the numeric route decides if it did, and otherwise the answer
+  is refused as "could not be checked in time". The abandoned thread's result is dropped.
 
 The two must not contradict each other: a numeric difference always means "not equal". When the
 symbolic route gives no answer (common with tanh, sigmoid and exp identities), the numeric route
@@ -36,7 +39,15 @@ if TYPE_CHECKING:
 else:
     sympy = OnDemand("sympy")  # imported at the first expression, not at start-up
 
-from quizapp.grading.evaluation import HIGHEST_BITS, OutOfRange, Undefined, value_at
+from quizapp.grading.budget import OutOfTime, within
+from quizapp.grading.evaluation import (
+    HIGHEST_BITS,
+    LOWEST_BITS,
+    Limit,
+    OutOfRange,
+    Undefined,
+    value_at,
+)
 from quizapp.grading.reader import LARGEST_SYMBOLIC_EXPONENT, read_expression
 
 POINTS = 8
@@ -55,8 +66,21 @@ _MOST_OPERATIONS_TO_SIMPLIFY = 40  # `sympy.simplify` (seconds on large input) o
 TIME_BUDGET = 0.1
 """Seconds the numeric route may spend on one comparison before it gives up (TOO_LARGE)."""
 
+SYMBOLIC_BUDGET = 2.0
+"""Seconds the symbolic route (sympy) may take on one comparison before it is abandoned."""
+
 TOO_LARGE = "the expression is too large to check"
-"""How the message for an answer that cannot be decided within the limits starts."""
+"""How the message starts for an answer whose values are too large, or whose numeric check ran
+out of time."""
+
+CANNOT_CHECK = "the expression cannot be checked"
+"""How the message starts for an answer whose values are too small or too imprecise to compute."""
+
+NOT_IN_TIME = "the expression could not be checked in time"
+"""How the message starts for an answer the symbolic route could not decide within its budget."""
+
+_NOTHING_GRADED = "nothing was graded"
+_FIRST_LIMIT = (Limit.TIME, Limit.LARGE, Limit.SMALL, Limit.PRECISION)  # the one a message names
 
 
 class Verdict(Enum):
@@ -66,6 +90,7 @@ class Verdict(Enum):
     DIFFERENT = "different"
     UNKNOWN = "unknown"
     TOO_LARGE = "too large"  # values out of range or the time budget spent: nothing decided
+    OUT_OF_TIME = "out of time"  # the symbolic route was stopped at SYMBOLIC_BUDGET
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,7 @@ class Comparison:
 
     numeric: Verdict
     symbolic: Verdict
+    limit: Limit | None = None  # the numeric route's limit when it was TOO_LARGE
 
     @property
     def equivalent(self) -> bool:
@@ -84,8 +110,12 @@ class Comparison:
 
     @property
     def undecided(self) -> bool:
-        """True when the numbers were out of range and the symbols could not decide either."""
-        return self.numeric is Verdict.TOO_LARGE and self.symbolic is Verdict.UNKNOWN
+        """True when the numbers were out of range and the symbols could not decide either, or
+        when the symbols ran out of time and the numbers had not decided."""
+        silent = (Verdict.UNKNOWN, Verdict.OUT_OF_TIME)
+        if self.symbolic is Verdict.OUT_OF_TIME:
+            return self.numeric in (Verdict.UNKNOWN, Verdict.TOO_LARGE)
+        return self.numeric is Verdict.TOO_LARGE and self.symbolic in silent
 
 
 @dataclass(frozen=True)
@@ -130,6 +160,19 @@ def numeric_verdict(
 
     A point where either value is out of range (or the time ran out) decides nothing; TOO_LARGE
     when such points leave fewer than three that agree and none that differs."""
+    return numeric_outcome(answer, expected, names, seed, deadline=deadline)[0]
+
+
+def numeric_outcome(
+    answer: sympy.Expr,
+    expected: sympy.Expr,
+    names: Sequence[str],
+    seed: int = 0,
+    *,
+    deadline: float | None = None,
+) -> tuple[Verdict, Limit | None]:
+    """``numeric_verdict`` and, when it is TOO_LARGE, the limit the values met (see
+    _FIRST_LIMIT for the one named when points met different limits)."""
     if deadline is None:
         deadline = time.perf_counter() + TIME_BUDGET
     every_name = list(dict.fromkeys([*names, *sorted(s.name for s in answer.free_symbols)]))
@@ -137,22 +180,24 @@ def numeric_verdict(
     generator = np.random.default_rng(seed)
     samples = generator.uniform(_LOWEST, _HIGHEST, size=(POINTS, len(every_name)))
     defined = 0
-    out_of_range = False
+    limits: set[Limit] = set()
     for row in samples:
         point = {name: float(v) for name, v in zip(every_name, row, strict=True)}
         try:
             first, second = _value_at(answer, point, deadline), _value_at(expected, point, deadline)
-        except OutOfRange:
-            out_of_range = True
+        except OutOfRange as error:
+            limits.add(error.limit)
             continue
         if first is None and second is None:
             continue
         if first is None or second is None or not _close(first, second):
-            return Verdict.DIFFERENT
+            return Verdict.DIFFERENT, None
         defined += 1
     if defined >= _FEWEST_VALID_POINTS:
-        return Verdict.EQUAL
-    return Verdict.TOO_LARGE if out_of_range else Verdict.UNKNOWN
+        return Verdict.EQUAL, None
+    if not limits:
+        return Verdict.UNKNOWN, None
+    return Verdict.TOO_LARGE, next(limit for limit in _FIRST_LIMIT if limit in limits)
 
 
 def _expansion_is_small(expr: sympy.Expr) -> bool:
@@ -218,16 +263,32 @@ def symbolic_verdict(
     return verdict
 
 
+def _bounded_symbolic_verdict(
+    answer: sympy.Expr, expected: sympy.Expr, *, thorough: bool
+) -> Verdict:
+    """``symbolic_verdict`` on a daemon thread; OUT_OF_TIME after SYMBOLIC_BUDGET seconds."""
+    try:
+        return within(
+            SYMBOLIC_BUDGET,
+            lambda: symbolic_verdict(answer, expected, thorough=thorough),
+            name="symbolic-check",
+        )
+    except OutOfTime:
+        return Verdict.OUT_OF_TIME
+
+
 def compare(
     answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[str], *, seed: int = 0
 ) -> Comparison:
-    """Both routes' verdicts; the full simplify runs only when the numbers cannot decide."""
-    numeric = numeric_verdict(answer, expected, symbols, seed)
+    """Both routes' verdicts; the full simplify runs only when the numbers cannot decide.
+
+    The symbolic route is given SYMBOLIC_BUDGET seconds (see the module docstring)."""
+    numeric, limit = numeric_outcome(answer, expected, symbols, seed)
     if numeric is Verdict.DIFFERENT:
         # A counterexample settles it; any symbolic "equal" would be a contradiction we refuse.
         return Comparison(numeric, Verdict.UNKNOWN)
-    symbolic = symbolic_verdict(answer, expected, thorough=numeric is Verdict.UNKNOWN)
-    return Comparison(numeric, symbolic)
+    symbolic = _bounded_symbolic_verdict(answer, expected, thorough=numeric is Verdict.UNKNOWN)
+    return Comparison(numeric, symbolic, limit)
 
 
 def equivalent(
@@ -251,18 +312,25 @@ def check_expression(text: str, expected_text: str, symbols: Sequence[str]) -> S
     reading = read_expression(text, symbols)
     if reading.expr is None:
         return SymbolicGrade(False, "", reading.error)
-    started = time.perf_counter()
     comparison = compare(reading.expr, expected.expr, symbols)
     if comparison.undecided:
-        ran_out = time.perf_counter() - started >= TIME_BUDGET
-        why = (
-            f"the time to check it ran out after {TIME_BUDGET * 1000:.0f} ms"
-            if ran_out
-            else f"its values go beyond 2^{HIGHEST_BITS} (about 1e120) at the test points"
-        )
-        return SymbolicGrade(
-            False,
-            reading.shown,
-            f"{TOO_LARGE} ({why}); nothing was graded: write it in a simpler form",
-        )
+        return SymbolicGrade(False, reading.shown, undecided_message(comparison))
     return SymbolicGrade(comparison.equivalent, reading.shown, None)
+
+
+def undecided_message(comparison: Comparison) -> str:
+    """Why an undecided comparison decided nothing, in English (``messages.localize`` has zh)."""
+    simpler = f"{_NOTHING_GRADED}: write it in a simpler form"
+    if comparison.symbolic is Verdict.OUT_OF_TIME:
+        return f"{NOT_IN_TIME} (it was stopped after {SYMBOLIC_BUDGET:g} s); {simpler}"
+    if comparison.limit is Limit.TIME:
+        return f"{TOO_LARGE} (the time to check it ran out after {TIME_BUDGET * 1000:.0f} ms); {simpler}"
+    if comparison.limit is Limit.SMALL:
+        return (
+            f"{CANNOT_CHECK} (its values fall below 2^-{LOWEST_BITS} (about 1e-241) at the test "
+            f"points: too small to compute, they underflow); {_NOTHING_GRADED}: write it without "
+            "such small numbers"
+        )
+    if comparison.limit is Limit.PRECISION:
+        return f"{CANNOT_CHECK} (its values cannot be computed precisely at the test points); {simpler}"
+    return f"{TOO_LARGE} (its values go beyond 2^{HIGHEST_BITS} (about 1e120) at the test points); {simpler}"

@@ -36,6 +36,7 @@ from quizapp.gui.theme import set_role
 from quizapp.settings import Settings
 
 if TYPE_CHECKING:
+    from questions.load import Problem
     from questions.schema import Question
     from quizapp.gui.drill_controller import DrillController
     from quizapp.gui.home_entry import HomeEntry
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._guards: dict[str, Callable[[], bool]] = {}
         self.rng = random.Random()  # the order of practice questions (tests may seed it)
         self._questions: tuple[Question, ...] | None = None
-        self._question_problems: tuple[str, ...] = ()
+        self._question_problems: tuple[Problem | str, ...] = ()  # str: the bank failed to load
 
         self.app_title = QLabel()
         set_role(self.app_title, "subheading")
@@ -305,8 +306,8 @@ class MainWindow(QMainWindow):
                 self._questions, self._question_problems = (), (str(error),)
             else:
                 self._questions = result.questions
-                self._question_problems = tuple(pack_notices(result.problems, terminal=False))
-                for notice in self._question_problems:
+                self._question_problems = result.problems  # shown in the interface language
+                for notice in pack_notices(result.problems, terminal=False):
                     log.info("%s", notice)
             if self.page_built("home"):
                 self.home.set_questions(self._questions)

@@ -19,6 +19,12 @@ log = logging.getLogger(__name__)
 I18N_DIR = Path(__file__).parent / "i18n"
 QM_FILES = {"en": I18N_DIR / "quizapp_en.qm", "zh": I18N_DIR / "quizapp_zh_CN.qm"}
 _installed: list[QTranslator] = []
+_language: list[str] = ["en"]  # the interface language installed last
+
+
+def interface_language() -> str:
+    """The interface language now in use: "en" or "zh" (for texts made without Qt's tr)."""
+    return _language[0]
 
 
 def set_language(language: str) -> bool:
@@ -29,11 +35,13 @@ def set_language(language: str) -> bool:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    _language[0] = "en"  # the source language, until a translation is installed
     path = QM_FILES.get(language)
     ours = QTranslator(app)
     if path is None or not ours.load(str(path)):
         log.warning("no interface translation for %r at %s", language, path)
         return False
+    _language[0] = "zh" if language == "zh" else "en"
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         QCoreApplication.installTranslator(ours)

@@ -277,6 +277,9 @@ def test_not_because_denies_the_reason() -> None:
     # "not only / not just because" keeps the reason
     assert one(claim, "It works not only because the loss is summed.") == "made"
     assert one(claim, "It works not just because the loss is summed.") == "made"
+    # "but for X" affirms X
+    assert one(claim, "要不是因为损失求和，梯度会更小") == "made"
+    assert one(claim, "如果不是因为损失求和，梯度会更小") == "made"
     # the denial reaches the reason's first fragment only
     assert one(claim, "Not because of the batch size, the loss is summed.") == "made"
 

@@ -53,6 +53,24 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "1997 年固定权重为 1 的版本其实也能重置。",
         ),
         (
+            "light-variants-002",
+            "products-only-input",
+            "SRU 的矩阵乘法只涉及输入 x_t。",
+            "SRU 的矩阵乘法同时涉及 x_t 和上一步的状态，只是矩阵更小。",
+        ),
+        (
+            "language-model-102",
+            "uniform-v",
+            "A uniform model over V tokens has perplexity V.",
+            "A uniform model over V tokens has perplexity 1.",
+        ),
+        (
+            "light-variants-004",
+            "long-range-cheap",
+            "慢模块以很低的代价保存长时间的信息。",
+            "慢模块保存信息的时间更短，代价也更高。",
+        ),
+        (
             "bptt-001",
             "backward-in-time",
             "The chain rule runs from the last step back to the first.",

@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication
 
+import engine
+from quizapp.drills.modern_keys import MODERN_DEPENDS
 from quizapp.gui.diagram.frame import fit_value
 from quizapp.gui.diagram.labels import display_name, value_row
 from quizapp.gui.diagram.layout import diagram_for, path_to, stage_keys
@@ -114,3 +116,18 @@ def test_mlstm_memory_is_drawn_as_a_matrix_of_its_values(qapp: QApplication) -> 
     assert QRectF(widget.rect()).contains(box)
     assert not any(text.rect.intersects(box) for text in widget.scene_texts())
     widget.deleteLater()
+
+
+@pytest.mark.parametrize(
+    ("cell", "convention"),
+    [(c, v) for c in engine.MODERN_CELLS for v in engine.CONVENTIONS.get(c, ("standard",))],
+)
+def test_stages_light_in_the_order_the_step_computes(cell: str, convention: str) -> None:
+    # the record's keys are in computation order (engine.modern); the drill asks them in it
+    order = [k for k in MODERN_DEPENDS[cell] if k in stage_keys(cell, convention)]
+    assert list(stage_keys(cell, convention)) == order
+    # every quantity a drill asks has its own stage (unnormalised minLSTM: f′ = f, i′ = i)
+    drilled = set(engine.OUTPUT_KEYS[cell])
+    if (cell, convention) == ("minlstm", "unnormalised"):
+        drilled -= {"f_prime", "i_prime"}
+    assert drilled <= set(stage_keys(cell, convention))

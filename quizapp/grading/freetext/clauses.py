@@ -81,10 +81,10 @@ _ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同
 
 
 # "not because X" denies X, which stands in the fragment after "because" (not "not only/just
-# because", which keeps X as one of the reasons).
+# because", which keeps X as one of the reasons, nor 要不是因为 / 如果不是因为 X, "but for X").
 _NOT_BECAUSE = re.compile(
     r"(?i)(?:\b(?:not|never|rather than|instead of)|n[’']t)\s+(?:because|since)\b"
-    r"|(?:不是|并非|而非|并不是|而不是|绝不是)\s*(?:因为|由于)"
+    r"|(?<!如果)(?<![若要])(?:不是|并非|而非|并不是|而不是|绝不是)\s*(?:因为|由于)"
 )
 
 

@@ -186,7 +186,11 @@ class ClaimReader:
             # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用"), nor
             # does 、, which only lists nouns ("流式、在线场景下也不该选循环模型").
             deny_end = min(
-                (b for b in fragment.scope_breaks if b > last and fragment.text[b - 1] not in "也、"),
+                (
+                    b
+                    for b in fragment.scope_breaks
+                    if b > last and fragment.text[b - 1] not in "也、"
+                ),
                 default=len(fragment.text),
             )
             for p in fragment.negative_predicates:

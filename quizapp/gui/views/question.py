@@ -36,6 +36,7 @@ from quizapp.gui.widgets.paper import Paper
 from quizapp.gui.widgets.rich_text import set_rich_text
 
 if TYPE_CHECKING:
+    from questions.load import Problem
     from quizapp.grading.answers import QuestionGrade
 
 _TOPIC_TITLES = {topic.id: topic.title for topic in TOPICS}
@@ -66,6 +67,8 @@ class QuestionView(QWidget):
         self.questions: tuple[Question, ...] = ()
         self.index = 0
         self.lang: Lang = "en"
+        self._problems: tuple[Problem | str, ...] = ()
+        self._problems_text = ""  # the banner's text while it shows the problems
         self.answer: AnswerWidget | None = None
         self.grade: QuestionGrade | None = None
         self.grading = GradingWorker(self)
@@ -181,17 +184,31 @@ class QuestionView(QWidget):
             if self.questions:
                 self.show_question(self.index)
 
-    def show_problems(self, problems: Sequence[str]) -> None:
-        """Questions that could not be loaded: named in the banner, the rest still usable."""
-        if problems:
+    def show_problems(self, problems: Sequence[Problem | str]) -> None:
+        """Questions that could not be loaded: named in the banner (one line per file, in the
+        interface language), the rest still usable; a text is a message shown as it is."""
+        self._problems = tuple(problems)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        from quizapp.bank import pack_notices
+        from quizapp.gui.translations import interface_language
+
+        lang: Lang = "zh" if interface_language() == "zh" else "en"
+        found = tuple(p for p in self._problems if not isinstance(p, str))
+        lines = [p for p in self._problems if isinstance(p, str)]
+        lines += pack_notices(found, terminal=False, lang=lang)
+        if lines:
             head = self.tr(
                 "%n question files have problems; the questions concerned are left out:",
                 "",
-                len(problems),
+                len(lines),
             )
-            shown = "\n".join(problems[:5]) + ("\n…" if len(problems) > 5 else "")
-            self.banner.show_message(head + "\n" + shown)
+            shown = "\n".join(lines[:5]) + ("\n…" if len(lines) > 5 else "")
+            self._problems_text = head + "\n" + shown
+            self.banner.show_message(self._problems_text)
         else:
+            self._problems_text = ""
             self.banner.hide()
 
     def current(self) -> Question | None:
@@ -448,5 +465,7 @@ class QuestionView(QWidget):
         self.previous_button.setAccessibleName(self.tr("Previous question"))
         self.next_button.setAccessibleName(self.tr("Next question"))
         self._update_header()
+        if self._problems_text and self.banner.message() == self._problems_text:
+            self._show_problems()
         if self.grade is not None:
             self._show_feedback(self.grade)
