@@ -40,6 +40,7 @@ from quizapp.drills.quantities import DRILL_CELLS, label_of
 from quizapp.drills.texts import cell_name
 from quizapp.formulas.plain import latex_to_text
 from quizapp.grading.messages import localize
+from quizapp.richtext import to_terminal
 from quizapp.study import StudyError
 
 if TYPE_CHECKING:
@@ -289,7 +290,12 @@ def problem_lines(drill: Drill, lang: str) -> list[str]:
         "header", lang, cell=_in(cell_name(spec.cell), lang), convention=spec.convention,
         difficulty=difficulty if lang == "zh" else spec.difficulty, seed=spec.seed,
     )  # fmt: skip
-    lines = [header, _in(drill.convention_text, lang), _in(drill.prompt, lang)]
+    # Inline math and code as the terminal shows them (hₜ₋₁, no backticks): richtext.to_terminal
+    lines = [
+        header,
+        to_terminal(_in(drill.convention_text, lang)),
+        to_terminal(_in(drill.prompt, lang)),
+    ]
     if drill.framework is not None or drill.formula is not None:
         return lines
     lines.append("")
@@ -320,18 +326,20 @@ def problem_lines(drill: Drill, lang: str) -> list[str]:
 
 def _block(arrays: Mapping[str, object], indent: str) -> list[str]:
     """Several named arrays with their names padded to one width, so the brackets line up."""
-    width = max((len(name) for name in arrays), default=0)
+    shown = {to_terminal(name): value for name, value in arrays.items()}  # hₜ₋₁, not h_{t−1}
+    width = max((len(name) for name in shown), default=0)
     lines: list[str] = []
-    for name, value in arrays.items():
+    for name, value in shown.items():
         lines += [indent + line for line in format_array(name, value, width)]
     return lines
 
 
-def answer_prompt(key: str, lang: str, cell: str = "") -> str:
-    """What the answer line starts with: ``c (new cell state C_t) = `` / ``c（新记忆元 C_t）= ``
+def answer_prompt(key: str, lang: str, cell: str = "", *, two_biases: bool = True) -> str:
+    """What the answer line starts with: ``c (new cell state Cₜ) = `` / ``c（新记忆元 Cₜ）= ``
     (``cell`` picks a modern cell's own meaning of ``z``, ``n``, ``C``, …)."""
-    _, label = label_of(key, cell)
-    return f"{key}（{label.zh}）= " if lang == "zh" else f"{key} ({label.en}) = "
+    _, label = label_of(key, cell, two_biases=two_biases)
+    shown = f"{key}（{label.zh}）= " if lang == "zh" else f"{key} ({label.en}) = "
+    return to_terminal(shown)
 
 
 def reading_line(shown: str, lang: str) -> str:
@@ -343,8 +351,8 @@ def reading_line(shown: str, lang: str) -> str:
 
 
 def _plain(latex: str) -> str:
-    """A worked-solution formula as plain unicode, with the true minus of the prose (h_{t−1})."""
-    return latex_to_text(latex).replace("_{t-1}", "_{t−1}")
+    """A worked-solution formula as plain unicode, with the true minus of the prose (hₜ₋₁)."""
+    return to_terminal(latex_to_text(latex).replace("_{t-1}", "_{t−1}"))
 
 
 def grade_lines(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> list[str]:
@@ -361,10 +369,10 @@ def grade_lines(drill: Drill, grade: DrillGrade, lang: str, solution: bool) -> l
             mark = _word("left_empty" if empty else "not_read", lang)
         lines.append(f"  {q.key}: {mark}")
     feedback = feedback_for(drill, grade, worked=solution)
-    lines += ["  " + _in(line, lang) for line in feedback.lines]
+    lines += ["  " + to_terminal(_in(line, lang)) for line in feedback.lines]
     if feedback.diagnoses:
         lines.append(_word("went_wrong", lang))
-        lines += ["  " + _in(diagnosis.text(), lang) for diagnosis in feedback.diagnoses]
+        lines += ["  " + to_terminal(_in(d.text(), lang)) for d in feedback.diagnoses]
     if feedback.steps:
         lines.append(_word("worked", lang))
         for step in feedback.steps:
@@ -410,7 +418,8 @@ def _ask(drill: Drill, stream: TextIO, lang: str) -> dict[str, str] | None:
     interactive = stream.isatty()
     for key in drill.asked:
         while True:
-            line = _read_line(stream, answer_prompt(key, lang, drill.spec.cell))
+            prompt = answer_prompt(key, lang, drill.spec.cell, two_biases=drill.spec.two_biases)
+            line = _read_line(stream, prompt)
             if line is None:
                 return answers or None
             if line.strip() == SHOW_ANSWER:

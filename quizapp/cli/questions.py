@@ -135,6 +135,7 @@ def _error(message: str) -> None:
 def run_grade(args: argparse.Namespace) -> int:
     """Grade one free-text answer; exit 2 with a one-line error on bad input."""
     from quizapp.grading.freetext.report import grade_json, grade_text
+    from quizapp.richtext import to_terminal
 
     if (args.answer is None) == (args.stdin is None) or args.stdin not in (None, "-"):
         _error("give the answer as --answer TEXT or '-' (standard input)")
@@ -163,7 +164,7 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(grade_json(question, grade, args.lang), indent=2, ensure_ascii=False))
     else:
-        print(grade_text(question, grade, args.lang))
+        print(to_terminal(grade_text(question, grade, args.lang)))  # hₜ₋₁, no backticks
     return 0
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from questions.vocab import CHOICE_TYPES
 from quizapp.cli.review_words import RATING_NAMES, in_language, left_line, reviewed_line, word
 from quizapp.grading.messages import localize
+from quizapp.richtext import to_terminal
 from quizapp.study import StudyError
 
 if TYPE_CHECKING:
@@ -227,7 +228,9 @@ def review_loop(session: StudySession, console: Console, lang: str) -> SessionSu
 
 
 def _text(value: Text, lang: str) -> str:
-    return in_language(value, lang)
+    """A bank text as the terminal shows it: inline math in Unicode (hₜ₋₁), code without
+    backticks (``richtext.to_terminal``)."""
+    return to_terminal(in_language(value, lang))
 
 
 def ask_question(session: StudySession, question: Question, console: Console, lang: str) -> bool:
@@ -359,7 +362,10 @@ def ask_drill(session: StudySession, drill: Drill, console: Console, lang: str) 
     console.say(word("show_hint", lang))
     typed: dict[str, str] = {}
     for key in drill.asked:
-        typed[key] = console.ask(drill_cli.answer_prompt(key, lang, drill.spec.cell))
+        asking = drill_cli.answer_prompt(
+            key, lang, drill.spec.cell, two_biases=drill.spec.two_biases
+        )
+        typed[key] = console.ask(asking)
         if typed[key].strip() == SHOW_ANSWER:
             shown = session.reveal()
             console.say("\n" + word("shown", lang))

@@ -92,15 +92,18 @@ class QuantityInfo:
     kind: str  # "vector", "scalar", "shape" or "formula"
 
 
-def label_of(key: str, cell: str = "") -> tuple[str, Text]:
+def label_of(key: str, cell: str = "", *, two_biases: bool = True) -> tuple[str, Text]:
     """LaTeX and words for a quantity key (pre-activations and δa_k built on the fly); ``cell``
-    picks the modern cells' own meaning of a name (``z``, ``n``, ``C``, …)."""
+    picks the modern cells' own meaning of a name (``z``, ``n``, ``C``, …). A drill with one
+    bias per gate (``two_biases`` False) has no hidden-side bias: the GRU's s_t = U_n h_{t−1}."""
     modern = modern_label(key, cell) if cell in MODERN_DEPENDS or is_scan_key(key) else None
     if modern is not None:
         latex, en, zh = modern
         return latex, Text(en, zh)
     if key in _LABELS:
         latex, en, zh = _LABELS[key]
+        if key == "s" and not two_biases:
+            en, zh = en.replace(" + bh_n", ""), zh.replace(" + bh_n", "")
         return latex, Text(en, zh)
     if key.startswith("a_"):
         gate = key[2:]
@@ -175,15 +178,18 @@ def formula_keys(cell: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def quantities_for(cell: str, convention: str) -> tuple[QuantityInfo, ...]:
-    """Everything a drill on ``cell`` in ``convention`` can ask, forward keys first."""
+def quantities_for(
+    cell: str, convention: str, *, two_biases: bool = True
+) -> tuple[QuantityInfo, ...]:
+    """Everything a drill on ``cell`` in ``convention`` can ask, forward keys first (named for a
+    drill with ``two_biases`` or, when False, one bias per gate; see ``label_of``)."""
     try:
         convention = resolve_convention(cell, convention or None)
     except engine.EngineError as exc:
         raise DrillError(str(exc)) from exc
     infos: list[QuantityInfo] = []
     for key in (*forward_keys(cell, convention), *backward_keys(cell), *scan_keys(cell)):
-        latex, text = label_of(key, cell)
+        latex, text = label_of(key, cell, two_biases=two_biases)
         infos.append(QuantityInfo(key, latex, text, "vector"))
     for key in framework_keys(cell):
         latex, text = label_of(key)

@@ -165,7 +165,7 @@ _LEFT_EMPTY = ("empty answer", "no answer given")
 
 
 def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
-    _, label = label_of(grade.key, drill.spec.cell)
+    _, label = label_of(grade.key, drill.spec.cell, two_biases=drill.spec.two_biases)
     name_en, name_zh = label.en, label.zh
     if grade.message in _LEFT_EMPTY:
         return [Text(f"{name_en}: left empty, counts as wrong.", f"{name_zh}：未作答，按答错计。")]

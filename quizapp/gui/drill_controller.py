@@ -102,7 +102,9 @@ class DrillController(QObject):
         lang = self._lang()
         labels = {
             info.key: info.label_text.get(lang)
-            for info in quantities_for(drill.spec.cell, drill.spec.convention)
+            for info in quantities_for(
+                drill.spec.cell, drill.spec.convention, two_biases=drill.spec.two_biases
+            )
         }
         asked = ", ".join(labels.get(key, key) for key in drill.asked)
         return (
@@ -118,8 +120,16 @@ class DrillController(QObject):
         drill = self.drill
         assert drill is not None
         spec = drill.spec
-        infos = {info.key: info for info in quantities_for(spec.cell, spec.convention)}
-        shown_equations = equations(spec.cell, spec.convention) if drill.record is not None else ()
+        # Named and written for this drill's biases (one bias: no hidden-side bh_n anywhere).
+        infos = {
+            info.key: info
+            for info in quantities_for(spec.cell, spec.convention, two_biases=spec.two_biases)
+        }
+        shown_equations = (
+            equations(spec.cell, spec.convention, two_biases=spec.two_biases)
+            if drill.record is not None
+            else ()
+        )
         self._shown_lang = self._lang()
         self.view.show_drill(drill, shown_equations, infos, self._shown_lang, self._describe)
 

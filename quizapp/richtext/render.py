@@ -169,3 +169,21 @@ def to_unicode(text: str) -> str:
         else:
             parts.append(piece.base + (raised or "") + (lowered or ""))
     return "".join(parts)
+
+
+def to_terminal(text: str) -> str:
+    """``text`` for a terminal, with no markup left: ``to_unicode``, and where Unicode has no
+    lowered form for a subscript, the subscript after a bare ``_`` (``C_low``, ``Δ_(t,j)``).
+
+    Code is shown without its backticks (as ``to_plain`` and ``to_unicode`` do)."""
+    parts: list[str] = []
+    for piece in segments(text):
+        if isinstance(piece, Plain | Code):
+            parts.append(piece.text)
+            continue
+        shown = to_unicode(to_plain_math(piece))
+        if piece.sub and "_{" in shown:
+            sub = piece.sub if piece.sub.replace(".", "").isalnum() else f"({piece.sub})"
+            shown = shown.replace(f"_{{{piece.sub}}}", f"_{sub}", 1)
+        parts.append(shown)
+    return "".join(parts)

@@ -1,5 +1,6 @@
-"""The names the app shows for cells and drill quantities, in English or Chinese (no Qt): for the
-statistics charts and the exports, which must never show internal keys such as ``shape_output``.
+"""The names the app shows for cells, drill quantities and question types, in English or Chinese
+(no Qt): for the statistics charts and the exports, which must never show internal keys such as
+``shape_output``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from quizapp.drills.texts import CELL_NAMES, cell_name
 
 
 def cell_title(cell: str, lang: str = "en") -> str:
-    """``gru`` -> "GRU"; ``clockwork`` -> "Clockwork RNN" (an unknown key is shown as it is)."""
-    if cell not in CELL_NAMES:
+    """``gru`` -> "GRU"; ``clockwork`` -> "Clockwork RNN"; ``mingru`` -> "minGRU" (an unknown key is
+    shown as it is)."""
+    if cell not in CELL_NAMES and cell_name(cell).en == cell:  # neither classic nor modern
         return cell
     name = cell_name(cell).get("zh" if lang == "zh" else "en")
+    first = name.split(" ", 1)[0]
+    if first != first.lower():  # a name with its own capitals keeps them: minGRU, sLSTM
+        return name
     return name[:1].upper() + name[1:]
 
 
@@ -34,6 +39,27 @@ _DIFFICULTIES = {
 def difficulty_title(difficulty: str, lang: str = "en") -> str:
     """A drill difficulty in words (an unknown one as it is)."""
     en, zh = _DIFFICULTIES.get(difficulty, (difficulty, difficulty))
+    return zh if lang == "zh" else en
+
+
+# As the app names the question types (quizapp.gui.names, fill_zh.py).
+_QUESTION_TYPES = {
+    "single_choice": ("Single choice", "单选题"),
+    "multi_choice": ("Multiple choice", "多选题"),
+    "true_false": ("True or false", "判断题"),
+    "numeric": ("Number", "数值题"),
+    "shape": ("Tensor shape", "张量形状题"),
+    "symbolic": ("Formula", "公式题"),
+    "ordering": ("Ordering", "排序题"),
+    "matching": ("Matching", "配对题"),
+    "code_reading": ("Code reading", "读代码题"),
+    "free_text": ("Free text", "简答题"),
+}
+
+
+def question_type_title(kind: str, lang: str = "en") -> str:
+    """``free_text`` -> "Free text" / "简答题" (an unknown type as it is)."""
+    en, zh = _QUESTION_TYPES.get(kind, (kind, kind))
     return zh if lang == "zh" else en
 
 

@@ -2,13 +2,12 @@
 
 Questions are drawn topic by topic with the starred (most asked) topics of topics.md weighted
 double; computations are drill templates of the cells interviews ask about most. The report gives
-the score by topic, mistakes by kind, time per item and the topics to study next, and can be
-written as Markdown or HTML (values escaped like ``export``'s reports).
+the score by topic, mistakes by kind, time per item and the topics to study next; ``mock_export``
+writes it as Markdown or HTML in either language.
 """
 
 from __future__ import annotations
 
-import html
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -18,8 +17,7 @@ from engine.params import default_convention
 from questions.schema import Question, Text
 from questions.topics import TOPICS
 from quizapp.richtext import to_unicode
-from quizapp.study.display_names import item_title
-from quizapp.study.export import escape_markdown
+from quizapp.study.display_names import question_type_title
 from quizapp.study.items import DrillTemplate
 from quizapp.study.modes import interleave
 from quizapp.study.session import ItemResult, SessionSummary, StudyItem
@@ -28,8 +26,8 @@ DEFAULT_QUESTIONS = 8
 DEFAULT_DRILLS = 4
 DEFAULT_MINUTES = 25
 STARRED_WEIGHT = 2.0
-WEAK_SCORE = 0.8
-QUESTION_MISS = "question:"  # mistakes-by-kind entry of a missed question: "question:<type>"  # a topic scored below this is one to study next
+WEAK_SCORE = 0.8  # a topic scored below this is one to study next
+QUESTION_MISS = "question:"  # a missed question in older histories' mistakes: "question:<type>"
 # Computations interviews ask for: (cell, quantities); drawn with fresh numbers each time.
 MOCK_DRILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lstm", ("c", "h")),
@@ -197,98 +195,17 @@ def topic_title(topic: str, lang: str = "en") -> str:
 
 
 def mistake_title(kind: str, lang: str = "en") -> str:
-    """A mistake id's catalogue title; ``question:<type>`` reads "missed <type> question"."""
+    """A mistake id's catalogue title with its notation rendered (``h_{t-1}`` -> ``hₜ₋₁``);
+    ``question:<type>`` reads "missed question: Free text"."""
     if kind.startswith(QUESTION_MISS):
-        kind_name = kind.partition(":")[2].replace("_", " ")
-        return f"未答对的{kind_name}题" if lang == "zh" else f"missed {kind_name} question"
+        kind_name = question_type_title(kind.removeprefix(QUESTION_MISS), lang)
+        return f"没答对的{kind_name}" if lang == "zh" else f"missed question: {kind_name}"
     from quizapp.drills import MISTAKES
 
     mistake = MISTAKES.get(kind)
     if mistake is None:
         return kind
-    return mistake.title.zh if lang == "zh" else mistake.title.en
-
-
-def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{100 * share:.0f}%"
-
-
-def _seconds(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f} s"
-
-
-def _sections(report: MockReport) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(heading, column headers, rows) of each table, as plain text."""
-    spent = report.summary.elapsed_seconds
-    overview = [
-        ["Score (unanswered count as 0)", _percent(report.score)],
-        ["Answered", f"{report.summary.answered} of {len(report.times)}"],
-        ["Time", f"{spent / 60:.1f} of {report.budget_seconds / 60:.0f} min"],
-    ]
-    topics = [
-        [topic_title(r.topic), f"{r.answered}/{r.asked}", _percent(r.mean_score)]
-        for r in report.by_topic
-    ]
-    mistakes = [[mistake_title(kind), str(count)] for kind, count in report.mistakes_by_kind]
-    times = [
-        [str(n), item_title(t.key), topic_title(t.topic), _percent(t.score), _seconds(t.seconds)]
-        for n, t in enumerate(report.times, start=1)
-    ]
-    study = [[topic_title(topic)] for topic in report.study_next] or [["Nothing weak: well done"]]
-    missed = [
-        [to_unicode(m.prompt.en), _percent(m.score),
-         "; ".join(to_unicode(p.en) for p in m.missed_points) or "—"]
-        for m in report.missed
-    ]  # fmt: skip
-    return [
-        ("Overview", ["", ""], overview),
-        ("Score by topic", ["Topic", "Answered", "Score"], topics),
-        ("Mistakes by kind", ["Mistake", "Times"], mistakes or [["None", "0"]]),
-        (
-            "Missed questions",
-            ["Question", "Score", "Key points missed"],
-            missed or [["None", "", ""]],
-        ),
-        ("Time per item", ["#", "Item", "Topic", "Score", "Time"], times),
-        ("What to study next", ["Topic"], study),
-    ]
-
-
-def mock_report_markdown(report: MockReport) -> str:
-    """The report as Markdown (every value escaped)."""
-    lines = ["# Mock interview", ""]
-    for heading, headers, rows in _sections(report):
-        lines += [f"## {heading}", ""]
-        lines.append("| " + " | ".join(escape_markdown(h) for h in headers) + " |")
-        lines.append("|" + " --- |" * len(headers))
-        lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def mock_report_html(report: MockReport) -> str:
-    """The report as a standalone HTML page (every value escaped, no scripts)."""
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8"><title>Mock interview</title>',
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #999;padding:.3em .6em;text-align:left}</style>",
-        "</head>",
-        "<body>",
-        "<h1>Mock interview</h1>",
-    ]
-    for heading, headers, rows in _sections(report):
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-        body = "\n".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-        )
-        parts.append(
-            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-        )
-    parts += ["</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return to_unicode(mistake.title.zh if lang == "zh" else mistake.title.en)
 
 
 def weights_by_topic(items: Sequence[StudyItem]) -> Mapping[str, int]:

@@ -121,8 +121,8 @@ def test_gru_convention_text_names_its_update(convention: str, stacked: bool) ->
 
 
 def test_answer_prompt_and_summary_sentences() -> None:
-    assert answer_prompt("c", "en") == "c (new cell state C_t) = "
-    assert answer_prompt("c", "zh") == "c（新记忆元 C_t）= "
+    assert answer_prompt("c", "en") == "c (new cell state Cₜ) = "
+    assert answer_prompt("c", "zh") == "c（新记忆元 Cₜ）= "
     assert summary_line(1, 1, 1, 1.0, "en") == (
         "You answered 1 drill: 1 of 1 quantity right, mean score 100%."
     )

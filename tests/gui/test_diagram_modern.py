@@ -17,6 +17,7 @@ from quizapp.gui.diagram.layout import diagram_for, path_to, stage_keys
 from quizapp.gui.diagram.matrix_node import matrix_rows
 from quizapp.gui.diagram.rich import make_font, rich_width
 from quizapp.gui.diagram.widget import CellDiagram
+from quizapp.gui.views.drill_sheet import input_latex, parameter_latex
 
 
 @pytest.mark.parametrize(
@@ -115,6 +116,7 @@ def test_mlstm_memory_is_drawn_as_a_matrix_of_its_values(qapp: QApplication) -> 
     box = view.rect(widget._diagram.node("c_matrix").rect)
     assert QRectF(widget.rect()).contains(box)
     assert not any(text.rect.intersects(box) for text in widget.scene_texts())
+    assert widget.toolTip() == ""  # no PyTorch note: the mLSTM's n_t is not PyTorch's n
     widget.deleteLater()
 
 
@@ -131,3 +133,11 @@ def test_stages_light_in_the_order_the_step_computes(cell: str, convention: str)
     if (cell, convention) == ("minlstm", "unnormalised"):
         drilled -= {"f_prime", "i_prime"}
     assert drilled <= set(stage_keys(cell, convention))
+
+
+def test_given_state_names_follow_the_drills() -> None:
+    assert input_latex("mlstm", "C") == "C_{t-1}" and input_latex("mlstm", "m") == "m_{t-1}"
+    assert input_latex("slstm", "c") == "c_{t-1}" and input_latex("lstm", "c") == "C_{t-1}"
+    assert input_latex("linear_attention", "S") == "S_{t-1}"
+    assert input_latex("gru", "x") == "x_t" == input_latex("ssm", "x")
+    assert parameter_latex("W_delta") == r"W_{\Delta}" and parameter_latex("W_f") == "W_{f}"

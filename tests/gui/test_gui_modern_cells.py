@@ -130,6 +130,11 @@ def test_a_drill_of_each_modern_cell_is_shown_checked_and_drawn(
         diagram.next_stage()
         assert diagram.current_stage() == index
         assert diagram.stage_key() in record.values
+    # the sheet gives the previous state in the drills' notation, a matrix state as its matrix
+    shapes = state_shapes(cell, drill.d, drill.n)
+    for name, shape in shapes.items():
+        table = view.sheet._tables[f"input:{name}"].cell_texts()
+        assert (len(table), len(table[0])) == (shape if len(shape) == 2 else (shape[0], 1))
     if cell == "mlstm":
         n = drill.n
         rows = matrix_rows(diagram._values["C"])
@@ -157,3 +162,23 @@ def test_a_catalogued_mistake_on_a_modern_drill_is_named(
     title = MISTAKES["linattn-no-normaliser"].title.en
     shown = [label.text() for label in window.drill.feedback.findChildren(QLabel)]
     assert any(title in text for text in shown), shown
+
+
+def test_a_study_drill_session_uses_the_chosen_modern_cell_and_convention(
+    started: Started,  # noqa: F811
+) -> None:
+    window = started.window
+    window.settings_page.cell_conventions["mlstm"].setCurrentIndex(1)  # exp
+    home = window.home
+    for row in range(home.cell_list.count()):
+        entry = home.cell_list.item(row)
+        wanted = entry.data(Qt.ItemDataRole.UserRole) == "mlstm"
+        entry.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    assert started.study is not None
+    assert started.study.controller.start_drills(count=3)
+    session = started.study.controller.session
+    assert session is not None and len(session.items) == 3
+    for item in session.items:
+        assert item.template is not None
+        assert (item.template.cell, item.template.convention) == ("mlstm", "exp")
+        assert item.key.startswith("d:mlstm:exp:")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from questions.load import load_bank
 from quizapp.grading.answers import QuestionGrade
-from quizapp.study.mock import mock_report, mock_report_html, mock_report_markdown
+from quizapp.study.mock import mock_report
+from quizapp.study.mock_export import mock_report_html, mock_report_markdown
 from quizapp.study.session import Phase, StudyItem, StudySession
 from quizapp.study.store import Store, StudyMode
 

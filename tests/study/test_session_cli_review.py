@@ -43,9 +43,9 @@ def test_a_due_drill_is_asked_graded_rated_and_recorded(
     _seed_due_card()
     # A wrong answer (no tanh output reaches 9), then "4" overrides the proposed Again.
     out = _run(monkeypatch, capsys, WRONG + "4\n")
-    assert "[1/1]" in out and "One RNN step." in out and "h (new hidden state h_t) = " in out
+    assert "[1/1]" in out and "One RNN step." in out and "h (new hidden state hₜ) = " in out
     # the drill is printed and graded by ``quizapp drill``'s line builders
-    assert "h: score 0%" in out and "new hidden state h_t: wrong; expected" in out
+    assert "h: score 0%" in out and "new hidden state hₜ: wrong; expected" in out
     assert "worked solution:" in out and "Score 0%" in out
     assert "Rating 1 Again" in out
     assert "Reviewed 1 item, mean score 0%" in out

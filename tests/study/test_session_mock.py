@@ -10,13 +10,8 @@ from pathlib import Path
 from questions.load import load_bank
 from questions.topics import TOPICS
 from quizapp.gui.sample_answers import typed
-from quizapp.study.mock import (
-    mock_items,
-    mock_report,
-    mock_report_html,
-    mock_report_markdown,
-    pick_questions,
-)
+from quizapp.study.mock import mock_items, mock_report, pick_questions
+from quizapp.study.mock_export import mock_report_html, mock_report_markdown
 from quizapp.study.session import Phase, StudySession
 from quizapp.study.store import Store, StudyMode
 

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from quizapp.gui.diagram.frame import INPUT_KEYS, DiagramFrame, layout_frame
-from quizapp.gui.diagram.labels import display_name, numeric_values, value_row
+from quizapp.gui.diagram.labels import MODERN_TAGGED, display_name, numeric_values, value_row
 from quizapp.gui.diagram.layout import Diagram, diagram_for, element_states, paths_to
 from quizapp.gui.diagram.model import flow_depths
 from quizapp.gui.diagram.painter import FONT_FAMILIES, SceneInput, ScenePainter
@@ -400,8 +400,8 @@ class CellDiagram(QWidget):
     def pytorch_note(self) -> str:
         """The tooltip: PyTorch's name for the candidate the diagram calls C̃_t or h̃_t ("" when
         the cell has neither)."""
-        if self._diagram is None:
-            return ""
+        if self._diagram is None or self._diagram.cell in MODERN_TAGGED:
+            return ""  # the sLSTM's and mLSTM's n_t is their normaliser, not PyTorch's n
         keys = {stage.key for stage in self._diagram.stages}
         for key in ("g", "n"):
             if key in keys:

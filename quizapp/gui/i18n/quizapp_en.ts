@@ -3,7 +3,7 @@
 <context>
     <name>DrillSheet</name>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="354" />
+        <location filename="../views/drill_sheet.py" line="383" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n number, e.g. %1</numerusform><numerusform>%n numbers, e.g. %1</numerusform></translation>
     </message>
@@ -19,7 +19,7 @@
 <context>
     <name>QuestionView</name>
     <message numerus="yes">
-        <location filename="../views/question.py" line="188" />
+        <location filename="../views/question.py" line="203" />
         <source>%n question files have problems; the questions concerned are left out:</source>
         <translation><numerusform>A question file has problems; the questions concerned are left out:</numerusform><numerusform>%n question files have problems; the questions concerned are left out:</numerusform></translation>
     </message>

@@ -131,82 +131,82 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="212" />
+        <location filename="../views/drill_sheet.py" line="241" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="213" />
+        <location filename="../views/drill_sheet.py" line="242" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="214" />
+        <location filename="../views/drill_sheet.py" line="243" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="215" />
+        <location filename="../views/drill_sheet.py" line="244" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="216" />
+        <location filename="../views/drill_sheet.py" line="245" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="217" />
+        <location filename="../views/drill_sheet.py" line="246" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="218" />
+        <location filename="../views/drill_sheet.py" line="247" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="219" />
+        <location filename="../views/drill_sheet.py" line="248" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="221" />
+        <location filename="../views/drill_sheet.py" line="250" />
         <source>I don't know: show the worked solution (counts as a miss)</source>
         <translation>不会：显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="318" />
+        <location filename="../views/drill_sheet.py" line="347" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="334" />
+        <location filename="../views/drill_sheet.py" line="363" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="343" />
+        <location filename="../views/drill_sheet.py" line="372" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="348" />
+        <location filename="../views/drill_sheet.py" line="377" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="350" />
+        <location filename="../views/drill_sheet.py" line="379" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="352" />
+        <location filename="../views/drill_sheet.py" line="381" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="354" />
+        <location filename="../views/drill_sheet.py" line="383" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
@@ -500,34 +500,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="409" />
         <source>Recurrent networks, by hand</source>
         <translation>手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="410" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="414" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="415" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="413" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="416" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -845,112 +845,112 @@
 <context>
     <name>QuestionView</name>
     <message numerus="yes">
-        <location filename="../views/question.py" line="188" />
+        <location filename="../views/question.py" line="203" />
         <source>%n question files have problems; the questions concerned are left out:</source>
         <translation><numerusform>%n 个题目文件有问题，相关题目已略去：</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="260" />
+        <location filename="../views/question.py" line="277" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="279" />
+        <location filename="../views/question.py" line="296" />
         <source>Not counted: the answer could not be checked (%1)</source>
         <translation>不计分：无法检查这个答案（%1）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="289" />
+        <location filename="../views/question.py" line="306" />
         <source>Not counted: %1</source>
         <translation>不计分：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="291" />
+        <location filename="../views/question.py" line="308" />
         <source>Not counted: correct the answer and check again</source>
         <translation>不计分：请改正答案后再检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="323" />
+        <location filename="../views/question.py" line="340" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="362" />
+        <location filename="../views/question.py" line="379" />
         <source>✓ Right</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="365" />
+        <location filename="../views/question.py" line="382" />
         <source>Partly right: %1 %</source>
         <translation>部分正确：%1 %</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="368" />
+        <location filename="../views/question.py" line="385" />
         <source>✗ Not quite</source>
         <translation>✗ 不太对</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="380" />
+        <location filename="../views/question.py" line="397" />
         <source>Model answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="382" />
+        <location filename="../views/question.py" line="399" />
         <source>Why</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="385" />
+        <location filename="../views/question.py" line="402" />
         <source>Sources: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="411" />
+        <location filename="../views/question.py" line="428" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="415" />
+        <location filename="../views/question.py" line="432" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="440" />
+        <location filename="../views/question.py" line="457" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="441" />
+        <location filename="../views/question.py" line="458" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="443" />
+        <location filename="../views/question.py" line="460" />
         <source>I don't know: show the model answer (counts as a miss)</source>
         <translation>不会：显示参考答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="445" />
+        <location filename="../views/question.py" line="462" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="446" />
+        <location filename="../views/question.py" line="463" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="447" />
+        <location filename="../views/question.py" line="464" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="448" />
+        <location filename="../views/question.py" line="465" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="449" />
+        <location filename="../views/question.py" line="466" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>

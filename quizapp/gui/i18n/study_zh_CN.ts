@@ -95,12 +95,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export history as CSV…</source>
-        <translation>导出历史为 CSV…</translation>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
     <message>
-        <source>Anki deck…</source>
-        <translation>Anki 卡组…</translation>
+        <source>Save the whole history as a CSV file, one row per answer</source>
+        <translation>把全部学习记录保存为 CSV 文件，每次作答一行</translation>
+    </message>
+    <message>
+        <source>Anki deck</source>
+        <translation>Anki 卡组</translation>
     </message>
     <message>
         <source>Cards for Anki; exporting again updates the cards instead of adding copies</source>
@@ -598,13 +602,21 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Save as Markdown…</source>
-        <translation>保存为 Markdown…</translation>
+        <source>Save as Markdown</source>
+        <translation>保存为 Markdown</translation>
+    </message>
+    <message>
+        <source>Save this report as a Markdown file</source>
+        <translation>把这份报告保存为 Markdown 文件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save as HTML…</source>
-        <translation>保存为 HTML…</translation>
+        <source>Save as HTML</source>
+        <translation>保存为 HTML</translation>
+    </message>
+    <message>
+        <source>Save this report as a web page</source>
+        <translation>把这份报告保存为网页</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -127,8 +127,11 @@ def draw_stats(
     import matplotlib as mpl
 
     family = chart_font_family()
-    mpl.rcParams["font.family"] = "sans-serif"
-    mpl.rcParams["font.sans-serif"] = [*([family] if family else []), "DejaVu Sans"]
+    families = [*([family] if family else []), "DejaVu Sans"]
+    # The families themselves, not "sans-serif": only then does matplotlib take a glyph the CJK
+    # font lacks (the transpose ᵀ of the mLSTM's mistakes) from the next family.
+    mpl.rcParams["font.family"] = families
+    mpl.rcParams["font.sans-serif"] = families
     mpl.rcParams["axes.unicode_minus"] = False
     figure.clear()
     figure.set_facecolor(colors.window)

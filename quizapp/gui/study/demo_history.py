@@ -1,8 +1,8 @@
 """A small simulated study history, for screenshots of the study screens (never the real history).
 
-Three weeks of sessions ending yesterday: drills on RNN, LSTM and GRU and questions from the bank,
-scores that improve with practice, a few catalogued mistakes, and FSRS reviews so that some items
-are due today. Deterministic for a given seed.
+Three weeks of sessions ending yesterday: drills on RNN, LSTM, GRU, minGRU and mLSTM and questions
+from the bank, scores that improve with practice, a few catalogued mistakes, and FSRS reviews so
+that some items are due today. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -24,12 +24,16 @@ CELL_MISTAKES: dict[str, tuple[str, ...]] = {
     "rnn": ("rnn-wrong-activation", "no-recurrent", "transposed-weight"),
     "lstm": ("h-no-tanh", "cell-swap-fi", "gate-order", "h-old-cell"),
     "gru": ("gru-z-swapped", "gru-reset-before", "gru-no-carry"),
+    "mingru": ("mingru-update-swapped", "mingru-gate-reads-h"),
+    "mlstm": ("mlstm-kv-order", "mlstm-key-unscaled"),
 }
 PLANS = (
     DrillPlan(("rnn",), ("h",), "standard"),
     DrillPlan(("lstm",), ("c", "h"), "standard"),
     DrillPlan(("gru",), ("h",), "standard"),
     DrillPlan(("lstm",), ("h",), "whiteboard"),
+    DrillPlan(("mingru",), ("h",), "standard"),
+    DrillPlan(("mlstm",), ("C", "h"), "standard"),
 )
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from questions.schema import Lang
 from quizapp.grading.messages import localize
 from quizapp.gui import keys, names
 from quizapp.gui.grading_worker import GradingWorker
+from quizapp.gui.study.rating_bar import RatingBar
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
@@ -170,29 +170,12 @@ class StudyPage(QWidget):
         self.scroll_area.setWidget(column)
 
         # The rating bar.
-        self.rating_bar = Paper(kind="card")
-        self.proposed_label = QLabel()
-        self.proposed_label.setWordWrap(True)
-        self.rating_buttons: dict[int, QPushButton] = {}
-        self.rating_group = QButtonGroup(self)
-        self.rating_group.setExclusive(True)
-        self.undo_button = QPushButton()
-        self.next_button = QPushButton()
-        set_role(self.next_button, "primary")
-        self.next_button.setDefault(True)
-        bar = QHBoxLayout(self.rating_bar)
-        bar.setContentsMargins(16, 10, 16, 10)
-        bar.addWidget(self.proposed_label, 1)
-        for rating in (1, 2, 3, 4):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setObjectName(f"rate-{rating}")
-            self.rating_group.addButton(button, rating)
-            self.rating_buttons[rating] = button
-            bar.addWidget(button)
-        bar.addSpacing(12)
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.next_button)
+        self.rating_bar = RatingBar()
+        self.proposed_label = self.rating_bar.label
+        self.rating_buttons = self.rating_bar.buttons
+        self.rating_group = self.rating_bar.group
+        self.undo_button = self.rating_bar.undo
+        self.next_button = self.rating_bar.next
         self.rating_group.idClicked.connect(self.choose_rating)
         self.rating_bar.hide()
 
@@ -274,8 +257,15 @@ class StudyPage(QWidget):
         assert self.session is not None and self.session.drill is not None
         drill = self.session.drill
         spec = drill.spec
-        infos = {info.key: info for info in quantities_for(spec.cell, spec.convention)}
-        shown = equations(spec.cell, spec.convention) if drill.record is not None else ()
+        infos = {
+            info.key: info
+            for info in quantities_for(spec.cell, spec.convention, two_biases=spec.two_biases)
+        }
+        shown = (
+            equations(spec.cell, spec.convention, two_biases=spec.two_biases)
+            if drill.record is not None
+            else ()
+        )
         self.sheet.show_drill(drill, shown, infos, self.lang, self._describe)
         self.sheet.lock(False)
         self.sheet.reveal_button.setVisible(not self.mock)
@@ -452,10 +442,14 @@ class StudyPage(QWidget):
             if not typed.strip():
                 self._warn(self.tr("Write an answer first."))
                 return
-            score = grade_free_text(question, typed).score
+            proposal = grade_free_text(question, typed)
+            score = proposal.score
+            # The report names the points missed before they are confirmed: the proposal's.
+            missed = tuple(result.point.id for result in proposal.points if not result.made)
             grade: QuestionGrade = QuestionGrade(
-                score, score >= 1.0, "", None, auto_score=score, confirmed=False
-            )
+                score, score >= 1.0, "", None, auto_score=score, confirmed=False,
+                missed_points=missed,
+            )  # fmt: skip
             self._record_question(grade, typed)
             return
         job = self.answer.grading_job()
@@ -658,7 +652,8 @@ class StudyPage(QWidget):
                 .replace("%1", self.rating_name(result.rating))
                 .replace("%2", due)
             )
-        self.proposed_label.setText(text)
+        # "0 %" and "5 s" stay on one line when the sentence wraps.
+        self.rating_bar.set_text(text.replace(" %", "\u00a0%").replace(" s.", "\u00a0s."))
         self.undo_button.setEnabled(session.can_undo())
 
     def rating_name(self, rating: int) -> str:

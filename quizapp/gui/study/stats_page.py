@@ -256,8 +256,12 @@ class StatsPage(QWidget):
         """Interface texts (and the charts' titles)."""
         self.heading.setText(self.tr("Statistics"))
         self.streak_box.setText(self.tr("Show my streak"))
-        self.csv_button.setText(self.tr("Export history as CSV…"))
-        self.anki_button.setText(self.tr("Anki deck…"))
+        # Short labels (an ending "…" read as text cut off); the tooltips say the rest.
+        self.csv_button.setText(self.tr("Export CSV"))
+        self.csv_button.setToolTip(
+            self.tr("Save the whole history as a CSV file, one row per answer")
+        )
+        self.anki_button.setText(self.tr("Anki deck"))
         self.anki_button.setToolTip(
             self.tr("Cards for Anki; exporting again updates the cards instead of adding copies")
         )

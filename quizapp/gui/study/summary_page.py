@@ -14,15 +14,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +26,7 @@ from PySide6.QtWidgets import (
 from questions.schema import Lang
 from quizapp.gui import names
 from quizapp.gui.study import files
+from quizapp.gui.study.fitted_table import FittedTable
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.widgets.paper import Paper
@@ -37,38 +34,12 @@ from quizapp.gui.widgets.rich_text import set_rich_text
 from quizapp.paths import inside_data_folder
 from quizapp.richtext import to_unicode
 from quizapp.study.display_names import item_title
-from quizapp.study.mock import (
-    QUESTION_MISS,
-    MockReport,
-    mistake_title,
-    mock_report_html,
-    mock_report_markdown,
-)
+from quizapp.study.mock import QUESTION_MISS, MockReport, mistake_title
 from quizapp.study.mock import topic_title as mock_topic_title
 from quizapp.study.session import ItemResult, SessionSummary, StudyItem
 from quizapp.study.store import Store, StudyMode
 
 log = logging.getLogger(__name__)
-
-
-def _table(rows: Sequence[Sequence[str]], stretch: int) -> QTableWidget:
-    table = QTableWidget(len(rows), len(rows[0]) if rows else 0)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 4
-    for r in range(len(rows)):
-        height += table.rowHeight(r)
-    table.setFixedHeight(min(height, 360))
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    return table
 
 
 def _percent(share: float | None) -> str:
@@ -182,7 +153,7 @@ class SummaryPage(QWidget):
             self.body.addWidget(empty)
             return
         # The name column takes the spare width (after the "#" column when there is one).
-        table = _table(rows, 1 if headers[0] == "#" else 0)
+        table = FittedTable(rows, 1 if headers[0] == "#" else 0)
         table.setHorizontalHeaderLabels(list(headers))
         self.body.addWidget(table)
 
@@ -350,6 +321,7 @@ class SummaryPage(QWidget):
     def export(self, kind: str) -> bool:
         """Save the report as Markdown (``md``) or HTML (``html``); False when cancelled."""
         from quizapp.study.export import report_html, report_markdown, session_report
+        from quizapp.study.mock_export import mock_report_html, mock_report_markdown
 
         if self.summary is None or self.store is None:
             return False
@@ -366,13 +338,14 @@ class SummaryPage(QWidget):
                 ).replace("%1", str(path))
             )
             return False
+        lang = "zh" if self.lang == "zh" else "en"
         if self.report is not None:
+            mock = self.report
             text = (
-                mock_report_markdown(self.report) if kind == "md" else mock_report_html(self.report)
+                mock_report_markdown(mock, lang) if kind == "md" else mock_report_html(mock, lang)
             )
         else:
             report = session_report(self.store, self.summary.session_id)
-            lang = "zh" if self.lang == "zh" else "en"
             text = report_markdown(report, lang) if kind == "md" else report_html(report, lang)
         try:
             path.write_text(text, encoding="utf-8")
@@ -402,8 +375,10 @@ class SummaryPage(QWidget):
 
     def retranslate(self) -> None:
         """Interface texts."""
-        self.markdown_button.setText(self.tr("Save as Markdown…"))
-        self.html_button.setText(self.tr("Save as HTML…"))
+        self.markdown_button.setText(self.tr("Save as Markdown"))
+        self.markdown_button.setToolTip(self.tr("Save this report as a Markdown file"))
+        self.html_button.setText(self.tr("Save as HTML"))
+        self.html_button.setToolTip(self.tr("Save this report as a web page"))
         self.home_button.setText(self.tr("Back to home"))
         if self.summary is not None:
             self._fill()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.modern.shapes import MODERN_CELLS, state_shapes
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.answer_field import AnswerField
 from quizapp.gui.widgets.flow_layout import FlowLayout
@@ -43,11 +44,41 @@ INPUT_LATEX = {
     "dh": r"\delta h_t",
     "dc": r"\delta C_t",
 }
+# The modern cells' previous state (the drills' notation: the sLSTM's c is lower case).
+MODERN_INPUT_LATEX = {
+    "h": "h_{t-1}",
+    "c": "c_{t-1}",
+    "C": "C_{t-1}",
+    "n": "n_{t-1}",
+    "m": "m_{t-1}",
+    "S": "S_{t-1}",
+    "z": "z_{t-1}",
+}
+
+
+def input_latex(cell: str, name: str) -> str:
+    """How a given input is named: ``x_t``, ``h_{t-1}``; the mLSTM's ``C_{t-1}``, ``m_{t-1}``."""
+    if cell in MODERN_CELLS:
+        return MODERN_INPUT_LATEX.get(name, INPUT_LATEX.get(name, name))
+    return INPUT_LATEX.get(name, name)
+
+
+def input_value(drill: Drill, name: str) -> object:
+    """A given input as the sheet shows it: a matrix state of a modern cell (mLSTM's C, linear
+    attention's S, the SSM's d × N state h) as its matrix, anything else as it is."""
+    value = drill.inputs[name]
+    if drill.spec.cell in MODERN_CELLS:
+        shape = state_shapes(drill.spec.cell, drill.d, drill.n).get(name, ())
+        if len(shape) == 2 and shape[0] * shape[1] == len(value):
+            return np.reshape(np.asarray(value, dtype=np.float64), shape)
+    return value
 
 
 def parameter_latex(name: str) -> str:
-    """``W_f`` -> ``W_{f}``; ``bh_f`` -> ``b^{h}_{f}`` (PyTorch's hidden-side bias)."""
+    """``W_f`` -> ``W_{f}``; ``bh_f`` -> ``b^{h}_{f}`` (PyTorch's hidden-side bias); the SSM's
+    ``W_delta`` -> ``W_{Δ}`` (as LaTeX)."""
     base, _, gate = name.partition("_")
+    gate = r"\Delta" if gate == "delta" else gate
     if base == "bh":
         return f"b^{{h}}_{{{gate}}}" if gate else "b^{h}"
     return f"{base}_{{{gate}}}" if gate else base
@@ -241,7 +272,7 @@ class DrillSheet(Paper):
         set_rich_text(self.convention, drill.convention_text.get(lang))  # type: ignore[arg-type]
         names = shown_parameters(drill.params, drill.spec.two_biases)
         values: dict[str, object] = {}
-        values.update({f"input:{k}": v for k, v in drill.inputs.items()})
+        values.update({f"input:{k}": input_value(drill, k) for k in drill.inputs})
         values.update({f"given:{k}": v for k, v in drill.given.items()})
         values.update({f"param:{k}": drill.params[k] for k in names})
         key = (
@@ -263,9 +294,10 @@ class DrillSheet(Paper):
         else:
             self._layout_key = key
             self._lay_out(drill, equations, infos, names, values, describe)
-        self.extra_text.setText(self._extra_text(drill))
-        self.extra_text.setVisible(bool(self.extra_text.text()))
-        self.given_title.setVisible(bool(drill.inputs) or bool(self.extra_text.text()))
+        extra = self._extra_text(drill)  # bank markup: the call and the symbols as code, math
+        set_rich_text(self.extra_text, extra)
+        self.extra_text.setVisible(bool(extra))
+        self.given_title.setVisible(bool(drill.inputs) or bool(extra))
         self.params_title.setVisible(bool(names))
         _clear(self.lookup_grid)
         entries = [QLabel(f"{label} = {format_cell(v, 4)}") for label, v in drill.lookup_table]
@@ -293,7 +325,7 @@ class DrillSheet(Paper):
         self._tables = {name: MatrixTable(_rows_of(value)) for name, value in values.items()}
         _clear(self.inputs_row)
         for name in drill.inputs:
-            latex = INPUT_LATEX.get(name, name)
+            latex = input_latex(drill.spec.cell, name)
             self.inputs_row.addWidget(_named_table(latex, self._tables[f"input:{name}"]))
         for name in drill.given:
             info = infos.get(name)
@@ -327,14 +359,16 @@ class DrillSheet(Paper):
         self.retranslate()
 
     def _extra_text(self, drill: Drill) -> str:
+        """The call, the symbols to type and what they mean, t and periods, in the bank's inline
+        markup (``richtext``): code in backticks (``h_prev`` is typed as written), math as math."""
         lines: list[str] = []
         if drill.framework is not None:
             call = drill.framework
-            lines.append(call.call_text())
+            lines.append(f"`{call.call_text()}`")
             lines.append(self.tr("input shape: %1").replace("%1", str(call.input_shape())))
         if drill.formula is not None:
             for symbol, meaning in drill.formula.meanings:
-                lines.append(f"{symbol}: {meaning}")
+                lines.append(f"`{symbol}`: {meaning}")
         t = drill.extra.get("t")
         periods = drill.extra.get("periods")
         if t is not None:

@@ -1,0 +1,141 @@
+"""The study screens at the smallest window and the largest font (1024×700, 18 pt), both languages:
+the rating bar's sentence gets a line of its own instead of a column one word wide, the statistics
+header's buttons show their whole labels, the summary tables' rows are as tall as their (Chinese)
+text, and the mock report's exports follow the chosen language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui.app import Started
+from quizapp.gui.sample_answers import sample_answer
+from quizapp.gui.study.fitted_table import MAX_HEIGHT, FittedTable
+
+
+def _size(app: Started, qtbot: QtBot, lang: str, large: bool) -> None:
+    app.window.resize(1024, 700) if large else app.window.resize(1280, 860)
+    size = 18 if large else 11
+    app.state.update(font_size=size, interface_language=lang, content_language=lang)
+    qtbot.waitUntil(lambda: QApplication.font().pointSize() == size)
+    qtbot.wait(50)  # the layouts redone at the new size
+
+
+def _whole(widget: QWidget) -> None:
+    """The widget is at least as wide as it asks to be and lies inside its window."""
+    assert widget.isVisible()
+    assert widget.width() >= widget.sizeHint().width(), widget
+    right = widget.mapTo(widget.window(), widget.rect().topRight()).x()
+    assert right <= widget.window().width(), widget
+
+
+def _answer_drill(app: Started) -> None:
+    page = app.study.page
+    session = page.session
+    assert session is not None and session.drill is not None
+    for key, text in sample_answer(session.drill).texts.items():
+        page.sheet.fields[key].set_text(text)
+    page.submit()
+    page.grading.wait_idle()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rating_sentence_takes_a_line_of_its_own_when_narrow(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+    lang: str,
+) -> None:
+    assert started.study.controller.start_drills(2)
+    _answer_drill(started)
+    page = started.study.page
+    bar = page.rating_bar
+    qtbot.waitUntil(bar.isVisible)
+    label = bar.label
+    for large in (True, False, True):
+        _size(started, qtbot, lang, large)
+        qtbot.waitUntil(lambda large=large: bar.stacked() == large)
+        one_line = label.fontMetrics().horizontalAdvance(label.text())
+        room = bar.contentsRect().width() - 32  # the bar's margins
+        # The sentence gets its own width: on one line if it fits the bar, never a narrow column.
+        assert label.width() >= min(one_line, room) - 1, (large, label.width(), one_line)
+        for button in (*page.rating_buttons.values(), page.undo_button, page.next_button):
+            _whole(button)
+    assert "\u00a0%" in label.text()  # "0 %" is not broken between the number and its sign
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_statistics_header_shows_whole_labels(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+    lang: str,
+) -> None:
+    started.window.show_page("stats")
+    stats = started.study.stats
+    _size(started, qtbot, lang, large=True)
+    for widget in (stats.heading, stats.streak_box, stats.csv_button, stats.anki_button):
+        _whole(widget)
+    for button in (stats.csv_button, stats.anki_button):
+        # No ending "…": it read as a label cut off; the tooltip says what the button does.
+        assert not button.text().endswith("…") and button.toolTip()
+        assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+
+
+def test_summary_tables_rows_fit_their_chinese_text(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    _size(started, qtbot, "zh", large=True)
+    controller = started.study.controller
+    assert controller.start_drills(3)
+    for _ in range(3):
+        _answer_drill(started)
+        started.study.page.go_next()
+    summary = started.study.summary
+    qtbot.waitUntil(summary.isVisible)
+    tables = [t for t in summary.findChildren(FittedTable) if t.isVisible()]
+    assert len(tables) == 3  # by cell, named mistakes, answers
+    for _ in range(2):  # at 18 pt, then back at 11 pt: the rows follow the font
+        QApplication.processEvents()
+        for table in tables:
+            for row in range(table.rowCount()):
+                assert table.rowHeight(row) >= table.sizeHintForRow(row), row
+                assert table.rowHeight(row) > table.fontMetrics().height()
+            if table.needed_height() <= MAX_HEIGHT:
+                assert table.verticalScrollBar().maximum() == 0
+                assert table.height() == table.needed_height()
+        _size(started, qtbot, "zh", large=False)
+    assert not summary.markdown_button.text().endswith("…")
+
+
+@pytest.mark.parametrize(("lang", "title", "heading"), [("zh", "# 模拟面试", "## 各主题得分"),
+                                                         ("en", "# Mock interview",
+                                                          "## Score by topic")])  # fmt: skip
+def test_mock_report_exports_in_the_chosen_language(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    title: str,
+    heading: str,
+) -> None:
+    _size(started, qtbot, lang, large=False)
+    assert started.study.controller.start_mock()
+    page = started.study.page
+    page.skip()
+    page.finish()
+    summary = started.study.summary
+    qtbot.waitUntil(summary.isVisible)
+    assert summary.report is not None
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: tmp_path / "r.md")
+    assert summary.export("md")
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert text.startswith(title + "\n") and heading in text
+    monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: tmp_path / "r.html")
+    assert summary.export("html")
+    page_html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f"<h1>{title.removeprefix('# ')}</h1>" in page_html
