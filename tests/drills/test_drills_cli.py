@@ -128,9 +128,9 @@ def test_piped_answers_and_summary(
     assert "h: not read, counts as wrong" in out
     assert out.rstrip().endswith("You answered 2 drills: 1 of 2 quantities right, mean score 50%.")
     assert "W = [" in out and "worked solution" in out and "One RNN step." in out
-    # inputs named as in the prompt, brackets of one block aligned
-    x_line = next(line for line in out.splitlines() if line.startswith("x_t"))
-    h_line = next(line for line in out.splitlines() if line.startswith("h_{t−1}"))
+    # inputs named as in the prompt (rendered: xₜ, hₜ₋₁), brackets of one block aligned
+    x_line = next(line for line in out.splitlines() if line.startswith("xₜ"))
+    h_line = next(line for line in out.splitlines() if line.startswith("hₜ₋₁"))
     assert x_line.index("[") == h_line.index("[")
 
 
@@ -143,8 +143,8 @@ def test_chinese_run_prints_chinese_words(
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     code, out, err = run(capsys, "--cell", "lstm", "--ask", "f,c", "--seed", "4", "--lang", "zh")
     assert code == 0 and err == ""
-    for words in ("LSTM 单步计算", "遗忘门 f_t", "c（新记忆元 C_t）= ", "参数：", "读作 [",
-                  "f: 得分 100%", "c: 得分 0%", "新记忆元 C_t：错误", "解题步骤："):  # fmt: skip
+    for words in ("LSTM 单步计算", "遗忘门 fₜ", "c（新记忆元 Cₜ）= ", "参数：", "读作 [",
+                  "f: 得分 100%", "c: 得分 0%", "新记忆元 Cₜ：错误", "解题步骤："):  # fmt: skip
         assert words in out, words
     assert "细胞状态" not in out and "parameters:" not in out and "read as" not in out
     assert out.rstrip().endswith("共作答 1 道练习：2 个量中答对 1 个，平均得分 50%。")

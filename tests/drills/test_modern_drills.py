@@ -214,8 +214,9 @@ def test_cli_drill_for_a_modern_cell() -> None:
         input="?\n", capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
-    assert "矩阵记忆 C_t" in run.stdout and "C_{t−1} = [" in run.stdout
-    assert "C_t = f'_t C_{t−1} + i'_t v_t k_t^ᵀ" in run.stdout
+    # Rendered for the terminal (richtext.to_terminal): Cₜ₋₁, not C_{t−1}.
+    assert "矩阵记忆 Cₜ" in run.stdout and "Cₜ₋₁ = [" in run.stdout
+    assert "Cₜ = f'_t Cₜ₋₁ + i'_t vₜ kₜ^ᵀ" in run.stdout
     bad = subprocess.run(
         [sys.executable, "-m", "quizapp", "drill", "--cell", "xlstm"],
         capture_output=True, text=True, timeout=60, check=False,

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from quizapp.gui.app import Started
 from quizapp.gui.sample_answers import sample_answer
 from quizapp.gui.study.fitted_table import MAX_HEIGHT, FittedTable
+from quizapp.gui.views.answers.choices import OptionLabel
 
 
 def _size(app: Started, qtbot: QtBot, lang: str, large: bool) -> None:
@@ -22,15 +23,22 @@ def _size(app: Started, qtbot: QtBot, lang: str, large: bool) -> None:
     size = 18 if large else 11
     app.state.update(font_size=size, interface_language=lang, content_language=lang)
     qtbot.waitUntil(lambda: QApplication.font().pointSize() == size)
-    qtbot.wait(50)  # the layouts redone at the new size
+    QApplication.processEvents()
 
 
-def _whole(widget: QWidget) -> None:
-    """The widget is at least as wide as it asks to be and lies inside its window."""
-    assert widget.isVisible()
-    assert widget.width() >= widget.sizeHint().width(), widget
+def _is_whole(widget: QWidget) -> bool:
+    """The widget is shown at least as wide as it asks to be, inside its window."""
     right = widget.mapTo(widget.window(), widget.rect().topRight()).x()
-    assert right <= widget.window().width(), widget
+    return (
+        widget.isVisible()
+        and widget.width() >= widget.sizeHint().width()
+        and right <= widget.window().width()
+    )
+
+
+def _whole(qtbot: QtBot, *widgets: QWidget) -> None:
+    """Once the layouts have caught up with the new size, every widget is whole."""
+    qtbot.waitUntil(lambda: all(_is_whole(w) for w in widgets), timeout=3000)
 
 
 def _answer_drill(app: Started) -> None:
@@ -58,12 +66,11 @@ def test_rating_sentence_takes_a_line_of_its_own_when_narrow(
     for large in (True, False, True):
         _size(started, qtbot, lang, large)
         qtbot.waitUntil(lambda large=large: bar.stacked() == large)
+        _whole(qtbot, *page.rating_buttons.values(), page.undo_button, page.next_button)
         one_line = label.fontMetrics().horizontalAdvance(label.text())
         room = bar.contentsRect().width() - 32  # the bar's margins
         # The sentence gets its own width: on one line if it fits the bar, never a narrow column.
         assert label.width() >= min(one_line, room) - 1, (large, label.width(), one_line)
-        for button in (*page.rating_buttons.values(), page.undo_button, page.next_button):
-            _whole(button)
     assert "\u00a0%" in label.text()  # "0 %" is not broken between the number and its sign
 
 
@@ -76,8 +83,7 @@ def test_statistics_header_shows_whole_labels(
     started.window.show_page("stats")
     stats = started.study.stats
     _size(started, qtbot, lang, large=True)
-    for widget in (stats.heading, stats.streak_box, stats.csv_button, stats.anki_button):
-        _whole(widget)
+    _whole(qtbot, stats.heading, stats.streak_box, stats.csv_button, stats.anki_button)
     for button in (stats.csv_button, stats.anki_button):
         # No ending "…": it read as a label cut off; the tooltip says what the button does.
         assert not button.text().endswith("…") and button.toolTip()
@@ -139,3 +145,33 @@ def test_mock_report_exports_in_the_chosen_language(
     assert summary.export("html")
     page_html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert f"<h1>{title.removeprefix('# ')}</h1>" in page_html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_long_key_points_wrap_at_18_pt(
+    started: Started,  # noqa: F811
+    qtbot: QtBot,
+    lang: str,
+) -> None:
+    from questions.load import load_bank
+
+    bank = load_bank(include_user_packs=False).questions
+    free = [q for q in bank if q.type == "free_text"]
+    longest = max(free, key=lambda q: max(len(p.text.get(lang)) for p in q.key_points))
+    _size(started, qtbot, lang, large=True)
+    window = started.window
+    assert window.open_question_id(longest.id)
+    view = window.question
+    assert view.answer is not None
+    view.answer.fill_plausible()
+    view.check()  # opens the key-point checklist
+    labels = [label for label in view.answer.findChildren(OptionLabel) if label.isVisible()]
+    assert len(labels) == len(longest.key_points)
+    qtbot.waitUntil(lambda: view.scroll_area.horizontalScrollBar().maximum() == 0, timeout=3000)
+    viewport = view.scroll_area.viewport()
+    for label in labels:
+        right = label.mapTo(viewport, label.rect().topRight()).x()
+        assert right <= viewport.width()
+        assert label.height() >= label.heightForWidth(label.width())  # every wrapped line shown
+    # The longest point does not fit one line at 18 pt: it wraps instead of widening the page.
+    assert max(label.height() for label in labels) > 1.5 * labels[0].fontMetrics().height()

@@ -149,6 +149,7 @@ SEVERAL_WORKS: dict[str, dict[str, str]] = {
     },
     "Karpathy": {"2015": "The Unreasonable Effectiveness of RNNs", "2019": "A Recipe for Training"},
     "Graves": {"2005": "Graves & Schmidhuber, BLSTM with full-gradient BPTT", "2013": "deep RNNs"},
+    "Peng": {"2023": "RWKV (RWKV-4)", "2024": "Eagle and Finch (RWKV-5/6)"},
 }
 # A first author (not after a comma or '&'), an optional 'et al.'/co-authors/等人, then a year.
 CITATION = re.compile(

@@ -57,7 +57,7 @@ class OptionLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def _beside_first_line(button: QAbstractButton, label: QLabel) -> QVBoxLayout:
+def beside_first_line(button: QAbstractButton, label: QLabel) -> QVBoxLayout:
     """``button`` in a column, moved down to sit level with the first line of ``label``."""
     column = QVBoxLayout()
     offset = max(0, (label.fontMetrics().height() - button.sizeHint().height()) // 2)
@@ -116,7 +116,7 @@ class ChoiceAnswer(AnswerWidget):
             note.setContentsMargins(0, 0, 0, 4)
             note.hide()
             row = 2 * (number - 1)
-            layout.addLayout(_beside_first_line(button, label), row, 0)
+            layout.addLayout(beside_first_line(button, label), row, 0)
             layout.addWidget(number_label, row, 1, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(label, row, 2)
             layout.addWidget(note, row + 1, 2)

@@ -7,8 +7,10 @@ correction. The score is the share of ticked points; the learner has the last wo
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade
@@ -16,6 +18,7 @@ from quizapp.grading.freetext import FreeTextGrade, checklist_score, grade_free_
 from quizapp.grading.freetext.feedback import misconception_notes, point_note
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
+from quizapp.gui.views.answers.choices import OptionLabel, beside_first_line
 from quizapp.richtext import to_unicode
 
 
@@ -75,28 +78,43 @@ class FreeTextAnswer(AnswerWidget):
     def _open_checklist(self) -> None:
         self.proposal = grade_free_text(self.question, self.edit.toPlainText())
         for number, result in enumerate(self.proposal.points, start=1):
-            text = to_unicode(result.point.text.get(self.lang))
-            check = QCheckBox(f"{number}. {text}" if number <= 9 else text)
+            raw = result.point.text.get(self.lang)
+            text = to_unicode(raw)
+            # The box and a wrapped label beside it (a check box's own text never wraps, and a
+            # long point at a large font widened the page past the window).
+            check = QCheckBox()
             check.setChecked(result.made)
             check.setAccessibleName(text)
             check.toggled.connect(self._update_score)
+            label = OptionLabel(f"{number}. {raw}" if number <= 9 else raw)
+            label.setBuddy(check)
+            label.clicked.connect(functools.partial(self._click, check))
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            row.addLayout(beside_first_line(check, label))
+            row.addWidget(label, 1)
             note = QLabel(point_note(result, self.lang))
             note.setWordWrap(True)
             note.setContentsMargins(24, 0, 0, 4)
             set_role(note, "muted" if result.made or result.clause is None else "bad")
-            self._checks_layout.addWidget(check)
+            self._checks_layout.addLayout(row)
             self._checks_layout.addWidget(note)
             self.checks.append(check)
         for found in misconception_notes(self.proposal, self.lang):
-            label = QLabel(f"{found.wrong}\n{found.correction}")
-            label.setWordWrap(True)
-            set_role(label, "warn")
-            self._checks_layout.addWidget(label)
+            warning = QLabel(f"{found.wrong}\n{found.correction}")
+            warning.setWordWrap(True)
+            set_role(warning, "warn")
+            self._checks_layout.addWidget(warning)
         self.checklist_title.show()
         self.score_label.show()
         self._update_score()
         if self.checks:
             self.checks[0].setFocus()
+
+    def _click(self, check: QCheckBox) -> None:
+        if check.isEnabled():
+            check.click()
+            check.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _update_score(self) -> None:
         if not self.checks:
