@@ -165,8 +165,9 @@ def test_long_key_points_wrap_at_18_pt(
     assert view.answer is not None
     view.answer.fill_plausible()
     view.check()  # opens the key-point checklist
-    labels = [label for label in view.answer.findChildren(OptionLabel) if label.isVisible()]
+    labels = view.answer.findChildren(OptionLabel)
     assert len(labels) == len(longest.key_points)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels))
     qtbot.waitUntil(lambda: view.scroll_area.horizontalScrollBar().maximum() == 0, timeout=3000)
     viewport = view.scroll_area.viewport()
     for label in labels:
