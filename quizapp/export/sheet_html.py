@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from engine.modern.shapes import MODERN_CELLS
 from questions.vocab import Lang
 from quizapp.drills import Drill
 from quizapp.drills.export import shown_params
+from quizapp.drills.modern_keys import input_name
 from quizapp.drills.quantities import label_of
 from quizapp.drills.texts import cell_name
 from quizapp.export.sheet import replay_command
@@ -132,6 +134,12 @@ def _as_laid_out(drill: Drill, key: str, values: tuple[float, ...]) -> object:
     return np.reshape(values, (rows, columns)) if rows > 1 else values
 
 
+def _input_name(drill: Drill, key: str) -> str:
+    """How the problem names an input: the modern cells' previous state is n_{t−1}, m_{t−1}, …"""
+    modern = input_name(drill.spec.cell, key) if drill.spec.cell in MODERN_CELLS else ""
+    return modern or INPUT_NAMES.get(key, key)
+
+
 def _answer_boxes(drill: Drill, lang: Lang) -> str:
     """A box per element of each asked value (a grid for a matrix; one wide box for a count, shape
     or formula), two values to a line; the boxes are widened with spaces so that they follow the
@@ -147,7 +155,8 @@ def _answer_boxes(drill: Drill, lang: Lang) -> str:
             '<table class="box" border="1" cellspacing="0" cellpadding="3" '
             f'style="border-collapse: collapse">{row_html * rows}</table>'
         )
-        cells.append(f'<td valign="middle">{label_html(key, lang)} =</td><td>{box}</td>')
+        label = label_html(key, lang, drill.spec.cell, two_biases=drill.spec.two_biases)
+        cells.append(f'<td valign="middle">{label} =</td><td>{box}</td>')
     per_line = 2 if numeric else 1
     lines = ["".join(cells[i : i + per_line]) for i in range(0, len(cells), per_line)]
     return (
@@ -175,7 +184,7 @@ def problem_html(drill: Drill, index: int, total: int, lang: Lang) -> str:
     if extra:
         parts.append("<p>" + "<br/>".join(esc(line) for line in extra) + "</p>")
     if drill.inputs:
-        inputs = {INPUT_NAMES.get(k, k): _as_laid_out(drill, k, v) for k, v in drill.inputs.items()}
+        inputs = {_input_name(drill, k): _as_laid_out(drill, k, v) for k, v in drill.inputs.items()}
         parts.append(_named_row(inputs))
     if drill.given:
         parts.append(f"<p>{esc(word('given_forward', lang))}:</p>")

@@ -32,7 +32,8 @@ def key_html(drill: Drill, index: int, lang: Lang) -> str:
     heading = f"{word('key_drill', lang, index=index)} · {word('seed', lang, seed=drill.spec.seed)}"
     parts = [f"<h3>{esc(heading)}</h3>"]
     rows = "".join(
-        f"<tr><td>{label_html(key, lang)}</td><td><b>{esc(expected_text(drill, key))}</b></td></tr>"
+        f"<tr><td>{label_html(key, lang, drill.spec.cell, two_biases=drill.spec.two_biases)}</td>"
+        f"<td><b>{esc(expected_text(drill, key))}</b></td></tr>"
         for key in drill.asked
     )
     parts.append(f'<table class="layout" cellspacing="0" cellpadding="3">{rows}</table>')

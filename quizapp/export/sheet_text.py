@@ -21,8 +21,9 @@ def plain(latex: str) -> str:
     return latex_to_text(latex).replace("_{t-1}", "_{t−1}").replace("δ ", "δ")
 
 
-def label_html(key: str, lang: Lang) -> str:
-    """``i<sub>t</sub> (input gate i<sub>t</sub>)``: the symbol with its subscripts, then the words."""
-    latex, words = label_of(key)
+def label_html(key: str, lang: Lang, cell: str = "", *, two_biases: bool = True) -> str:
+    """``i<sub>t</sub> (input gate i<sub>t</sub>)``: the symbol with its subscripts, then the words;
+    ``cell`` gives the modern cells' own names (the mLSTM's ``den``, ``i_prime``, ``C``, …)."""
+    latex, words = label_of(key, cell, two_biases=two_biases)
     symbol = to_html(plain(latex))
     return f"{symbol} ({to_html(words.en)})" if lang == "en" else f"{symbol}（{to_html(words.zh)}）"

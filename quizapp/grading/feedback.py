@@ -164,7 +164,11 @@ def _where(grade: QuantityGrade, mistake_id: str, detail: str) -> str:
 _LEFT_EMPTY = ("empty answer", "no answer given")
 
 
-def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
+def _quantity_lines(
+    drill: Drill, grade: QuantityGrade, off: frozenset[str] = frozenset()
+) -> list[Text]:
+    """The verdict lines of one quantity; ``off`` holds the asked quantities whose value was not
+    the expected one (the inputs an error was carried forward from are named among them)."""
     _, label = label_of(grade.key, drill.spec.cell, two_biases=drill.spec.two_biases)
     name_en, name_zh = label.en, label.zh
     if grade.message in _LEFT_EMPTY:
@@ -178,11 +182,11 @@ def _quantity_lines(drill: Drill, grade: QuantityGrade) -> list[Text]:
     if grade.correct and not grade.carried_forward:
         lines.append(Text(f"{name_en}: right.", f"{name_zh}：正确。"))
     elif grade.correct:
-        inputs = [
-            k for k in DEPENDS.get(drill.spec.cell, {}).get(grade.key, ()) if k in drill.asked
-        ]
-        own_en = ", ".join(label_of(k)[1].en for k in inputs) if inputs else "earlier answers"
-        own_zh = "、".join(label_of(k)[1].zh for k in inputs) if inputs else "前面的答案"
+        cell = drill.spec.cell
+        inputs = [k for k in DEPENDS.get(cell, {}).get(grade.key, ()) if k in off]
+        labels = [label_of(k, cell, two_biases=drill.spec.two_biases)[1] for k in inputs]
+        own_en = ", ".join(label.en for label in labels) if labels else "earlier answers"
+        own_zh = "、".join(label.zh for label in labels) if labels else "前面的答案"
         lines.append(Text(
             f"{name_en}: not the expected value {_values(grade.expected)}, but it follows "
             f"correctly from your own {own_en}, which were wrong: counted (error carried forward).",
@@ -270,8 +274,9 @@ def _diagnoses(drill: Drill, grade: DrillGrade) -> tuple[Diagnosis, ...]:
 def feedback_for(drill: Drill, grade: DrillGrade, *, worked: bool = True) -> Feedback:
     """Marks, diagnoses and (unless ``worked`` is false) the worked solution of a graded drill."""
     lines: list[Text] = []
+    off = frozenset(q.key for q in grade.quantities if q.carried_forward or not q.correct)
     for quantity in grade.quantities:
-        lines.extend(_quantity_lines(drill, quantity))
+        lines.extend(_quantity_lines(drill, quantity, off))
     if drill.framework is not None and "count" in drill.asked:
         lines.append(Text(
             "Per layer and direction: G·(n·(n + d_in) + biases·n), G = 1 (RNN), 3 (GRU), 4 (LSTM); "

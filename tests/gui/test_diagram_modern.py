@@ -42,8 +42,8 @@ def test_paths_follow_the_modern_equations() -> None:
     assert {"gate_v", "gate_k", "outer", "stab", "c_prev"} <= to_c
     assert not {"gate_q", "gate_o", "read"} & to_c
     assert {"read", "gate_q", "gate_o", "add_c", "add_n"} <= path_to("mlstm", "h")
-    # ports re-enter a quantity: the sLSTM's h_t = o ⊙ c_t / n_t reaches back through c_t and n_t
-    assert {"add_c", "add_n", "gate_z", "stab", "port_c", "port_n"} <= path_to("slstm", "h")
+    # the sLSTM's h_t = o ⊙ c_t / n_t reaches back to both states and every gate
+    assert {"add_c", "add_n", "gate_z", "stab", "div", "mul_h"} <= path_to("slstm", "h")
     # SSM: Ā_t = exp(Δ A) does not see B; B̄_t does
     assert "w_b" not in path_to("ssm", "A_bar") and "delta" in path_to("ssm", "A_bar")
     assert {"w_b", "delta"} <= path_to("ssm", "B_bar")

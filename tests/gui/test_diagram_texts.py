@@ -98,6 +98,17 @@ def test_texts_are_body_sized_clear_and_inside(
                     assert not text.rect.intersects(segment), (text.text, wire.id)
 
 
+@pytest.mark.parametrize(
+    ("cell", "convention"), [(c, v) for c, v in CELL_CONVENTIONS if c in engine.MODERN_CELLS]
+)
+def test_modern_cells_fit_the_drill_panel_of_the_smallest_window(
+    make: object, cell: str, convention: str
+) -> None:
+    # The drill page at 1024×700 with 18 pt leaves the diagram about 370 px: the denser modern
+    # diagrams (three state lines, the stabiliser) keep every text clear there too.
+    test_texts_are_body_sized_clear_and_inside(make, cell, convention, 370, 480, 18)
+
+
 @pytest.mark.parametrize(("cell", "convention"), [("lstm", "standard"), ("gru", "pytorch")])
 def test_caption_and_values_at_body_size_and_growing(
     make: object, cell: str, convention: str

@@ -52,7 +52,7 @@ MODERN_TAGGED = {
     "minlstm": frozenset({"f", "i", "f_prime", "i_prime", "h_tilde"}),
     "slstm": frozenset({"z", "i", "f", "o"}),  # i′_t and f′_t: named by their ports
     "mlstm": frozenset({"i", "f", "o"}),  # q, k, v: named by their boxes W_q, W_k/√n, W_v
-    "ssm": frozenset({"delta", "B", "C", "A_bar", "B_bar"}),
+    "ssm": frozenset({"delta", "A_bar", "B_bar"}),  # B_t, C_t: named by their boxes W_B, W_C
     "linear_attention": frozenset({"phi_q", "phi_k", "v"}),
 }
 

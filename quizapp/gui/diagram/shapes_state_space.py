@@ -13,7 +13,7 @@ from __future__ import annotations
 from quizapp.gui.diagram.builder import H_NEW, H_PREV, X_T, Builder
 from quizapp.gui.diagram.model import Diagram
 
-TOP, GATES, BUS = 1.4, 5.5, 7.3
+TOP, GATES, BUS = 1.2, 5.95, 7.4
 
 
 def _bus(b: Builder) -> tuple[str, set[str]]:
@@ -26,7 +26,7 @@ def ssm_diagram(cell: str, convention: str) -> Diagram:
     """``ssm`` under "simplified" (B̄ = Δ B) or "zoh" (B̄ = (exp(ΔA) − 1)/A ⊙ B)."""
     b = Builder(cell, convention)
     join, x_in = _bus(b)
-    x_d, x_b, x_c, x_y, y_mid = 3.6, 6.6, 10.4, 12.6, 4.2
+    x_d, x_b, x_c, x_y, y_op, y_mid = 3.2, 7.4, 10.6, 12.7, 3.2, 4.45
     h_prev = b.node("h_prev", "input", H_PREV, (0.6, TOP), produces=["h_prev"])
     delta = b.node("delta", "layer", "softplus", (x_d, GATES), produces=["a_delta", "delta"])
     w_b = b.node("w_b", "linear", "W_B", (x_b, GATES), produces=["B"])
@@ -35,12 +35,12 @@ def ssm_diagram(cell: str, convention: str) -> Diagram:
         n: b.wire(join, n, None, (at, BUS)) for n, at in ((delta, x_d), (w_b, x_b), (w_c, x_c))
     }
     split = b.node("join_delta", "join", "", (x_d, y_mid))
-    a_bar = b.node("a_bar", "op", "exp(ΔA)", (x_d, 2.8), size=(1.5, 0.6), produces=["A_bar"])
+    a_bar = b.node("a_bar", "op", "exp(ΔA)", (x_d, y_op), size=(1.5, 0.6), produces=["A_bar"])
     label = "hold" if convention == "zoh" else "ΔBᵀ"
     b_bar = b.node("b_bar", "op", label, (x_b, y_mid), size=(1.0, 0.6), produces=["B_bar"])
     mul_a = b.node("mul_a", "mul", "⊙", (x_d, TOP))
-    mul_bx = b.node("mul_bx", "mul", "⊙", (x_b, 2.8))
-    x_port = b.node("x_port_b", "input", X_T, (8.0, 2.8), size=(0.8, 0.42))
+    mul_bx = b.node("mul_bx", "mul", "⊙", (x_b, 2.5))
+    x_port = b.node("x_port_b", "input", X_T, (8.4, 2.5), size=(0.8, 0.42))
     add_h = b.node("add_h", "add", "+", (x_b, TOP), produces=["h"])
     h_out = b.node("h_out", "output", H_NEW, (15.4, TOP))
     w_delta = b.wire(delta, split, "delta", labelled=True)
@@ -56,8 +56,8 @@ def ssm_diagram(cell: str, convention: str) -> Diagram:
     w_h = b.wire(add_h, h_out, "h", labelled=True)
 
     # y_t = h_t C_t + D ⊙ x_t
-    h_c = b.node("h_c", "op", "h C", (x_c, 2.8), size=(0.9, 0.58))
-    add_y = b.node("add_y", "add", "+", (x_y, 2.8), produces=["y"])
+    h_c = b.node("h_c", "op", "h C", (x_c, y_op), size=(0.9, 0.58))
+    add_y = b.node("add_y", "add", "+", (x_y, y_op), produces=["y"])
     d_x = b.node("d_x", "op", "D ⊙", (x_y, y_mid), size=(0.9, 0.58))
     x_port_d = b.node("x_port_d", "input", X_T, (x_y, GATES), size=(0.8, 0.42))
     y_out = b.node("y_out", "output", "y_t", (15.4, BUS))
@@ -66,7 +66,7 @@ def ssm_diagram(cell: str, convention: str) -> Diagram:
     w_hcy = b.wire(h_c, add_y, None)
     w_xd = b.wire(x_port_d, d_x, "x")
     w_dy = b.wire(d_x, add_y, None)
-    w_y = b.wire(add_y, y_out, "y", (13.8, 2.8), (13.8, BUS), labelled=True)
+    w_y = b.wire(add_y, y_out, "y", (13.8, y_op), (13.8, BUS), labelled=True)
 
     eq = _ssm_equations(convention)
     b.stage("delta", "step size Δ_t", eq["delta"], x_in | {delta, buses[delta], w_delta, split})

@@ -5,7 +5,7 @@ The states run along the top: the cell (sLSTM c_t, a vector; mLSTM C_t, an n × 
 grid with its values), the normaliser n_t and the stabiliser m_t. The input and forget gates meet
 in one bundle at the stabiliser, which gives m_t = max(log f_t + m_{t−1}, ĩ_t) and the stabilised
 gates i′_t, f′_t. Where a quantity is used a second time far from where it is made, it re-enters
-as a small port (f′_t, i′_t, c_t, n_t), as the peephole LSTM's second C_t−1 does.
+as a small port (f′_t, i′_t, k_t), as the peephole LSTM's second C_t−1 does.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from quizapp.gui.diagram.builder import H_NEW, H_PREV, X_T, Builder
 from quizapp.gui.diagram.model import Diagram, NodeKind
 
-GATES, BUS = 6.0, 7.35
-Y_C, Y_N, Y_S, Y_M, Y_IF = 0.85, 2.45, 3.25, 4.05, 5.0
-X_I, X_STAB, X_F = 3.3, 4.3, 5.3
+GATES, BUS = 6.45, 7.6
+Y_C, Y_N, Y_S, Y_M, Y_IF = 0.85, 2.4, 3.15, 3.9, 4.8
+X_I, X_STAB, X_F = 2.8, 4.3, 5.8
 PORT = (0.8, 0.42)
 
 
@@ -65,7 +65,7 @@ def slstm_diagram(cell: str, convention: str) -> Diagram:
     h_prev = b.node("h_prev", "input", H_PREV, (0.6, BUS), produces=["h_prev"])
     w_hp = b.wire(h_prev, join, "h_prev", labelled=True)
     gate_in = _lit(ids, "in") | {h_prev, w_hp}
-    x_z, x_o = 9.2, 13.3
+    x_z, x_o = 8.8, 13.0
     gate_z = b.node("gate_z", "tanh", "tanh", (x_z, GATES), produces=["a_z", "z"])
     gate_o = b.node("gate_o", "sigma", "σ", (x_o, GATES), produces=["a_o", "o"])
     bus_z = b.wire(join, gate_z, None, (x_z, BUS))
@@ -78,7 +78,7 @@ def slstm_diagram(cell: str, convention: str) -> Diagram:
     mul_fn = b.node("mul_fn", "mul", "⊙", (X_STAB, Y_N))
     port_f = b.node("port_f", "input", "f′_t", (6.4, 1.62), size=PORT)
     mul_iz = b.node("mul_iz", "mul", "⊙", (x_z, Y_S))
-    port_i = b.node("port_i", "input", "i′_t", (10.2, Y_S), size=PORT)
+    port_i = b.node("port_i", "input", "i′_t", (9.8, Y_S), size=PORT)
     add_c = b.node("add_c", "add", "+", (x_z, Y_C), produces=["c"])
     add_n = b.node("add_n", "add", "+", (7.6, Y_N), produces=["n"])
     c_out = b.node("c_out", "output", "c_t", (15.4, Y_C))
@@ -98,13 +98,11 @@ def slstm_diagram(cell: str, convention: str) -> Diagram:
     w_n = b.wire(add_n, n_out, "n", labelled=True)
 
     # h_t = o_t ⊙ c_t / n_t
-    div = b.node("div", "op", "÷", (12.15, Y_S))
-    port_c = b.node("port_c", "input", "c_t", (11.15, Y_S), size=PORT)
-    port_n = b.node("port_n", "input", "n_t", (12.15, 3.78), size=PORT)
+    div = b.node("div", "op", "÷", (11.9, Y_S))
     mul_h = b.node("mul_h", "mul", "⊙", (x_o, Y_S), produces=["h"])
     h_out = b.node("h_out", "output", H_NEW, (15.4, BUS))
-    w_pc = b.wire(port_c, div, "c")
-    w_pn = b.wire(port_n, div, "n")
+    w_pc = b.wire(add_c, div, "c", (10.95, Y_C), (10.95, Y_S))
+    w_pn = b.wire(add_n, div, "n", (11.9, Y_N))
     w_div = b.wire(div, mul_h, None)
     w_o = b.wire(gate_o, mul_h, "o", labelled=True)
     w_h = b.wire(mul_h, h_out, "h", (14.3, Y_S), (14.3, BUS), labelled=True)
@@ -130,7 +128,7 @@ def slstm_diagram(cell: str, convention: str) -> Diagram:
     )
     b.stage(
         "h", "new hidden state", eq["h"],
-        {port_c, port_n, w_pc, w_pn, div, w_div, w_o, mul_h, w_h, h_out},
+        {w_pc, w_pn, div, w_div, w_o, mul_h, w_h, h_out},
     )  # fmt: skip
     return b.build()
 

@@ -82,7 +82,7 @@ ZH: dict[str, str] = {
     "Replay": "重做",
     "Another like this  (Ctrl+N)": "再来一道  (Ctrl+N)",
     "Another like this": "再来一道",
-    "Print…": "打印…",
+    "Print": "打印",
     "Save this drill as a PDF to work on paper, with the answer key on a new page": "把本题存为 PDF，在纸上演算；答案在新的一页",
     "Print the drill": "打印本题",
     "Not printed: %1": "未打印：%1",

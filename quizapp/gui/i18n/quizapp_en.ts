@@ -3,7 +3,7 @@
 <context>
     <name>DrillSheet</name>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="383" />
+        <location filename="../views/drill_sheet.py" line="391" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n number, e.g. %1</numerusform><numerusform>%n numbers, e.g. %1</numerusform></translation>
     </message>

@@ -11,12 +11,12 @@
 <context>
     <name>ChoiceAnswer</name>
     <message>
-        <location filename="../views/answers/choices.py" line="157" />
+        <location filename="../views/answers/choices.py" line="184" />
         <source>✓ right option</source>
         <translation>✓ 正确选项</translation>
     </message>
     <message>
-        <location filename="../views/answers/choices.py" line="162" />
+        <location filename="../views/answers/choices.py" line="189" />
         <source>✗ not right</source>
         <translation>✗ 不正确</translation>
     </message>
@@ -70,22 +70,22 @@
 <context>
     <name>DrillController</name>
     <message>
-        <location filename="../drill_controller.py" line="109" />
+        <location filename="../drill_controller.py" line="111" />
         <source>%1 has none of the quantities you chose; this drill asks for: %2.</source>
         <translation>%1 没有你所选的量；本题改为求：%2。</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="166" />
+        <location filename="../drill_controller.py" line="176" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="196" />
+        <location filename="../drill_controller.py" line="206" />
         <source>The answer could not be checked (%1); nothing was graded.</source>
         <translation>无法检查这个答案（%1），尚未评分。</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="210" />
+        <location filename="../drill_controller.py" line="220" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
@@ -131,82 +131,82 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="241" />
+        <location filename="../views/drill_sheet.py" line="243" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="242" />
+        <location filename="../views/drill_sheet.py" line="244" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="243" />
+        <location filename="../views/drill_sheet.py" line="245" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="244" />
+        <location filename="../views/drill_sheet.py" line="246" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="245" />
+        <location filename="../views/drill_sheet.py" line="247" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="246" />
+        <location filename="../views/drill_sheet.py" line="248" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="247" />
+        <location filename="../views/drill_sheet.py" line="249" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="248" />
+        <location filename="../views/drill_sheet.py" line="250" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="250" />
+        <location filename="../views/drill_sheet.py" line="252" />
         <source>I don't know: show the worked solution (counts as a miss)</source>
         <translation>不会：显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="347" />
+        <location filename="../views/drill_sheet.py" line="352" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="363" />
+        <location filename="../views/drill_sheet.py" line="370" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="372" />
+        <location filename="../views/drill_sheet.py" line="379" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="377" />
+        <location filename="../views/drill_sheet.py" line="385" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="379" />
+        <location filename="../views/drill_sheet.py" line="387" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="381" />
+        <location filename="../views/drill_sheet.py" line="389" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="383" />
+        <location filename="../views/drill_sheet.py" line="391" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
@@ -315,8 +315,8 @@
     </message>
     <message>
         <location filename="../views/drill.py" line="442" />
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
         <location filename="../views/drill.py" line="444" />
@@ -327,27 +327,27 @@
 <context>
     <name>FreeTextAnswer</name>
     <message>
-        <location filename="../views/answers/free_text.py" line="49" />
+        <location filename="../views/answers/free_text.py" line="52" />
         <source>Write your answer as you would say it in an interview</source>
         <translation>像面试时那样写下你的回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="51" />
+        <location filename="../views/answers/free_text.py" line="54" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="52" />
+        <location filename="../views/answers/free_text.py" line="55" />
         <source>Which key points did your answer make?</source>
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="57" />
+        <location filename="../views/answers/free_text.py" line="60" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="106" />
+        <location filename="../views/answers/free_text.py" line="125" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>

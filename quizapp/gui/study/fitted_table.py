@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 MAX_HEIGHT = 360  # pixels; a longer table scrolls inside the page
+ROW_PADDING = 4  # pixels above and below a row's text together, at least the style's default row
 
 
 class FittedTable(QTableWidget):
@@ -52,8 +53,11 @@ class FittedTable(QTableWidget):
         return height + sum(self.rowHeight(r) for r in range(self.rowCount()))
 
     def fit(self) -> None:
-        """Rows as tall as their text at the current width, the table as tall as its rows."""
-        self.resizeRowsToContents()
+        """Rows as tall as their text at the current width (never below the style's default
+        row), the table as tall as its rows."""
+        default = self.verticalHeader().defaultSectionSize()
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, max(default, self.sizeHintForRow(row) + ROW_PADDING))
         self.setFixedHeight(min(self.needed_height(), MAX_HEIGHT))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

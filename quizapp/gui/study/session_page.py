@@ -473,8 +473,8 @@ class StudyPage(QWidget):
         question = self.session.current.question
         assert question is not None
         if grade.message:
-            # A typed answer's own line already shows the reader's message: not twice.
-            if self.answer is not None and self.answer.shows_reading():
+            # A typed answer's own line may already show the reader's message: not twice.
+            if self.answer is not None and self.answer.says(localize(grade.message, self.lang)):
                 self._warn(self.tr("Not counted: correct the answer and check again"))
                 return
             message = localize(grade.message, self.lang)

@@ -168,8 +168,8 @@ class SummaryPage(QWidget):
         return mistake_title(kind, self.lang)
 
     def _item_name(self, item: StudyItem) -> str:
-        if item.template is not None:  # named as the exports name it
-            return item_title(item.key, "zh" if self.lang == "zh" else "en")
+        if item.template is not None:  # named as the exports name it, its notation rendered
+            return to_unicode(item_title(item.key, "zh" if self.lang == "zh" else "en"))
         return f"{mock_topic_title(item.topic, self.lang)}  ·  {item.key.partition(':')[2]}"
 
     def _fill(self) -> None:

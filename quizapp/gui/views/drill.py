@@ -439,7 +439,7 @@ class DrillView(QWidget):
         self.replay_button.setText(self.tr("Replay"))
         self.another_button.setText(self.tr("Another like this  (Ctrl+N)"))
         self.another_button.setAccessibleName(self.tr("Another like this"))
-        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setText(self.tr("Print"))  # no "…": it read as a label cut off
         self.print_button.setToolTip(
             self.tr("Save this drill as a PDF to work on paper, with the answer key on a new page")
         )

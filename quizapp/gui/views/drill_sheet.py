@@ -289,7 +289,9 @@ class DrillSheet(Paper):
                 field.clear_mark()
                 info = infos.get(asked_key)
                 field.set_placeholder(
-                    self._placeholder(info.kind if info is not None else "vector", drill.n)
+                    self._placeholder(
+                        info.kind if info is not None else "vector", _size(drill, asked_key)
+                    )
                 )
         else:
             self._layout_key = key
@@ -351,7 +353,7 @@ class DrillSheet(Paper):
                 functools.partial(describe, key),
             )
             kind = info.kind if info is not None else "vector"
-            field.set_placeholder(self._placeholder(kind, drill.n))
+            field.set_placeholder(self._placeholder(kind, _size(drill, key)))
             field.submitted.connect(self.submit_requested)
             field.edit.textEdited.connect(lambda _text, shown=field: keep_in_view(shown))
             self.answers.addWidget(field)
@@ -378,6 +380,7 @@ class DrillSheet(Paper):
         return "\n".join(lines)
 
     def _placeholder(self, kind: str, n: int) -> str:
+        """The hint in an empty field: ``n`` is how many numbers the answer has."""
         if kind == "scalar":
             return self.tr("a number, e.g. 128")
         if kind == "shape":
@@ -401,3 +404,10 @@ class DrillSheet(Paper):
     def first_field(self) -> AnswerField | None:
         """The first answer field (focused when a drill opens)."""
         return next(iter(self.fields.values()), None)
+
+
+def _size(drill: Drill, key: str) -> int:
+    """How many numbers the answer to ``key`` has: one for a scalar (an mLSTM gate, a stabiliser),
+    n·n for a matrix memory, n for a state vector (the drill's size when nothing is known)."""
+    expected = drill.expected.get(key)
+    return len(expected) if expected else drill.n

@@ -300,8 +300,8 @@ class QuestionView(QWidget):
         assert self.answer is not None and self.current() is not None
         if grade.message:
             set_role(self.verdict, "warn")
-            # A typed answer's own line already shows the reader's message: not twice.
-            message = "" if self.answer.shows_reading() else grade.message
+            # A typed answer's own line may already show the reader's message: not twice.
+            message = "" if self.answer.says(grade.message) else grade.message
             self.verdict.setText(
                 self.tr("Not counted: %1").replace("%1", message)
                 if message

@@ -52,6 +52,13 @@ class AnswerWidget(QWidget):
         read), so that the view does not say it a second time."""
         return False
 
+    def says(self, message: str) -> bool:
+        """Whether the line under the field already gives ``message`` (why the answer cannot be
+        read); a message the line does not give (e.g. a formula too large to check, which reads
+        fine) must be shown by the view."""
+        del message
+        return False
+
     def show_marks(self, grade: QuestionGrade) -> None:
         """Mark the parts of the answer after grading (default: nothing to mark)."""
         del grade

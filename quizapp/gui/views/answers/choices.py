@@ -15,7 +15,7 @@ import functools
 import random
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -57,10 +57,34 @@ class OptionLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def beside_first_line(button: QAbstractButton, label: QLabel) -> QVBoxLayout:
-    """``button`` in a column, moved down to sit level with the first line of ``label``."""
+def first_line_ascent(label: QLabel) -> float:
+    """The ascent of the first line of ``label`` as shown: a line with Chinese takes the CJK
+    font's ascent, several pixels more than the primary font's (which a line of digits has)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    if label.textFormat() == Qt.TextFormat.RichText:
+        document.setHtml(label.text())
+    else:
+        document.setPlainText(label.text())
+    document.setTextWidth(1e6)  # the first line only: as far as the first break
+    document.size()  # lays the document out
+    layout = document.firstBlock().layout()
+    if layout is None or layout.lineCount() == 0:
+        return float(label.fontMetrics().ascent())
+    return layout.lineAt(0).ascent()
+
+
+def baseline_drop(number: QLabel, label: QLabel) -> int:
+    """How far ``number`` moves down so that its baseline meets the first line of ``label``."""
+    return max(0, round(first_line_ascent(label) - first_line_ascent(number)))
+
+
+def beside_first_line(button: QAbstractButton, label: QLabel, drop: int = 0) -> QVBoxLayout:
+    """``button`` in a column, moved down to sit level with the first line of ``label`` (and
+    ``drop`` pixels more, where that line is a Chinese one)."""
     column = QVBoxLayout()
-    offset = max(0, (label.fontMetrics().height() - button.sizeHint().height()) // 2)
+    offset = drop + max(0, (label.fontMetrics().height() - button.sizeHint().height()) // 2)
     column.setContentsMargins(0, offset, 0, 0)
     column.addWidget(button)
     column.addStretch(1)
@@ -115,8 +139,11 @@ class ChoiceAnswer(AnswerWidget):
             note.setWordWrap(True)
             note.setContentsMargins(0, 0, 0, 4)
             note.hide()
+            # A Chinese first line sits lower than the digits: the number and button follow it.
+            drop = baseline_drop(number_label, label)
+            number_label.setContentsMargins(0, drop, 0, 0)
             row = 2 * (number - 1)
-            layout.addLayout(beside_first_line(button, label), row, 0)
+            layout.addLayout(beside_first_line(button, label, drop), row, 0)
             layout.addWidget(number_label, row, 1, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(label, row, 2)
             layout.addWidget(note, row + 1, 2)

@@ -18,7 +18,7 @@ from quizapp.grading.freetext import FreeTextGrade, checklist_score, grade_free_
 from quizapp.grading.freetext.feedback import misconception_notes, point_note
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
-from quizapp.gui.views.answers.choices import OptionLabel, beside_first_line
+from quizapp.gui.views.answers.choices import OptionLabel, beside_first_line, first_line_ascent
 from quizapp.richtext import to_unicode
 
 
@@ -91,7 +91,8 @@ class FreeTextAnswer(AnswerWidget):
             label.clicked.connect(functools.partial(self._click, check))
             row = QHBoxLayout()
             row.setSpacing(6)
-            row.addLayout(beside_first_line(check, label))
+            drop = max(0, round(first_line_ascent(label)) - label.fontMetrics().ascent())
+            row.addLayout(beside_first_line(check, label, drop))
             row.addWidget(label, 1)
             note = QLabel(point_note(result, self.lang))
             note.setWordWrap(True)

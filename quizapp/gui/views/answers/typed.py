@@ -114,6 +114,10 @@ class TypedAnswer(AnswerWidget):
         self.update_reading()  # Enter may come before the typing pause refreshed the line
         return bool(self.reading.text())
 
+    def says(self, message: str) -> bool:
+        self.update_reading()
+        return bool(message) and message in self.reading.text()
+
     def grading_job(self) -> Callable[[], QuestionGrade] | None:
         # Numbers and shapes are read in microseconds; a formula goes through sympy.
         if self.question.answer_type != "symbolic":
