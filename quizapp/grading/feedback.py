@@ -190,7 +190,7 @@ def _quantity_lines(
         lines.append(Text(
             f"{name_en}: not the expected value {_values(grade.expected)}, but it follows "
             f"correctly from your own {own_en}, which were wrong: counted (error carried forward).",
-            f"{name_zh}：不是正确值 {_values(grade.expected)}，但由你自己（有误）的 {own_zh} "
+            f"{name_zh}：不是正确值 {_values(grade.expected)}，但由你自己（有误）的{own_zh}"
             "正确推出：计分（错误沿用）。"))  # fmt: skip
     elif right:
         lines.append(

@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self._guards: dict[str, Callable[[], bool]] = {}
         self.rng = random.Random()  # the order of practice questions (tests may seed it)
         self._questions: tuple[Question, ...] | None = None
-        self._question_problems: tuple[Problem | str, ...] = ()  # str: the bank failed to load
+        self._question_problems: tuple[str, ...] = ()  # one English line per file (the log's)
+        self._bank_problems: tuple[Problem | str, ...] = ()  # for the banner; str: load failed
 
         self.app_title = QLabel()
         set_role(self.app_title, "subheading")
@@ -304,10 +305,12 @@ class MainWindow(QMainWindow):
             except Exception as error:  # a broken bank must not stop the app
                 log.exception("the question bank could not be loaded")
                 self._questions, self._question_problems = (), (str(error),)
+                self._bank_problems = self._question_problems
             else:
                 self._questions = result.questions
-                self._question_problems = result.problems  # shown in the interface language
-                for notice in pack_notices(result.problems, terminal=False):
+                self._question_problems = tuple(pack_notices(result.problems, terminal=False))
+                self._bank_problems = result.problems  # the banner words them in its language
+                for notice in self._question_problems:
                     log.info("%s", notice)
             if self.page_built("home"):
                 self.home.set_questions(self._questions)
@@ -320,7 +323,7 @@ class MainWindow(QMainWindow):
 
         selected = spread(select(self.questions(), chosen), self.rng)
         self.question.set_questions(selected, self._content_language(), start)
-        self.question.show_problems(self._question_problems)
+        self.question.show_problems(self._bank_problems)
         self.show_page("question")
 
     def open_question_id(self, question_id: str) -> bool:
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
         for question in bank:
             if question.id == question_id:
                 self.question.set_questions((question,), self._content_language())
-                self.question.show_problems(self._question_problems)
+                self.question.show_problems(self._bank_problems)
                 self.show_page("question")
                 return True
         return False

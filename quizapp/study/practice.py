@@ -10,6 +10,7 @@ with the proposed rating (a later review can change it). "Show the answer" recor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,10 +37,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PracticeRecord:
-    """One recorded practice answer: the attempt's id and the rating applied to its card."""
+    """One recorded practice answer: the attempt's id and the rating applied to its card, with
+    what ``PracticeLog.rescore`` needs to review the card again when the learner changes the score
+    (the review's id, the item, when and how long)."""
 
     attempt_id: int
     rating: Rating
+    review_id: int = 0
+    item_key: str = ""
+    moment: datetime | None = None
+    seconds: float = 0.0
+    expected: float = 0.0
 
 
 class PracticeLog:
@@ -135,5 +143,21 @@ class PracticeLog:
         )
         attempt_id = self.store.record_attempt(attempt)
         rating = Rating.Again if shown else propose_rating(score, seconds, expected)
-        self.scheduler.review(item.key, rating, moment, seconds)
-        return PracticeRecord(attempt_id, rating)
+        outcome = self.scheduler.review(item.key, rating, moment, seconds)
+        return PracticeRecord(
+            attempt_id, rating, outcome.review_id, item.key, moment, seconds, expected
+        )
+
+    def rescore(self, record: PracticeRecord, score: float) -> PracticeRecord:
+        """The learner changed the ticks of a recorded free-text answer: ``score`` becomes the
+        attempt's (confirmed) score, and when it calls for another rating than the one given, the
+        card's review is taken back and made again with the new rating (same moment and time), so
+        that the schedule follows the confirmed score, not the grader's proposal."""
+        score = min(max(score, 0.0), 1.0)
+        self.store.confirm_score(record.attempt_id, score)
+        rating = propose_rating(score, record.seconds, record.expected)
+        if rating == record.rating or record.moment is None or not record.review_id:
+            return record
+        self.scheduler.undo_review(record.review_id)
+        outcome = self.scheduler.review(record.item_key, rating, record.moment, record.seconds)
+        return dataclasses.replace(record, rating=rating, review_id=outcome.review_id)

@@ -24,8 +24,10 @@ def test_mlstm_h_carried_from_a_wrong_candidate_names_the_candidate_only() -> No
     by_key = {q.key: q for q in grade.quantities}
     assert by_key["h"].carried_forward and by_key["h"].correct
     assert by_key["o"].correct and not by_key["o"].carried_forward
-    line = next(t.en for t in feedback_for(drill, grade, worked=False).lines
+    text = next(t for t in feedback_for(drill, grade, worked=False).lines
                 if t.en.startswith("new hidden state"))  # fmt: skip
+    line = text.en
+    assert "（有误）的候选" in text.zh and "输出门" not in text.zh
     assert "carried forward" in line
     assert "candidate" in line  # the wrong input, by its mLSTM name
     assert "output gate" not in line  # o_t was right: not blamed

@@ -76,6 +76,148 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "The chain rule runs from the last step back to the first.",
             "The gradient of each weight is taken from the last step only.",
         ),
+        # Lenient claims tightened (H16): a subject, a second slot, or a catalogued misconception
+        # now stops the reversed statement that used the same words.
+        (
+            "grad-causes-001",
+            "singular-value",
+            "If the largest singular value of U is below 1 the product shrinks, and if it is above 1"
+            " it can explode.",
+            "If the largest singular value of U is above 1 the product shrinks, and if it is below 1"
+            " it explodes.",
+        ),
+        (
+            "grad-causes-001",
+            "singular-value",
+            "U 的最大奇异值小于 1 时梯度消失，大于 1 时可能爆炸。",
+            "U 的最大奇异值大于 1 会导致消失，小于 1 会导致爆炸。",
+        ),
+        (
+            "attention-rnn-001",
+            "weighted-sum",
+            "The context is a weighted sum of the encoder states, different at every decoder step.",
+            "The context is a weighted sum, but it is computed once and stays the same for every"
+            " decoder step.",
+        ),
+        (
+            "variable-length-004",
+            "shuffle",
+            "Shuffle the order of the batches each epoch.",
+            "Keep the batches sorted by length, short to long; shuffling would bring the padding"
+            " back.",
+        ),
+        (
+            "param-count-012",
+            "per-sequence",
+            "A sequence costs T times that, and the steps run one after another.",
+            "A sequence costs T times that, but all the steps can run in parallel.",
+        ),
+        (
+            "param-count-012",
+            "per-sequence",
+            "整个序列是它的 T 倍，而且各步必须依次执行。",
+            "每步O(n(n+d))，整个序列乘以T，但所有时间步可以并行执行。",
+        ),
+        (
+            "param-count-010",
+            "stacked-bidir",
+            "A second layer reads the first layer's hidden state, so its input size is n instead of d.",
+            "A second layer reads the hidden state of the first, yet its input size is d again.",
+        ),
+        (
+            "training-pathologies-101",
+            "dropout",
+            "Add dropout on the non-recurrent connections.",
+            "Add dropout on the recurrent connections with a fresh mask at every step.",
+        ),
+        (
+            "training-pathologies-101",
+            "dropout",
+            "在非循环连接上加 dropout。",
+            "应该在循环连接上加dropout，每一步用新的掩码最有效。",
+        ),
+        (
+            "grad-remedies-004",
+            "weighted-sum",
+            "Attention computes the output as a weighted sum of earlier states.",
+            "Attention only reweights the per-step losses into a weighted sum.",
+        ),
+        (
+            "rnn-patterns-002",
+            "long-sentences",
+            "长句的翻译质量明显下降。",
+            "在结果上，长句反而比短句翻得更好。",
+        ),
+        (
+            "seq2seq-003",
+            "fixed-bottleneck",
+            "Translation quality drops on long sentences.",
+            "长句反而比短句翻得更好。",
+        ),
+        (
+            "bptt-103",
+            "store-all",
+            "BPTT stores the activations of all T steps.",
+            "Checkpointing stores every activation of every step and never recomputes anything.",
+        ),
+        (
+            "bi-stacked-002",
+            "input-size-n",
+            "Its input size is n, or 2n when bidirectional.",
+            "第2层读第1层在同一步的隐状态，输入维度为n；双向时仍然是n，因为两个方向会相加。",
+        ),
+        (
+            "seq2seq-003",
+            "encoder-final-state",
+            "The encoder's final hidden state becomes the context vector.",
+            "The encoder averages the hidden states of every step into the context vector.",
+        ),
+        (
+            "seq2seq-003",
+            "encoder-final-state",
+            "编码器最终的隐状态成为上下文向量。",
+            "编码器读完源序列后，把每一步的隐状态平均起来作为上下文向量，而不是只用最后一步。",
+        ),
+        # Training versus inference: the phase is the subject, so swapping the two contradicts.
+        (
+            "linear-rnn-ssm-009",
+            "train-parallel",
+            "In training the whole sequence is processed in parallel with a scan.",
+            "Training runs step by step, while at inference the whole sequence is processed in"
+            " parallel.",
+        ),
+        (
+            "linear-rnn-ssm-009",
+            "infer-constant",
+            "At inference it runs as a recurrence with constant memory per token.",
+            "Training needs only constant memory, but at inference the memory grows with the"
+            " sequence.",
+        ),
+        (
+            "min-rnn-011",
+            "train-scan",
+            "训练时用并行扫描处理整个序列。",
+            "推理时用并行扫描，训练时只能逐步运行。",
+        ),
+        (
+            "min-rnn-011",
+            "infer-sequential",
+            "When generating, it works step by step and carries a fixed-size hidden state.",
+            "Training keeps a fixed-size hidden state, but generation has to store every past"
+            " token.",
+        ),
+        (
+            "linear-attention-rnn-008",
+            "train-parallel",
+            "Both are trained in parallel over the sequence.",
+            "Only inference runs in parallel; training is one token at a time.",
+        ),
+        (
+            "linear-attention-rnn-010",
+            "modes",
+            "RWKV trains in parallel like a Transformer and runs as an RNN at inference.",
+            "RWKV runs in parallel at inference and trains step by step like an RNN.",
+        ),
     ],
 )
 def test_right_statement_made_reversed_one_not(
@@ -83,6 +225,26 @@ def test_right_statement_made_reversed_one_not(
 ) -> None:
     assert status(question_id, point_id, right) == "made"
     assert status(question_id, point_id, reversed_answer) != "made"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "misconception_id", "answer"),
+    [
+        (
+            "grad-causes-001",
+            "singular-value-swapped",
+            "If the largest singular value is above 1 the gradient vanishes, and below 1 it explodes.",
+        ),
+        (
+            "attention-rnn-001",
+            "attention-context-fixed",
+            "得到的上下文向量在整个解码过程中保持不变。",
+        ),
+    ],
+)
+def test_swapped_statement_is_named(question_id: str, misconception_id: str, answer: str) -> None:
+    grade = default_grader().grade(QUESTIONS[question_id], answer)
+    assert [m.misconception.id for m in grade.misconceptions] == [misconception_id]
 
 
 def test_probe2_labels_are_sound() -> None:

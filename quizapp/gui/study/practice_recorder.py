@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quizapp.grading.answers import QuestionGrade
     from quizapp.gui.main_window import MainWindow
     from quizapp.gui.study.controller import StudyController
-    from quizapp.study.practice import PracticeLog
+    from quizapp.study.practice import PracticeLog, PracticeRecord
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class PracticeRecorder(QObject):
         self.controller = controller
         self._log: PracticeLog | None = None
         # The attempt of the question on screen, so that later ticks change its score.
-        self._last_question: tuple[str, int] | None = None
+        self._last_question: tuple[str, PracticeRecord] | None = None
 
     def _practice_log(self) -> PracticeLog | None:
         if not self.window.state.settings.record_practice:
@@ -74,7 +74,7 @@ class PracticeRecorder(QObject):
         except (StudyError, sqlite3.Error, OSError) as error:
             self._failed(error)
             return
-        self._last_question = None if record is None else (question.id, record.attempt_id)
+        self._last_question = None if record is None else (question.id, record)
 
     def record_drill_shown(self, drill: Drill, seconds: float) -> None:
         """The learner asked for the worked solution of a practice drill: a miss."""
@@ -104,11 +104,12 @@ class PracticeRecorder(QObject):
         practice = self._practice_log()
         if practice is None or self._last_question is None:
             return
-        question_id, attempt_id = self._last_question
+        question_id, record = self._last_question
         if question_id != question.id:
             return
         try:
-            practice.store.confirm_score(attempt_id, min(max(grade.score, 0.0), 1.0))
+            # The card follows the confirmed score too (a proposal of "Again" becomes "Good").
+            self._last_question = (question_id, practice.rescore(record, grade.score))
         except (StudyError, sqlite3.Error, OSError) as error:
             self._failed(error)
 
