@@ -178,6 +178,19 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "编码器最终的隐状态成为上下文向量。",
             "编码器读完源序列后，把每一步的隐状态平均起来作为上下文向量，而不是只用最后一步。",
         ),
+        (
+            "linear-attention-rnn-008",
+            "state-fixed",
+            "Linear attention keeps a fixed-size state, so memory per token is constant.",
+            "Softmax attention needs only constant memory per token, while the linear-attention"
+            " state grows with the sequence.",
+        ),
+        (
+            "linear-attention-rnn-008",
+            "state-fixed",
+            "线性注意力只保留固定大小的状态，内存恒定。",
+            "softmax 注意力的内存恒定，线性注意力的状态随序列长度增长。",
+        ),
         # Training versus inference: the phase is the subject, so swapping the two contradicts.
         (
             "linear-rnn-ssm-009",
