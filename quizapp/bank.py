@@ -33,14 +33,21 @@ def load_questions() -> LoadResult:
     return load_bank(include_user_packs=True, packs_folder=packs_folder())
 
 
-def origin(question: Question) -> str | None:
-    """Where ``question`` came from for people (``pack: my_pack.yaml``); None for the shipped bank."""
+def pack_file_name(question: Question) -> str | None:
+    """The name of the learner's pack file ``question`` came from (``my_pack.yaml``, printable);
+    None for the shipped bank. The GUI words it in the interface language."""
     if not question.file:
         return None
     file = Path(question.file)
     if file.parent == questions.load.BANK_DIR:  # looked up now: tests point it elsewhere
         return None
-    return printable(f"pack: {file.name}")
+    return printable(file.name)
+
+
+def origin(question: Question) -> str | None:
+    """Where ``question`` came from for people (``pack: my_pack.yaml``); None for the shipped bank."""
+    name = pack_file_name(question)
+    return None if name is None else f"pack: {name}"
 
 
 def pack_notices(

@@ -23,6 +23,7 @@ _SIZE_FROM: dict[str, tuple[str, int]] = {
     "mingru": ("h", 0), "minlstm": ("h", 0), "slstm": ("h", 0),
     "mlstm": ("C", 0), "ssm": ("h", 1), "linear_attention": ("S", 0),
 }  # fmt: skip
+_SYMBOLIC = {"ssm": "({d}, N)"}  # the shape of a matrix state, when not (n, n)
 
 
 def _gather_state(
@@ -55,9 +56,11 @@ def _gather_state(
 def _check_state(cell: str, arrays: dict[str, Array], d: int) -> dict[str, Array]:
     key, axis = _SIZE_FROM[cell]
     first = arrays[key]
-    if first.ndim <= axis or first.shape[axis] == 0:
-        expected = state_shapes(cell, d, 1)[key]
-        raise ShapeError(f"{key}: got shape {first.shape}, expected a shape like {expected}")
+    like = state_shapes(cell, d, 1)[key]
+    if first.ndim != len(like) or first.shape[axis] == 0:
+        what = f"a matrix of shape {_SYMBOLIC.get(cell, '(n, n)').format(d=d)} as nested lists"
+        what = what if len(like) == 2 else "a vector of shape (n,)"
+        raise ShapeError(f"{key}: got shape {first.shape}, expected {what}")
     n = first.shape[axis]
     checked: dict[str, Array] = {}
     for name, shape in state_shapes(cell, d, n).items():

@@ -10,6 +10,7 @@ import numpy as np
 from engine.layouts import to_torch
 from quizapp.drills.grade import DrillGrade
 from quizapp.drills.model import Drill
+from quizapp.drills.modern_generate import input_arrays
 
 
 def shown_params(drill: Drill) -> dict[str, Any]:
@@ -52,7 +53,8 @@ def problem_dict(drill: Drill) -> dict[str, Any]:
         }
         return problem
     problem.update(d=drill.d, n=drill.n, layout=drill.extra.get("layout", "per-gate"))
-    problem["inputs"] = {key: list(value) for key, value in drill.inputs.items()}
+    # Matrix states (mLSTM C, SSM h of d×N, linear attention S) as nested lists, as compute reads them.
+    problem["inputs"] = {key: value.tolist() for key, value in input_arrays(drill).items()}
     problem["parameters"] = shown_params(drill)
     for key in ("t", "periods"):
         if key in drill.extra:

@@ -217,7 +217,7 @@ def _mlstm(run: _Pass, p: Mapping[str, Array], s: Mapping[str, Array], conv: str
     right = np.maximum(np.abs(qn), np.exp(-m))
     den = run.put("den", run.pick(run.rows("no-max-denominator"), np.abs(qn), right))
     with np.errstate(divide="ignore", invalid="ignore"):
-        h_tilde = run.put("h_tilde", num / den)
+        h_tilde = run.put("h_tilde", run.pick(run.rows("no-denominator"), num, num / den))
     run.put("h", o * h_tilde)
 
 

@@ -76,6 +76,14 @@ MODERN_ENTRIES: tuple[Entry, ...] = (
        "so that a small n_tᵀ q_t cannot blow the output up.",
        "mLSTM 除以 max(|n_tᵀ q_t|, 1)（有稳定器时是 max(|n_tᵀ q_t|, exp(−m_t))），"
        "这样很小的 n_tᵀ q_t 不会让输出变得很大。"),
+    _m("mlstm-no-denominator", "did not divide the read C_t q_t by the denominator",
+       "没有把读出的 C_t q_t 除以分母",
+       r"\tilde{h}_t = C_t q_t",
+       "The memory read C_t q_t is a sum of values weighted by kᵀq; the mLSTM divides it by "
+       "max(|n_tᵀ q_t|, exp(−m_t)), the total weight the normaliser n_t has kept: "
+       "h̃_t = C_t q_t / max(|n_tᵀ q_t|, exp(−m_t)).",
+       "记忆读出 C_t q_t 是按 kᵀq 加权的值之和；mLSTM 要把它除以 max(|n_tᵀ q_t|, exp(−m_t))，"
+       "即归一化向量 n_t 记下的总权重：h̃_t = C_t q_t / max(|n_tᵀ q_t|, exp(−m_t))。"),
     _m("ssm-abar-linear", "took Ā = ΔA instead of exp(ΔA)", "把 Ā 取成了 ΔA 而不是 exp(ΔA)",
        r"\bar{A} = \Delta A",
        "Zero-order hold discretises A as Ā = exp(ΔA); with A negative this lies between 0 and 1 "

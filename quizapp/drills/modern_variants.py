@@ -70,6 +70,7 @@ def modern_variants(cell: str, convention: str, d: int, n: int) -> list[Variant]
             out.append(_variant("mlstm-kv-order", "C", {"C"}, "kv-order"))
             out.append(_variant("mlstm-key-unscaled", "k", {"k"}, "key-unscaled"))
             out.append(_variant("mlstm-no-max-denominator", "den", {"den"}, "no-max-denominator"))
+            out.append(_variant("mlstm-no-denominator", "h̃", {"h_tilde"}, "no-denominator"))
     elif cell == "ssm":
         out.append(_variant("ssm-abar-linear", "Ā", {"A_bar"}, "abar-linear"))
         out.append(_variant("ssm-delta-no-softplus", "Δ", {"delta"}, "delta-no-softplus"))

@@ -15,6 +15,20 @@ from quizapp.drills.texts import cell_name
 
 _BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3, "cifg": 3, "mgu": 2}
 
+# What a symbol stands for when that is words, not notation (f_t, C̃_t read the same in both
+# languages): English as stored in ``FormulaAsk.meanings``, Chinese as the prompts say it.
+_MEANINGS_ZH = {"input size": "输入维度", "hidden size": "隐状态维度"}
+
+
+def meaning_in(meaning: str, lang: str) -> str:
+    """A symbol's meaning (``FormulaAsk.meanings``) in ``lang``: "input size" -> "输入维度"."""
+    return _MEANINGS_ZH.get(meaning, meaning) if lang == "zh" else meaning
+
+
+def meanings_in(ask: FormulaAsk, lang: str) -> tuple[tuple[str, str], ...]:
+    """Each (symbol, meaning) of ``ask`` with the meaning in ``lang``."""
+    return tuple((symbol, meaning_in(meaning, lang)) for symbol, meaning in ask.meanings)
+
 
 def _count_formula(cell: str, biases: int) -> tuple[str, str]:
     """(right formula, formula without any bias) for one layer."""
@@ -71,7 +85,8 @@ def formula_ask(cell: str, convention: str, key: str, *, two_biases: bool) -> Fo
 
 def formula_prompt(cell: str, convention: str, key: str, ask: FormulaAsk, two_biases: bool) -> Text:
     """The question of a symbolic drill, naming the symbols the learner may use."""
-    names = ", ".join(f"{name} = {meaning}" for name, meaning in ask.meanings)
+    names = ", ".join(f"{name} = {meaning}" for name, meaning in meanings_in(ask, "en"))
+    names_zh = "，".join(f"{name} = {meaning}" for name, meaning in meanings_in(ask, "zh"))
     if key == "formula_dc_prev":
         en = (
             "Along the cell path only (treat the gates as constants), what is ∂C_t/∂C_{t−1} "
@@ -95,4 +110,4 @@ def formula_prompt(cell: str, convention: str, key: str, ask: FormulaAsk, two_bi
             f"({biases})? Answer as a formula in d and n."
         )
         zh = f"输入维度为 d、隐状态维度为 n 的一层 {cell_name(cell).zh} 有多少参数（{biases_zh}）？用 d 和 n 的公式作答。"
-    return Text(f"{en} Use: {names}.", f"{zh} 可用符号：{names}。")
+    return Text(f"{en} Use: {names}.", f"{zh} 可用符号：{names_zh}。")

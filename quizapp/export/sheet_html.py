@@ -18,6 +18,7 @@ from quizapp.drills import Drill
 from quizapp.drills.export import shown_params
 from quizapp.drills.modern_keys import input_name
 from quizapp.drills.quantities import label_of
+from quizapp.drills.symbolic_drills import meanings_in
 from quizapp.drills.texts import cell_name
 from quizapp.export.sheet import replay_command
 from quizapp.export.sheet_key import key_html
@@ -101,7 +102,7 @@ def _extra_lines(drill: Drill, lang: Lang) -> list[str]:
         lines.append(drill.framework.call_text())
         lines.append(word("input_shape", lang, shape=drill.framework.input_shape()))
     if drill.formula is not None:
-        lines += [f"{symbol}: {meaning}" for symbol, meaning in drill.formula.meanings]
+        lines += [f"{symbol}: {meaning}" for symbol, meaning in meanings_in(drill.formula, lang)]
     for key in ("t", "periods"):
         if key in drill.extra:
             value = drill.extra[key]

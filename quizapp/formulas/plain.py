@@ -28,6 +28,8 @@ _COMMANDS: tuple[tuple[str, str], ...] = (
     (r"\quad", "  "),
     (r"\,", " "),
     (r"\ ", " "),
+    (r"^{\top}", "ᵀ"),
+    (r"^\top", "ᵀ"),
     (r"\top", "ᵀ"),
     (r"\max", "max"),
     (r"\log", "log"),
@@ -42,6 +44,7 @@ _TILDE = re.compile(r"\\tilde\{([A-Za-z])\}")
 _TEXT = re.compile(r"\\(?:mathrm|text|operatorname)\{([^{}]*)\}")
 _BRACED = re.compile(r"([_^])\{([^{}]*)\}")
 _SPACES = re.compile(r"\s{2,}")
+_PRIME = re.compile(r"(?<=[A-Za-z])'")  # f'_t: a prime after a letter is written ′
 
 
 def _unbrace(match: re.Match[str]) -> str:
@@ -53,6 +56,7 @@ def latex_to_text(latex: str) -> str:
     """A readable plain-text form of one line of the formula layer's LaTeX."""
     text = _TILDE.sub(lambda m: m.group(1) + "\u0303", latex)
     text = _TEXT.sub(r"\1", text)
+    text = _PRIME.sub("′", text)
     for command, replacement in _COMMANDS:
         text = text.replace(command, replacement)
     # a^{i}_{t} -> a^i_t; keep braces where the group holds more than one token (h_{t-1})

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.theme import set_role
+from quizapp.gui.theme import plain_buttons, set_role
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class CrashDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(self.tr("Copy details"))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        plain_buttons(buttons)
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

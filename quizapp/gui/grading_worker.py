@@ -1,9 +1,11 @@
 """Grading typed answers off the GUI thread, so that a slow check never freezes the window.
 
 A symbolic answer is compared with sympy and the bounded evaluator (``quizapp.grading.symbolic``):
-usually milliseconds, but a large expression may use the whole time budget and the symbolic route
-may take longer still. The page hands the grading to ``GradingWorker.run`` as a function without
-Qt in it and shows "checking…"; the result comes back on the GUI thread through a queued signal.
+usually milliseconds. The numeric route stops at ``TIME_BUDGET`` (0.1 s) and the symbolic route is
+abandoned at ``SYMBOLIC_BUDGET`` (2 s, ``quizapp.grading.budget.within``), so one check ends a
+little over two seconds at most: still too long for the GUI thread. The page hands the grading to
+``GradingWorker.run`` as a function without Qt in it and shows "checking…"; the result comes back
+on the GUI thread through a queued signal.
 
 One thread, shared by every page, grades one answer at a time. Only the newest job of a page
 counts: ``cancel`` (the item left the screen, the answer was edited) and every new

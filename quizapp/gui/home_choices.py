@@ -24,9 +24,12 @@ from quizapp.settings import DEFAULTS, Settings
 ALL_QUANTITIES = "all"  # the quantity entry that asks every output of the cell
 
 
-def offered_quantities(cells: Sequence[str], gru_convention: str) -> tuple[QuantityInfo, ...]:
+def offered_quantities(
+    cells: Sequence[str], gru_convention: str, *, two_biases: bool = False
+) -> tuple[QuantityInfo, ...]:
     """The quantities the home screen lists for ``cells`` (the default cells when none are
-    chosen), each key once, in the cells' order; ``all`` is listed before them and not included."""
+    chosen), each key once, in the cells' order; ``all`` is listed before them and not included.
+    Labels follow the bias setting (one bias per gate by default, as drills are drawn)."""
     plan = DrillPlan(
         cells=tuple(cells) or DEFAULTS.drill_cells,
         quantities=(),
@@ -36,7 +39,7 @@ def offered_quantities(cells: Sequence[str], gru_convention: str) -> tuple[Quant
     seen: set[str] = set()
     offered: list[QuantityInfo] = []
     for cell in plan.cells:
-        for info in quantities_for(cell, plan.convention_for(cell)):
+        for info in quantities_for(cell, plan.convention_for(cell), two_biases=two_biases):
             if info.key not in seen:
                 seen.add(info.key)
                 offered.append(info)

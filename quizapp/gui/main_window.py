@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from quizapp.gui.app_state import AppState
 from quizapp.gui.drill_plan import DrillPlan
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
+from quizapp.gui.widgets.nav_button import NavButton
 from quizapp.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,11 +91,11 @@ class MainWindow(QMainWindow):
 
         self.app_title = QLabel()
         set_role(self.app_title, "subheading")
-        self.home_button = QPushButton()
-        self.settings_button = QPushButton()
-        self.help_button = QPushButton()
+        # Flat links, raised while focused (a flat button shows no focus ring).
+        self.home_button = NavButton()
+        self.settings_button = NavButton()
+        self.help_button = NavButton()
         for button in (self.home_button, self.settings_button, self.help_button):
-            button.setFlat(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         nav = QHBoxLayout()
         nav.setContentsMargins(24, 10, 24, 0)

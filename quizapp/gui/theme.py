@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 # Passed to QApplication, so that Qt starts with Fusion: asking the application for its style
 # from Python would build the QStyle wrapper and its hundreds of enum members (about 9 ms).
@@ -43,6 +43,8 @@ class ThemeColors:
     base: str
     alternate: str
     button: str
+    # The outline of check boxes and radio buttons: at least 3:1 against ``base`` (WCAG 1.4.11).
+    indicator: str
 
 
 LIGHT = ThemeColors(
@@ -62,6 +64,7 @@ LIGHT = ThemeColors(
     base="#ffffff",
     alternate="#f6f4ef",
     button="#f7f6f2",
+    indicator="#7d7a72",
 )
 
 DARK = ThemeColors(
@@ -81,11 +84,13 @@ DARK = ThemeColors(
     base="#2b2e34",
     alternate="#30343a",
     button="#33373e",
+    indicator="#8d939c",
 )
 
 _current: ThemeColors = LIGHT
 _current_font_size = 11
 _fusion_set = False
+_indicators_set = ""  # the theme whose indicator palette is set
 
 
 def current_colors() -> ThemeColors:
@@ -132,6 +137,52 @@ def _palette(colors: ThemeColors) -> QPalette:
     for color_role in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, color_role, disabled)
     return palette
+
+
+# Fusion draws a check box's or radio button's outline in the Window colour darkened by this
+# factor (QFusionStylePrivate::outline); the indicator palette sets Window so that the outline
+# comes out as ``ThemeColors.indicator``.
+FUSION_OUTLINE_DARKER = 140
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton", "QAbstractItemView")
+
+
+def indicator_palette(colors: ThemeColors) -> QPalette:
+    """The palette of check boxes, radio buttons and item views (their check boxes): the app's,
+    with a Window colour whose Fusion outline is ``colors.indicator``. None of these paints its
+    background with Window (an item view paints Base), so only the outline changes."""
+    palette = _palette(colors)
+    outline = QColor(colors.indicator)
+    source = QColor.fromHsvF(
+        outline.hsvHueF() if outline.hsvHueF() >= 0 else 0.0,
+        outline.hsvSaturationF(),
+        min(1.0, outline.valueF() * FUSION_OUTLINE_DARKER / 100),
+    )
+    palette.setColor(QPalette.ColorRole.Window, source)
+    return palette
+
+
+def plain_buttons(box: QDialogButtonBox) -> None:
+    """Text-only standard buttons: the style's icons are fixed dark pictures (the Close cross was
+    dark on dark in the dark theme), and the words say it all."""
+    for button in box.buttons():
+        button.setIcon(QIcon())
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 @dataclass(frozen=True)
@@ -230,7 +281,7 @@ def style_set_by_arguments() -> None:
 
 def apply_theme(app: QApplication, theme: str, font_size: int) -> ThemeColors:
     """Apply the theme and base font size to the whole application; returns its colours."""
-    global _current, _current_font_size, _fusion_set
+    global _current, _current_font_size, _fusion_set, _indicators_set
     colors = resolve(theme)
     changed = (colors, font_size) != (_current, _current_font_size)
     _current, _current_font_size = colors, font_size
@@ -241,6 +292,12 @@ def apply_theme(app: QApplication, theme: str, font_size: int) -> ThemeColors:
     palette = _palette(colors)
     if app.palette() != palette:
         app.setPalette(palette)
+    if _indicators_set != colors.name:
+        _indicators_set = colors.name
+        indicators = indicator_palette(colors)
+        for class_name in INDICATOR_CLASSES:
+            # PySide takes the class name as str; its stubs say bytes.
+            app.setPalette(indicators, class_name)  # type: ignore[arg-type]
     if app.font().pointSize() != font_size:
         font = QFont(app.font())
         font.setPointSize(font_size)

@@ -8,9 +8,10 @@ inside ``\\( … \\)``; ``to_markdown`` takes the caller's escaper for plain tex
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Callable
 
-from quizapp.richtext.segments import TILDE, Code, Math, Plain, Segment, segments
+from quizapp.richtext.segments import MACRON, TILDE, Code, Math, Plain, Segment, segments
 
 
 def _html_text(text: str) -> str:
@@ -50,18 +51,23 @@ _LATEX_SYMBOLS = {
     "γ": r"\gamma ", "λ": r"\lambda ", "η": r"\eta ", "θ": r"\theta ", "μ": r"\mu ",
     "ε": r"\epsilon ", "τ": r"\tau ", "φ": r"\phi ", "ω": r"\omega ", "π": r"\pi ",
     "ρ": r"\rho ", "Δ": r"\Delta ", "Σ": r"\Sigma ", "−": "-", "·": r"\cdot ", "⊙": r"\odot ",
-    "×": r"\times ",
+    "×": r"\times ", "′": "'", "″": "''",
 }  # fmt: skip
 
 
+_ACCENTS = {TILDE: "tilde", MACRON: "bar"}  # a combining accent and its LaTeX command
+
+
 def _latex_chars(text: str) -> str:
+    text = unicodedata.normalize("NFD", text)  # Ā, ĩ: the letter, then its combining accent
     out: list[str] = []
     for index, char in enumerate(text):
-        if char == TILDE:
+        if char in (TILDE, MACRON):
             continue
         latex = _LATEX_SPECIAL.get(char) or _LATEX_SYMBOLS.get(char, char)
-        if index + 1 < len(text) and text[index + 1] == TILDE:
-            latex = rf"\tilde{{{latex}}}"
+        accent = _ACCENTS.get(text[index + 1]) if index + 1 < len(text) else None
+        if accent:
+            latex = rf"\{accent}{{{latex}}}"
         out.append(latex)
     return "".join(out).strip()
 

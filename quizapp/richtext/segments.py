@@ -3,8 +3,8 @@
 The bank writes math as plain text: ``h_t``, ``h_{t-1}``, ``C̃_t``, ``W_f``, ``e^(−a/2)``,
 ``h^(2)_{t-1}``; code between backticks, and Python identifiers (``hidden_size``,
 ``weight_ih_l0``, ``h_n.shape``) bare. A name is math when its base is one or two letters
-(optionally with a tilde, or after ``d``/``δ``/``∂``) and its subscript ends the word; a longer
-snake_case or dotted word is code. LaTeX leftovers (``\\texttt{…}``, ``\\tilde{C}``, ``\\sigma``,
+(optionally with a tilde or a bar, or after ``d``/``δ``/``∂``; a prime may follow: ``i′_t``) and its
+subscript ends the word; a longer snake_case or dotted word is code. LaTeX leftovers (``\\texttt{…}``, ``\\tilde{C}``, ``\\sigma``,
 ``\\_``) are turned into the same notation first; any other backslash is dropped.
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 TILDE = "\u0303"  # combining tilde: C̃ is "C" + TILDE
+MACRON = "\u0304"  # combining macron: B̄ is "B" + MACRON (Mamba's discretised B̄_t; Ā is precomposed)
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,12 @@ _GREEK = {
 }  # fmt: skip
 
 _LETTER = "A-Za-zα-ωΑ-Ω"
-# A math name: one or two letters (each may carry a tilde), optionally after d, δ or ∂.
-_BASE = rf"(?:[dδ∂](?=[{_LETTER}]))?(?:[{_LETTER}]{TILDE}?){{1,2}}"
+PRIMES = "′″"  # a prime belongs to its name: i′_t is i′ with subscript t (xLSTM, minLSTM)
+# A math name: one or two letters (each may carry a tilde), optionally after d, δ or ∂, then an
+# optional prime.
+# Letters that carry a tilde or a bar precomposed (Ā, ĩ): the bank writes both forms.
+_ACCENTED = "ÃãẼẽĨĩÑñÕõŨũỸỹĀāĒēĪīŌōŪūȲȳ"
+_BASE = rf"(?:[dδ∂](?=[{_LETTER}]))?(?:[{_LETTER}{_ACCENTED}][{TILDE}{MACRON}]?){{1,2}}[{PRIMES}]?"
 _SUB = re.compile(r"_(?:\{(?P<braced>[^{}]*)\}|(?P<word>[A-Za-z0-9]+)(?![A-Za-z0-9_]))")
 _SUP = re.compile(
     r"\^(?:\{(?P<braced>[^{}]*)\}|\((?P<group>[^()]*)\)|(?P<word>[−-]?[A-Za-z0-9]+(?:\.[0-9]+)?))"
@@ -63,6 +68,7 @@ _NAME = re.compile(rf"{_NOT_AFTER_WORD}{_BASE}(?=[_^])")
 # An identifier with an underscore (dotted parts allowed): hidden_size, torch.nn.utils.clip_grad_norm_.
 _STARTS = frozenset(
     "^dδ∂ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzαβγδεζηθικλμνξοπρστυφχψωΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"
+    + _ACCENTED
 )
 _IDENTIFIER = re.compile(
     rf"{_NOT_AFTER_WORD}[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*_(?:[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_?)?"

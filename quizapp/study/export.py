@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from quizapp.richtext import to_html, to_unicode
 from quizapp.study.display_names import item_title, readings, subject_title
 from quizapp.study.store import Attempt, SessionInfo, Store, StudyMode
 
@@ -233,10 +234,22 @@ def escape_markdown(text: str) -> str:
     return " ".join(text.splitlines())
 
 
+def markdown_cell(text: str) -> str:
+    """A table cell in the bank's notation (``h_t``, ``C_{t−1}``) as escaped Markdown with Unicode
+    scripts (hₜ, Cₜ₋₁)."""
+    return escape_markdown(to_unicode(text))
+
+
+def html_cell(text: str) -> str:
+    """A table cell in the bank's notation as escaped HTML with ``<sub>``/``<sup>`` (quotes
+    escaped too, as ``html.escape`` does: the markup ``to_html`` adds has none)."""
+    return to_html(text).replace('"', "&quot;").replace("'", "&#x27;")
+
+
 def _markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(escape_markdown(h) for h in headers) + " |"]
     lines.append("|" + " --- |" * len(headers))
-    lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in rows]
     return lines
 
 
@@ -263,7 +276,7 @@ def report_markdown(report: SessionReport, lang: str = "en") -> str:
 def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "\n".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{html_cell(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 
 from questions.vocab import Lang
-from quizapp.richtext import to_unicode
 from quizapp.study.display_names import item_title
-from quizapp.study.export import escape_markdown
+from quizapp.study.export import escape_markdown, html_cell, markdown_cell
 from quizapp.study.mock import MockReport, mistake_title, topic_title
 
 # The report's own words: (English, Chinese).
@@ -56,7 +55,8 @@ def _seconds(value: float | None) -> str:
 
 
 def _sections(report: MockReport, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(heading, column headers, rows) of each table, as plain text in ``lang``."""
+    """(heading, column headers, rows) of each table in ``lang``, the cells in the bank's notation
+    (``h_t``: each renderer shows the scripts its own way)."""
     side: Lang = "zh" if lang == "zh" else "en"
     spent = f"{report.summary.elapsed_seconds / 60:.1f}"
     budget = f"{report.budget_seconds / 60:.0f}"
@@ -87,9 +87,9 @@ def _sections(report: MockReport, lang: str) -> list[tuple[str, list[str], list[
     study = [[topic_title(topic, lang)] for topic in report.study_next]
     missed = [
         [
-            to_unicode(m.prompt.get(side)),
+            m.prompt.get(side),
             _percent(m.score),
-            "; ".join(to_unicode(p.get(side)) for p in m.missed_points) or "—",
+            "; ".join(p.get(side) for p in m.missed_points) or "—",
         ]
         for m in report.missed
     ]
@@ -131,7 +131,7 @@ def mock_report_markdown(report: MockReport, lang: str = "en") -> str:
         lines += [f"## {escape_markdown(heading)}", ""]
         lines.append("| " + " | ".join(escape_markdown(h) for h in headers) + " |")
         lines.append("|" + " --- |" * len(headers))
-        lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
         lines.append("")
     return "\n".join(lines)
 
@@ -153,7 +153,7 @@ def mock_report_html(report: MockReport, lang: str = "en") -> str:
         parts.append(f"<h2>{html.escape(heading)}</h2>")
         head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
         body = "\n".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+            "<tr>" + "".join(f"<td>{html_cell(c)}</td>" for c in row) + "</tr>" for row in rows
         )
         parts.append(
             f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"

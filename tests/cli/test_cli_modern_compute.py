@@ -73,7 +73,9 @@ SSM_PARAMS = {"W_delta": [[0.0]], "b_delta": [0.0], "W_B": [[1.0]], "W_C": [[1.0
 BAD = [
     ({"x": [1.0], "state": [1], "params": SSM_PARAMS}, "ssm", "'state' must be an object"),
     ({"x": [1.0], "state": {"h": [1.0]}, "params": SSM_PARAMS}, "ssm",
-     r"h: got shape \(1,\), expected a shape like \(1, 1\)"),
+     r"h: got shape \(1,\), expected a matrix of shape \(1, N\) as nested lists"),
+    ({"x": [1.0], "state": {"C": [1.0, 2.0, 3.0, 4.0], "n": [1.0, 1.0], "m": 0.0}, "params": {}},
+     "mlstm", r"C: got shape \(4,\), expected a matrix of shape \(n, n\) as nested lists"),
     ({"x": [1.0], "state": {"h": [[0.0]]}, "params": SSM_PARAMS, "dc": [1.0]}, "ssm",
      "ssm takes its upstream gradients as 'upstream'"),
     ({"x": [1.0], "state": {"h": [[0.0]]}, "params": SSM_PARAMS, "t": 1}, "ssm",

@@ -33,7 +33,8 @@ SETTINGS = [
 MODERN_IDS = (
     "mingru-gate-reads-h", "mingru-update-swapped", "minlstm-not-normalised",
     "slstm-no-stabiliser", "slstm-stabiliser-one-gate", "slstm-h-no-normaliser",
-    "mlstm-kv-order", "mlstm-key-unscaled", "mlstm-no-max-denominator", "ssm-abar-linear",
+    "mlstm-kv-order", "mlstm-key-unscaled", "mlstm-no-max-denominator", "mlstm-no-denominator",
+    "ssm-abar-linear",
     "ssm-delta-no-softplus", "linattn-no-normaliser",
 )  # fmt: skip
 
@@ -132,6 +133,11 @@ def _expected_mistake(drill: Drill, mistake: str, key: str) -> Any:
         return p["W_k"] @ x + p["b_k"]
     if mistake == "mlstm-no-max-denominator" and key == "den":
         return np.abs(r["qn"])
+    if mistake == "mlstm-no-denominator" and key in ("h_tilde", "h"):
+        read = inputs["C"].reshape(drill.n, drill.n) * r["f_prime"] + r["i_prime"] * np.outer(
+            r["v"], r["k"]
+        )
+        return (read @ r["q"]) * (r["o"] if key == "h" else 1.0)  # C_t q_t, not divided
     if mistake == "ssm-abar-linear" and key == "A_bar":
         return np.ravel(r["delta"][:, None] * p["A"])
     if mistake == "ssm-delta-no-softplus" and key == "delta":
@@ -216,7 +222,9 @@ def test_cli_drill_for_a_modern_cell() -> None:
     assert run.returncode == 0, run.stderr
     # Rendered for the terminal (richtext.to_terminal): Cₜ₋₁, not C_{t−1}.
     assert "矩阵记忆 Cₜ" in run.stdout and "Cₜ₋₁ = [" in run.stdout
-    assert "Cₜ = f'_t Cₜ₋₁ + i'_t vₜ kₜ^ᵀ" in run.stdout
+    # the worked solution: primes and the transpose belong to their names (not f'_t, kₜ^ᵀ)
+    assert "Cₜ = f′ₜ Cₜ₋₁ + i′ₜ vₜ kₜᵀ" in run.stdout
+    assert "'_t" not in run.stdout and "^ᵀ" not in run.stdout
     bad = subprocess.run(
         [sys.executable, "-m", "quizapp", "drill", "--cell", "xlstm"],
         capture_output=True, text=True, timeout=60, check=False,

@@ -27,3 +27,10 @@ def test_worked_solutions_leave_no_latex_commands() -> None:
         for step in worked_solution(record, params, x, h, c if record.c is not None else None):
             for line in (step.formula_latex, *step.substituted_lines, step.result_latex):
                 assert "\\" not in latex_to_text(line), line
+
+
+def test_primes_and_transposes_join_their_names() -> None:
+    assert latex_to_text(r"C_t = f'_t C_{t-1} + i'_t\, v_t k_t^{\top}") == (
+        "C_t = f′_t C_{t-1} + i′_t v_t k_tᵀ"
+    )
+    assert latex_to_text(r"n_t^\top q_t") == "n_tᵀ q_t"

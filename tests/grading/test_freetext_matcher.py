@@ -296,3 +296,36 @@ def test_a_denial_after_a_chinese_list_covers_the_list() -> None:
     assert one("loss sum", "损失求和、取平均都没用") == "contradicted"
     # a comma starts another fragment: its denial does not reach back
     assert one("loss sum", "损失求和，取平均没用") == "made"
+
+
+def test_a_comma_between_adjectives_keeps_the_negation() -> None:
+    # "a larger, more noisy gradient" is one noun phrase: "not" reaches across its comma
+    claim = "not change direction"
+    assert (
+        one(claim, "Norm clipping will not let a larger, more noisy gradient change the direction.")
+        == "made"
+    )
+    answer = "Norm clipping will let a larger, more noisy gradient change the direction."
+    assert one(claim, answer) == "contradicted"
+    # "more importantly" starts a new statement; the negation before the comma stays behind
+    answer = "Value clipping is not used, more importantly norm clipping keeps the direction."
+    assert one("norm-clipping: keep direction", answer) == "made"
+    # without a determiner the comma still ends the fragment
+    assert one(claim, "It is not fixed, more gates change the direction.") == "contradicted"
+
+
+def test_what_the_subject_lacks_is_not_a_new_subject() -> None:
+    claim = "cnn: parallel train"
+    assert one(claim, "A CNN uses no RNN layer and trains in parallel.") == "made"
+    assert one(claim, "卷积网络没有循环神经网络，可以并行训练。") == "made"
+    # a named rival that is not negated is still the subject
+    assert one(claim, "A CNN has a window and an RNN trains in parallel.") == "contradicted"
+
+
+def test_both_sides_named_without_a_subject_decide_nothing() -> None:
+    claim = "cnn: parallel train"
+    assert one(claim, "training: parallel vs sequential") == "missed"
+    assert one(claim, "training: sequential vs parallel") == "missed"
+    assert one(claim, "training parallel in the CNN vs sequential in the RNN") == "made"
+    assert one(claim, "training sequential in the CNN vs parallel in the RNN") == "contradicted"
+    assert one(claim, "training is parallel") == "made"  # one side only: the subject is implied

@@ -1,5 +1,6 @@
 """The modern cells on the statistics charts: their own names (minGRU, sLSTM, not "mingru" nor
-"MinGRU") and mistake titles with a transpose ᵀ drawn without a missing glyph in Chinese."""
+"MinGRU"), quantity names with Unicode subscripts (hₜ, not h_t) and mistake titles with a transpose
+ᵀ drawn without a missing glyph in Chinese."""
 
 from __future__ import annotations
 
@@ -61,5 +62,6 @@ def test_chinese_mistake_titles_with_a_transpose_draw_every_glyph() -> None:
     assert missing == []
     labels = [t.get_text() for ax in figure.axes for t in ax.get_yticklabels()]
     assert any(label.startswith("mLSTM · ") for label in labels), labels
-    assert any(label.startswith("minGRU · ") for label in labels), labels
+    assert "minGRU · 新隐状态 hₜ" in labels  # quantity_title's h_t, its subscript lowered
+    assert not [label for label in labels if "_" in label], labels
     assert f"{MISTAKES['mlstm-kv-order'].title.zh} ↓" in labels  # ↓: fading

@@ -1,5 +1,5 @@
 """A question from the learner's packs says where it came from on the study page's meta line too
-(as it does in the question view): "pack: <file>"."""
+(as it does in the question view): "pack: <file>", in Chinese "题包：<file>"."""
 
 from __future__ import annotations
 
@@ -32,14 +32,18 @@ questions:
 """
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("en", "pack: my_pack.yaml"), ("zh", "题包：my_pack.yaml")],
+)
 def test_a_pack_question_in_a_review_names_its_pack(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, shown: str
 ) -> None:
     empty = tmp_path / "empty-bank"
     empty.mkdir()
     monkeypatch.setattr("questions.load.BANK_DIR", empty)  # the pack's question is the only one
     (paths.packs_dir() / "my_pack.yaml").write_text(PACK, "utf-8")
-    started = start(Settings(interface_language="en"), persist=False, study=False)
+    started = start(Settings(interface_language=lang), persist=False, study=False)
     window = started.window
     qtbot.addWidget(window)
     pages = install_study_pages(window, seed=1)
@@ -50,6 +54,7 @@ def test_a_pack_question_in_a_review_names_its_pack(
         assert session is not None and session.current is not None
         assert session.current.question is not None
         assert session.current.question.id == "mine-tf-001"
-        assert pages.page.meta.text().endswith("  ·  pack: my_pack.yaml")
+        assert pages.page.meta.text().endswith(f"  ·  {shown}")
+        assert (lang == "zh") == ("pack:" not in pages.page.meta.text()), pages.page.meta.text()
     finally:
         pages.controller.close()

@@ -1,5 +1,6 @@
 """Session reports name things as the app does, in the chosen language: no internal keys (item keys,
-mistake ids, cell or quantity keys), no repeated "read as", and the named-mistakes table."""
+mistake ids, cell or quantity keys), no repeated "read as", the named-mistakes table, and the names'
+notation rendered (hₜ in Markdown, h<sub>t</sub> in HTML, never a raw h_t)."""
 
 from __future__ import annotations
 
@@ -62,19 +63,22 @@ def test_no_internal_keys_and_names_in_the_language(
     report: object, render: object, lang: str
 ) -> None:
     text = render(report, lang)  # type: ignore[operator]
-    shown = escape_markdown if render is report_markdown else html.escape
+    markdown = render is report_markdown
+    shown = escape_markdown if markdown else html.escape
+    h_t = "hₜ" if markdown else "h<sub>t</sub>"
     assert not INTERNAL.findall(text), INTERNAL.findall(text)
     assert "read as" not in text
-    words = "新隐状态 h_t" if lang == "zh" else "new hidden state h_t"
-    assert shown(f"{words} = [-0.644, -0.068, -0.117]") in text
+    assert "h_t" not in text and "h\\_t" not in text
+    words = f"新隐状态 {h_t}" if lang == "zh" else f"new hidden state {h_t}"
+    assert words + shown(" = [-0.644, -0.068, -0.117]") in text
     if lang == "zh":
         assert shown("计算 h 时用了旧的记忆元") in text  # the mistake's Chinese title
-        assert shown("LSTM · 新隐状态 h_t · 标准") in text
+        assert f"LSTM · 新隐状态 {h_t} · 标准" in text
         assert shown("GRU · output 的形状") in text
         assert shown("识别出的错误") in text and shown("计算练习") in text
     else:
         assert shown("used the old cell state for h") in text
-        assert shown("LSTM · new hidden state h_t · Standard") in text
+        assert f"LSTM · new hidden state {h_t} · Standard" in text
         assert shown("GRU · shape of output") in text
         assert shown("Named mistakes") in text and shown("Drill session") in text
 

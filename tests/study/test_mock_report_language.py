@@ -106,3 +106,23 @@ def test_nothing_weak_and_no_mistakes_are_said_in_the_language() -> None:
     assert "| 没有薄弱的主题：做得好 |" in mock_report_markdown(clean, "zh")
     assert "| 无 | 0 |" in mock_report_markdown(clean, "zh")
     assert "| Nothing weak: well done |" in mock_report_markdown(clean, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_time_per_item_and_missed_questions_render_quantity_names(lang: str) -> None:
+    base = _report()
+    prompt = Text(en="Why does W_f h_{t-1} saturate?", zh="为什么 W_f h_{t-1} 会饱和？")
+    missed = MissedQuestion("q-2", prompt, 0.0, (Text(en="σ′(a_f) ≤ 1/4", zh="σ′(a_f) ≤ 1/4"),))
+    report = MockReport(
+        base.summary, base.budget_seconds, base.score, base.by_topic, base.mistakes_by_kind,
+        base.times, base.study_next, (missed,),
+    )  # fmt: skip
+    words = "新隐状态" if lang == "zh" else "new hidden state"
+    markdown = mock_report_markdown(report, lang)
+    assert f"LSTM · {words} hₜ · " in markdown
+    assert "h_t" not in markdown and "h\\_t" not in markdown
+    assert "hₜ₋₁" in markdown  # the prompt's notation in Unicode
+    page = mock_report_html(report, lang)
+    assert f"LSTM · {words} h<sub>t</sub> · " in page and "h_t" not in page
+    assert "W<sub>f</sub> h<sub>t−1</sub>" in page and "a<sub>f</sub>" in page
+    assert "_" not in re.sub(r"<[^>]+>", "", page.split("<body>")[1])

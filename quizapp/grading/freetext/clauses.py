@@ -7,7 +7,8 @@
   但(是), 然而, 不过, 可是, 而是, 却, 而. A claim must be made inside one clause. "not only … but
   also" and 不仅 … 而且 are not contrasts.
 - A **fragment** ends at a comma or a word that starts a new proposition ("so", "because",
-  "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …). A negation reaches only the
+  "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …); not at a comma between two adjectives
+  of one noun phrase ("a later, more relevant input"). A negation reaches only the
   fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
   同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
@@ -49,6 +50,17 @@ _FRAGMENT = re.compile(
     r"|\bso\b(?!\s+(?:far|on|called|much|many))"
     r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
     r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因"
+)
+# A comma between two adjectives of one noun phrase ("a later, more relevant input") lists the
+# adjectives; it does not end the fragment (nor so a negation's reach). Read so only after a
+# determiner and one word, before "more/less/most/least/equally" + an adjective + a noun ("it is
+# not bounded, more gates …", "…, more importantly …" and "…, more than …" still break).
+_ADJECTIVE_COMMA = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|your|each|every|any|some|no)\s+"
+    r"[a-z][a-z-]*\s*,\s*(?:more|less|most|least|equally)\s+(?![a-z]+ly\b)"
+    r"(?!(?:than|and|or|of|so|to|the|a|an|is|are|was|were|often|likely)\b)[a-z][a-z-]*\s+"
+    r"(?!(?:than|and|or|of|so|to|is|are|was|were|because|which|when|if|but|the|a|an)\b)"
+    r"[a-z][a-z-]*"
 )
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(r"\b(?:not|no|never|without|none|nor|neither|nothing)\b")
@@ -230,7 +242,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
             indices: list[int] = []
             denied_reasons = {m.end() for m in _NOT_BECAUSE.finditer(clause_text)}
             cursor = 0
-            for piece in _split(clause_text, _FRAGMENT):
+            for piece in _split(clause_text, _FRAGMENT, _ADJECTIVE_COMMA):
                 offset = clause_text.find(piece, cursor)
                 cursor = offset + len(piece)
                 text = normalise(piece)

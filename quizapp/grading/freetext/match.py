@@ -9,7 +9,9 @@ A claim (``questions.claims``) is made by one clause when
 3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
    group before the claim's words in the clause, else after them in the same fragment, else before
    them earlier in the answer (so "it" carries the last subject) — is the claim's subject, or is joined
-   to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied.
+   to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
+   (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
+   lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
    Mentions inside a contrast phrase ("unlike a CNN") are never the subject.
 
 The same clause with the polarity reversed, or the predicate given to a rival subject, is a
@@ -129,8 +131,16 @@ class ClaimReader:
         # The most compact statement decides: the claim's words in one fragment, close together,
         # before words gathered from across the clause.
         combos.sort(key=self._spread)
+        # A slot named both ways ("O(n) vs O(1)") with no subject named says nothing of the
+        # subject: which of the two is its own is not written.
+        both_ways = any(
+            any(m.concept in slot for m in found) and any(m.concept not in slot for m in found)
+            for slot, found in zip(claim.slots, per_slot, strict=True)
+        )
         result: Verdict | None = None
         for combo in combos:
+            if both_ways and claim.subject and not self._subject_candidates(claim, combo):
+                continue
             negative = self._negative(claim, combo)
             if self._subject_agrees(claim, combo, explicit_subject):
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
@@ -210,18 +220,8 @@ class ClaimReader:
     ) -> bool:
         if not claim.subject:
             return True
-        rivals = self.lexicon.rivals(claim.subject)
-        used = {(m.fragment, m.start) for m in combo}
+        candidates = self._subject_candidates(claim, combo)
         anchor = min(combo, key=lambda m: m.order)
-        # Inside a contrast phrase ("unlike a CNN with its fixed window") the phrase's own
-        # mentions may be the subject of words that stand in it too.
-        candidates = [
-            m
-            for m in self.mentions
-            if m.concept in rivals
-            and (m.fragment, m.start) not in used
-            and (not m.in_contrast or (anchor.in_contrast and m.fragment == anchor.fragment))
-        ]
         same = [m for m in candidates if m.clause == anchor.clause]
         before = [m for m in same if m.order < anchor.order]
         # A subject after the claim's words ("the direction is kept by norm clipping") stands in
@@ -239,6 +239,39 @@ class ClaimReader:
         else:
             return not explicit
         return any(m.concept in claim.subject for m in self._coordinated(chosen, pool))
+
+    def _subject_candidates(self, claim: Claim, combo: tuple[Mention, ...]) -> list[Mention]:
+        """The mentions of the subject's group that may be the subject of ``combo``."""
+        rivals = self.lexicon.rivals(claim.subject)
+        used = {(m.fragment, m.start) for m in combo}
+        anchor = min(combo, key=lambda m: m.order)
+        # Inside a contrast phrase ("unlike a CNN with its fixed window") the phrase's own
+        # mentions may be the subject of words that stand in it too.
+        candidates = [
+            m
+            for m in self.mentions
+            if m.concept in rivals
+            and (m.fragment, m.start) not in used
+            and (not m.in_contrast or (anchor.in_contrast and m.fragment == anchor.fragment))
+        ]
+        # What a named subject is said to lack ("the mLSTM has no hidden-to-hidden recurrence")
+        # is its object, not a new subject.
+        return [m for m in candidates if not self._negated_object(m, candidates)]
+
+    def _negated_object(self, mention: Mention, candidates: list[Mention]) -> bool:
+        """A negation stands between an earlier subject of the same fragment and ``mention``,
+        with no "and" between it and the mention ("X has no Y", "X 没有 Y")."""
+        fragment = self.segmented.fragments[mention.fragment]
+        negations = [p for p in fragment.negations if p < mention.start]
+        if not negations:
+            return False
+        last = max(negations)
+        if any(last < b <= mention.start for b in fragment.scope_breaks):
+            return False
+        return any(
+            m.fragment == mention.fragment and m.end <= last and m is not mention
+            for m in candidates
+        )
 
     def _coordinated(self, chosen: Mention, pool: list[Mention]) -> list[Mention]:
         """``chosen`` and the mentions joined to it by "and", "or", commas, 和, 与 …"""

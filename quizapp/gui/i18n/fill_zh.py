@@ -60,6 +60,7 @@ ZH: dict[str, str] = {
     "Submit": "提交",
     "Answer %1": "答案 %1",
     "input shape: %1": "输入形状：%1",
+    "pack: %1": "题包：%1",
     "periods: %1": "周期：%1",
     "a number, e.g. 128": "一个数，例如 128",
     "a shape, e.g. (5, 3, 20)": "一个形状，例如 (5, 3, 20)",

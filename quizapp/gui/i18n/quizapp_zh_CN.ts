@@ -47,22 +47,22 @@
 <context>
     <name>DiagramPanel</name>
     <message>
-        <location filename="../views/drill.py" line="97" />
+        <location filename="../views/drill.py" line="98" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="98" />
+        <location filename="../views/drill.py" line="99" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="99" />
+        <location filename="../views/drill.py" line="100" />
         <source>Previous stage of the diagram</source>
         <translation>示意图的上一步</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="100" />
+        <location filename="../views/drill.py" line="101" />
         <source>Next stage of the diagram</source>
         <translation>示意图的下一步</translation>
     </message>
@@ -131,82 +131,82 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="243" />
+        <location filename="../views/drill_sheet.py" line="244" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="244" />
+        <location filename="../views/drill_sheet.py" line="245" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="245" />
+        <location filename="../views/drill_sheet.py" line="246" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="246" />
+        <location filename="../views/drill_sheet.py" line="247" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="247" />
+        <location filename="../views/drill_sheet.py" line="248" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="248" />
+        <location filename="../views/drill_sheet.py" line="249" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="249" />
+        <location filename="../views/drill_sheet.py" line="250" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="250" />
+        <location filename="../views/drill_sheet.py" line="251" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="252" />
+        <location filename="../views/drill_sheet.py" line="253" />
         <source>I don't know: show the worked solution (counts as a miss)</source>
         <translation>不会：显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="352" />
+        <location filename="../views/drill_sheet.py" line="353" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="370" />
+        <location filename="../views/drill_sheet.py" line="371" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="379" />
+        <location filename="../views/drill_sheet.py" line="380" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="385" />
+        <location filename="../views/drill_sheet.py" line="386" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="387" />
+        <location filename="../views/drill_sheet.py" line="388" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="389" />
+        <location filename="../views/drill_sheet.py" line="390" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="391" />
+        <location filename="../views/drill_sheet.py" line="392" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
@@ -214,112 +214,112 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="275" />
+        <location filename="../views/drill.py" line="296" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="276" />
+        <location filename="../views/drill.py" line="297" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="262" />
+        <location filename="../views/drill.py" line="283" />
         <source>✗ Left empty: counts as wrong</source>
         <translation>✗ 未作答：按答错计</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="265" />
+        <location filename="../views/drill.py" line="286" />
         <source>✗ Not read, counts as wrong: %1</source>
         <translation>✗ 无法识别，按答错计：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="269" />
+        <location filename="../views/drill.py" line="290" />
         <source>Not the expected value, but it follows from your own earlier answers: counted (error carried forward)</source>
         <translation>不是正确值，但由你自己前面的答案正确推出：计分（错误沿用）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="289" />
+        <location filename="../views/drill.py" line="310" />
         <source>✗ Not read</source>
         <translation>✗ 无法识别</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="291" />
+        <location filename="../views/drill.py" line="312" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="294" />
+        <location filename="../views/drill.py" line="315" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="317" />
+        <location filename="../views/drill.py" line="338" />
         <source>Print the drill</source>
         <translation>打印本题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="324" />
+        <location filename="../views/drill.py" line="345" />
         <source>Not printed: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
         <translation>未打印：%1 位于数据文件夹内（会覆盖历史记录）；请选择文件夹之外的文件。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="330" />
+        <location filename="../views/drill.py" line="351" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="333" />
+        <location filename="../views/drill.py" line="354" />
         <source>Printed the drill (seed %1) with its answer key to %2</source>
         <translation>已将本题（种子 %1）连同答案打印到 %2</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="365" />
+        <location filename="../views/drill.py" line="386" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="403" />
+        <location filename="../views/drill.py" line="424" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="436" />
+        <location filename="../views/drill.py" line="457" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="437" />
+        <location filename="../views/drill.py" line="458" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="438" />
+        <location filename="../views/drill.py" line="459" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="439" />
+        <location filename="../views/drill.py" line="460" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="440" />
+        <location filename="../views/drill.py" line="461" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="441" />
+        <location filename="../views/drill.py" line="462" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="442" />
+        <location filename="../views/drill.py" line="463" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="444" />
+        <location filename="../views/drill.py" line="465" />
         <source>Save this drill as a PDF to work on paper, with the answer key on a new page</source>
         <translation>把本题存为 PDF，在纸上演算；答案在新的一页</translation>
     </message>
@@ -342,12 +342,12 @@
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="60" />
+        <location filename="../views/answers/free_text.py" line="61" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="125" />
+        <location filename="../views/answers/free_text.py" line="127" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>
@@ -355,144 +355,144 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="291" />
+        <location filename="../views/home.py" line="293" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="381" />
+        <location filename="../views/home.py" line="387" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="398" />
+        <location filename="../views/home.py" line="404" />
         <source>Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).</source>
         <translation>你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="402" />
+        <location filename="../views/home.py" line="408" />
         <source>Practice is not saved to your history (turned off in Settings).</source>
         <translation>练习不会保存到学习记录（已在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="459" />
+        <location filename="../views/home.py" line="465" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="462" />
+        <location filename="../views/home.py" line="468" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="467" />
+        <location filename="../views/home.py" line="473" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="469" />
+        <location filename="../views/home.py" line="475" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="471" />
+        <location filename="../views/home.py" line="477" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="472" />
+        <location filename="../views/home.py" line="478" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="473" />
+        <location filename="../views/home.py" line="479" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="474" />
+        <location filename="../views/home.py" line="480" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="475" />
+        <location filename="../views/home.py" line="481" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="476" />
+        <location filename="../views/home.py" line="482" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="477" />
-        <location filename="../views/home.py" line="479" />
+        <location filename="../views/home.py" line="483" />
+        <location filename="../views/home.py" line="485" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="478" />
+        <location filename="../views/home.py" line="484" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="480" />
+        <location filename="../views/home.py" line="486" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="482" />
+        <location filename="../views/home.py" line="488" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="484" />
+        <location filename="../views/home.py" line="490" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="485" />
+        <location filename="../views/home.py" line="491" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="486" />
+        <location filename="../views/home.py" line="492" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="487" />
+        <location filename="../views/home.py" line="493" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="488" />
+        <location filename="../views/home.py" line="494" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="489" />
-        <location filename="../views/home.py" line="490" />
+        <location filename="../views/home.py" line="495" />
+        <location filename="../views/home.py" line="496" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="491" />
+        <location filename="../views/home.py" line="497" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="503" />
+        <location filename="../views/home.py" line="509" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="509" />
+        <location filename="../views/home.py" line="515" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="527" />
+        <location filename="../views/home.py" line="533" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -500,34 +500,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="412" />
         <source>Recurrent networks, by hand</source>
         <translation>手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="413" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
         <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="417" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
         <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="418" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="416" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="419" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -913,6 +913,11 @@
         <location filename="../views/question.py" line="432" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../views/question.py" line="445" />
+        <source>pack: %1</source>
+        <translation>题包：%1</translation>
     </message>
     <message>
         <location filename="../views/question.py" line="457" />

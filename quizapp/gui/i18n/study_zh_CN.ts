@@ -226,6 +226,10 @@
 <context>
     <name>StudyPage</name>
     <message>
+        <source>pack: %1</source>
+        <translation>题包：%1</translation>
+    </message>
+    <message>
         <location filename="../study/session_page.py" line="+373"/>
         <location line="+83"/>
         <source>Not read, not counted: %1</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from quizapp.gui.study.chart_fonts import chart_font_family
 from quizapp.gui.theme import ThemeColors
+from quizapp.richtext import to_unicode
 from quizapp.study.stats import StatsSummary
 
 ROWS_SHOWN = 8
@@ -74,7 +75,8 @@ def _barh(
         return
     positions = list(range(len(labels)))
     ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, labels=[_short(label) for label in labels])
+    # Names in the bank's notation (h_t, C_{t−1}) drawn with Unicode scripts: hₜ, Cₜ₋₁.
+    ax.set_yticks(positions, labels=[_short(to_unicode(label)) for label in labels])
     ax.invert_yaxis()
 
 

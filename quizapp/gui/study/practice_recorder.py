@@ -48,6 +48,8 @@ class PracticeRecorder(QObject):
             from quizapp.study.practice import PracticeLog
 
             self._log = PracticeLog(store, self.controller.scheduler(), self.controller.now)
+            # An attempt recorded in the store before is not in this one: no later rescore of it.
+            self._last_question = None
         return self._log
 
     def record_drill(

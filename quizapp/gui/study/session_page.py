@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet
 from quizapp.gui.widgets.banner import Banner
+from quizapp.gui.widgets.page_scroll import scroll_page
 from quizapp.gui.widgets.paper import Paper
 from quizapp.gui.widgets.rich_text import set_rich_text
 from quizapp.study import StudyError
@@ -168,6 +170,8 @@ class StudyPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(column)
+        # No Tab stop without a focus ring: PageDown / PageUp scroll it from anywhere on the page.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         # The rating bar.
         self.rating_bar = RatingBar()
@@ -296,7 +300,7 @@ class StudyPage(QWidget):
             self.answer = None
 
     def _show_question(self) -> None:
-        from quizapp.bank import origin
+        from quizapp.bank import pack_file_name
         from quizapp.gui.views.answers import answer_widget_for
 
         assert self.session is not None
@@ -307,9 +311,9 @@ class StudyPage(QWidget):
             names.question_type_name(question.type),
             names.question_difficulty_name(question.difficulty),
         ]
-        source = origin(question)  # "pack: mine.yaml" for a question from the learner's packs
-        if source:
-            parts.append(source)
+        pack = pack_file_name(question)  # a question from the learner's packs: "pack: mine.yaml"
+        if pack:
+            parts.append(self.tr("pack: %1").replace("%1", pack))
         self.meta.setText("  ·  ".join(parts))
         set_rich_text(self.prompt, question.prompt.get(self.lang))
         self.code.setVisible(bool(question.code))
@@ -804,6 +808,11 @@ class StudyPage(QWidget):
             StudyMode.QUESTIONS: self.tr("Questions"),
         }
         return titles[mode]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """PageDown / PageUp scroll the item and its feedback wherever the focus is."""
+        if not scroll_page(self.scroll_area, event):
+            super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

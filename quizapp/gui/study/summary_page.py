@@ -130,6 +130,18 @@ class SummaryPage(QWidget):
         self.report = report
         self.status.clear()
         self._fill()
+        QTimer.singleShot(0, self.focus_first)
+
+    def focus_first(self) -> None:
+        """Keyboard first: Enter goes home, or on a mock report with answers to confirm, Enter
+        confirms (Shift+Tab reaches the ticks, Space toggles one)."""
+        confirm = getattr(self, "confirm_button", None)
+        if self.pending_answers and isinstance(confirm, QPushButton):
+            target = confirm
+        else:
+            target = self.home_button
+        target.setDefault(True)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _clear_body(self) -> None:
         for result, answer in self.pending_answers:
@@ -302,10 +314,6 @@ class SummaryPage(QWidget):
         self.confirm_button.setShortcut("Ctrl+Return")
         self.confirm_button.clicked.connect(self.confirm)
         self.body.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
-        if self.pending_answers and self.pending_answers[0][1].checks:
-            # Keyboard first: Space toggles the first tick, Tab moves on, Ctrl+Enter confirms.
-            first = self.pending_answers[0][1].checks[0]
-            QTimer.singleShot(0, first.setFocus)
 
     def confirm(self) -> None:
         """Send the learner's ticks as the confirmed scores."""

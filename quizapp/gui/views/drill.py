@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QResizeEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
 from quizapp.gui.views.drill_sheet import DrillSheet, keep_in_view
 from quizapp.gui.widgets.banner import Banner
+from quizapp.gui.widgets.page_scroll import scroll_page
 from quizapp.gui.widgets.paper import Paper
 
 if TYPE_CHECKING:
@@ -154,6 +155,8 @@ class DrillView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(column)
+        # No Tab stop without a focus ring: PageDown / PageUp scroll it (``keyPressEvent``).
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -254,7 +257,19 @@ class DrillView(QWidget):
         layout = column.layout() if column is not None else None
         if layout is not None:
             layout.activate()
-        self.scroll_area.verticalScrollBar().setValue(self.sheet.answers_title.y() - 8)
+        bar = self.scroll_area.verticalScrollBar()
+        viewport = self.scroll_area.viewport().height()
+        # As much of the marks as fits, but always the score and the top of the diagnosis (at
+        # least half the view): a learner at the keyboard must see the result without a mouse.
+        feedback_seen = min(self.feedback.height(), viewport // 2)
+        wanted = max(self.sheet.answers_title.y() - 8, self.feedback.y() + feedback_seen - viewport)
+        bar.setValue(min(wanted, self.feedback.y()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """PageDown / PageUp scroll the sheet wherever the focus is (after Check it is on
+        Another like this, and the diagnosis may reach below the window)."""
+        if not scroll_page(self.scroll_area, event):
+            super().keyPressEvent(event)
 
     def _mark_text(self, quantity: Any) -> tuple[str, bool | None]:
         """The verdict under a field; it agrees with the score and the feedback's lines."""

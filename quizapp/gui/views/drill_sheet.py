@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.modern.shapes import MODERN_CELLS, state_shapes
+from quizapp.drills.symbolic_drills import meanings_in
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.answer_field import AnswerField
 from quizapp.gui.widgets.flow_layout import FlowLayout
@@ -296,7 +297,7 @@ class DrillSheet(Paper):
         else:
             self._layout_key = key
             self._lay_out(drill, equations, infos, names, values, describe)
-        extra = self._extra_text(drill)  # bank markup: the call and the symbols as code, math
+        extra = self._extra_text(drill, lang)  # bank markup: the call and the symbols as code, math
         set_rich_text(self.extra_text, extra)
         self.extra_text.setVisible(bool(extra))
         self.given_title.setVisible(bool(drill.inputs) or bool(extra))
@@ -360,7 +361,7 @@ class DrillSheet(Paper):
             self.fields[key] = field
         self.retranslate()
 
-    def _extra_text(self, drill: Drill) -> str:
+    def _extra_text(self, drill: Drill, lang: str) -> str:
         """The call, the symbols to type and what they mean, t and periods, in the bank's inline
         markup (``richtext``): code in backticks (``h_prev`` is typed as written), math as math."""
         lines: list[str] = []
@@ -369,7 +370,7 @@ class DrillSheet(Paper):
             lines.append(f"`{call.call_text()}`")
             lines.append(self.tr("input shape: %1").replace("%1", str(call.input_shape())))
         if drill.formula is not None:
-            for symbol, meaning in drill.formula.meanings:
+            for symbol, meaning in meanings_in(drill.formula, lang):
                 lines.append(f"`{symbol}`: {meaning}")
         t = drill.extra.get("t")
         periods = drill.extra.get("periods")

@@ -42,6 +42,7 @@ from quizapp.gui.home_entry import HomeEntry
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.paper import Paper
+from quizapp.richtext import to_unicode
 from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ class HomeView(QWidget):
         self.convention_label.setBuddy(self.convention_box)
         drill_form.addRow(self.difficulty_label, self.difficulty_box)
         drill_form.addRow(self.convention_label, self.convention_box)
+        self._drill_form = drill_form
         drill_layout.addWidget(self.drill_title)
         drill_layout.addWidget(self.drill_text)
         drill_layout.addLayout(lists, 1)
@@ -289,9 +291,13 @@ class HomeView(QWidget):
         lang = self._content_language()
         plan = self._plan_for(self._chosen_cells(), ())
         entries: list[tuple[str, str]] = [(ALL_QUANTITIES, self.tr("All outputs of the cell"))]
-        for info in offered_quantities(plan.cells, plan.gru_convention):
-            entries.append((info.key, f"{info.key}: {info.label_text.get(lang)}"))
+        offered = offered_quantities(plan.cells, plan.gru_convention, two_biases=plan.two_biases)
+        for info in offered:
+            # A list item shows plain text: notation as Unicode (h̃ₜ, Uₙ hₜ₋₁), not raw h_{t−1}.
+            entries.append((info.key, to_unicode(f"{info.key}: {info.label_text.get(lang)}")))
         _fill(self.quantity_list, entries, checked)
+        # The GRU convention matters only when GRU is among the chosen cells.
+        self._drill_form.setRowVisible(self.convention_box, "gru" in self._chosen_cells())
 
     def set_questions(self, questions: Sequence[Question]) -> None:
         """The bank the question card filters (loaded by the main window)."""

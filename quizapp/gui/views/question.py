@@ -421,7 +421,8 @@ class QuestionView(QWidget):
     # --- language -----------------------------------------------------------------------------
 
     def _update_header(self) -> None:
-        from quizapp.bank import origin  # not at import: the pack loader is not needed to start
+        # not at import: the pack loader is not needed to start
+        from quizapp.bank import pack_file_name
 
         question = self.current()
         if question is None:
@@ -440,9 +441,9 @@ class QuestionView(QWidget):
             names.question_difficulty_name(question.difficulty),
             question.id,
         ]
-        source = origin(question)
-        if source:
-            parts.append(source)
+        pack = pack_file_name(question)
+        if pack:
+            parts.append(self.tr("pack: %1").replace("%1", pack))
         self.meta.setText("  ·  ".join(parts))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index + 1 < len(self.questions))

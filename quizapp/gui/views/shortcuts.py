@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.gui.keys import SHORTCUTS, translated
+from quizapp.gui.theme import plain_buttons
 
 
 class ShortcutsDialog(QDialog):
@@ -67,6 +68,7 @@ class ShortcutsDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read, not edited: Close keeps it
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        plain_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.table)

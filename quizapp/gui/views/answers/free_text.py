@@ -53,7 +53,8 @@ class FreeTextAnswer(AnswerWidget):
         )
         self.edit.setAccessibleName(self.tr("Your answer"))
         self.checklist_title.setText(self.tr("Which key points did your answer make?"))
-        self._update_score()
+        # Texts only: a language change is no new answer (a rescore would be recorded again).
+        self._update_score(emit=False)
 
     def grade(self) -> QuestionGrade:
         if not self.edit.toPlainText().strip():
@@ -85,7 +86,7 @@ class FreeTextAnswer(AnswerWidget):
             check = QCheckBox()
             check.setChecked(result.made)
             check.setAccessibleName(text)
-            check.toggled.connect(self._update_score)
+            check.toggled.connect(lambda _checked: self._update_score())
             label = OptionLabel(f"{number}. {raw}" if number <= 9 else raw)
             label.setBuddy(check)
             label.clicked.connect(functools.partial(self._click, check))
@@ -117,7 +118,8 @@ class FreeTextAnswer(AnswerWidget):
             check.click()
             check.setFocus(Qt.FocusReason.MouseFocusReason)
 
-    def _update_score(self) -> None:
+    def _update_score(self, emit: bool = True) -> None:
+        """The "Score: n of m" line; ``emit``: the ticks changed (``changed`` is emitted)."""
         if not self.checks:
             return
         ticked = sum(c.isChecked() for c in self.checks)
@@ -126,7 +128,8 @@ class FreeTextAnswer(AnswerWidget):
             .replace("%1", str(ticked))
             .replace("%2", str(len(self.checks)))
         )
-        self.changed.emit()
+        if emit:
+            self.changed.emit()
 
     def show_as_given(self) -> None:
         """Show the answer as plain text (a report of what was written, not an editor)."""
