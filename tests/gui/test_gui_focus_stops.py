@@ -144,14 +144,22 @@ def test_every_tab_stop_on_the_study_page_shows_its_focus(
             assert widget.grab().toImage() != focused_look, type(widget).__name__
 
 
-def test_page_down_scrolls_the_study_page_from_the_answer_buttons(
+def test_page_down_scrolls_the_study_page_from_its_buttons(
     app: tuple[Any, StudyPages, Clock], qtbot: Any
 ) -> None:
-    window, pages, _clock = app
-    window.resize(900, 420)
-    assert pages.controller.start_mock(minutes=10)
+    window, pages, clock = app
+    _one_due_review(window, pages, clock)
+    assert pages.controller.start_review()
+    session = pages.controller.session
+    assert session is not None and session.drill is not None
+    for key in session.drill.asked:  # wrong: the feedback and worked solution are long
+        wrong = tuple(v + 1.0 for v in session.drill.expected[key])
+        pages.page.sheet.fields[key].set_text(typed(wrong, 6))
+    pages.page.submit()
     bar = pages.page.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(0)
-    qtbot.keyClick(pages.page.skip_button, Qt.Key.Key_PageDown)
+    qtbot.keyClick(pages.page.finish_button, Qt.Key.Key_PageDown)
     assert bar.value() > 0
+    qtbot.keyClick(pages.page.finish_button, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
