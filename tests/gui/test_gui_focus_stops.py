@@ -163,3 +163,37 @@ def test_page_down_scrolls_the_study_page_from_its_buttons(
     assert bar.value() > 0
     qtbot.keyClick(pages.page.finish_button, Qt.Key.Key_PageUp)
     assert bar.value() == 0
+
+
+def test_the_mock_report_focuses_confirm_then_back_to_home(
+    app: tuple[Any, StudyPages, Clock], qtbot: Any
+) -> None:
+    from quizapp.gui.views.answers.free_text import FreeTextAnswer
+
+    window, pages, _clock = app
+    assert pages.controller.start_mock(minutes=30)
+    session = pages.controller.session
+    assert session is not None
+    while session.current is not None and (
+        session.current.question is None or session.current.question.type != "free_text"
+    ):
+        pages.page.skip()
+    question = session.current.question if session.current is not None else None
+    assert question is not None, "the mock plan has a free-text question"
+    answer = pages.page.answer
+    assert isinstance(answer, FreeTextAnswer)
+    answer.edit.setPlainText(question.answer.en)
+    pages.page.submit()
+    pages.page.finish()
+    summary = pages.summary
+    ((_result, widget),) = summary.pending_answers
+    # The first useful control: Confirm (the ticks are the grader's proposal, already set).
+    qtbot.waitUntil(lambda: window.focusWidget() is summary.confirm_button)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(summary.confirm_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is widget.checks[-1]  # Shift+Tab reaches the ticks
+    qtbot.keyClick(widget.checks[-1], Qt.Key.Key_Tab)
+    qtbot.keyClick(summary.confirm_button, Qt.Key.Key_Return)
+    assert summary.pending_answers == []  # confirmed by Enter
+    qtbot.waitUntil(lambda: window.focusWidget() is summary.home_button)

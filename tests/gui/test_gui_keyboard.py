@@ -66,6 +66,10 @@ def test_escape_goes_back_through_pages(started: Started, qtbot: QtBot) -> None:
 
 def test_home_tab_order_follows_reading_order(started: Started) -> None:  # noqa: F811
     home = started.window.home
+    for row in range(home.cell_list.count()):  # GRU among the cells: its convention is asked
+        item = home.cell_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == "gru":
+            item.setCheckState(Qt.CheckState.Checked)
     chain = [home.cell_list]
     for _ in range(8):
         chain.append(chain[-1].nextInFocusChain())

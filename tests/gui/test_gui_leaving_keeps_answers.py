@@ -145,3 +145,66 @@ def test_leaving_never_drops_an_answer(
         assert window.current_page() != "study" or pages.session_running()
     with Store.open(store_path, backup=False) as reopened:
         assert reopened.attempt_count() == before + submitted
+
+
+def _type_and_leave(window: Any, pages: StudyPages, leave: str, text: str) -> str:
+    """Type ``text`` in the current drill's field, leave without checking; the item's key."""
+    session = pages.controller.session
+    assert session is not None and session.drill is not None and session.current is not None
+    key = session.current.key
+    pages.page.sheet.fields["h"].set_text(text)
+    before = pages.controller.store().attempt_count()
+    _leave(window, pages, leave)
+    assert window.current_page() == "home" and not pages.session_running()
+    assert pages.controller.store().attempt_count() == before  # a draft is no attempt
+    return key
+
+
+@pytest.mark.parametrize("leave", ["esc", "home"])
+def test_an_unchecked_answer_to_a_review_question_comes_back_with_it(
+    app: tuple[Any, StudyPages, Clock], leave: str
+) -> None:
+    window, pages, clock = app
+    # A number question answered wrong in practice, due for review three days later.
+    question = next(q for q in window.questions() if q.type == "numeric")
+    window.question.set_questions([question], "en")
+    window.question.answer.edit.setText("123456")
+    window.question.check()
+    assert pages.controller.store().attempt_count() == 1
+    clock.moment += timedelta(days=3)
+    window.show_page("home")
+    assert pages.controller.start_review()
+    session = pages.controller.session
+    assert session is not None and session.current is not None
+    assert session.current.question == question
+    pages.page.answer.edit.setText("0.5")
+    _leave(window, pages, leave)
+    assert window.current_page() == "home" and not pages.session_running()
+    message = window.statusBar().currentMessage()
+    assert "kept" in message and "not kept" not in message  # the learner is told
+    assert pages.controller.store().attempt_count() == 1  # a draft is no attempt
+    # The same item again in this run: the typed answer is in its field.
+    assert pages.controller.start_review()
+    again = pages.controller.session
+    assert again is not None and again.current is not None and again.current.question == question
+    assert pages.page.answer.edit.text() == "0.5"
+    assert "is back" in window.statusBar().currentMessage()
+
+
+def test_an_unchecked_answer_to_a_drill_drawn_anew_is_said_to_be_dropped(
+    app: tuple[Any, StudyPages, Clock],
+) -> None:
+    window, pages, clock = app
+    _start(window, pages, clock, "review")
+    _type_and_leave(window, pages, "esc", "0.1, 0.2, 0.3")
+    assert "not kept" in window.statusBar().currentMessage()  # never silently
+    assert pages.controller.start_review()
+    assert pages.page.sheet.fields["h"].text() == ""  # other numbers: nothing misleading filled in
+
+
+def test_a_language_change_keeps_what_is_typed(app: tuple[Any, StudyPages, Clock]) -> None:
+    window, pages, clock = app
+    _start(window, pages, clock, "review")
+    pages.page.sheet.fields["h"].set_text("0.1, 0.2, 0.3")
+    window.state.update(content_language="zh")
+    assert pages.page.sheet.fields["h"].text() == "0.1, 0.2, 0.3"

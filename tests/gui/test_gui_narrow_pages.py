@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtWidgets import QBoxLayout, QScrollArea
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from quizapp.gui import theme, translations
@@ -50,7 +50,7 @@ def test_home_has_no_horizontal_scroll(qtbot: QtBot, font_size: int, lang: str) 
         assert area.horizontalScrollBar().maximum() == 0
         content = area.widget()
         assert content is not None and content.width() <= area.viewport().width()
-        entry = home.findChild(type(window.home_button), "entry-review")
+        entry = home.findChild(QPushButton, "entry-review")
         assert entry is not None and entry.width() <= area.viewport().width()
 
 

@@ -214,112 +214,112 @@
 <context>
     <name>DrillView</name>
     <message>
-        <location filename="../views/drill.py" line="296" />
+        <location filename="../views/drill.py" line="290" />
         <source>✓ Correct</source>
         <translation>✓ 正确</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="297" />
+        <location filename="../views/drill.py" line="291" />
         <source>✗ %1 of %2 right</source>
         <translation>✗ %2 个中对了 %1 个</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="283" />
+        <location filename="../views/drill.py" line="277" />
         <source>✗ Left empty: counts as wrong</source>
         <translation>✗ 未作答：按答错计</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="286" />
+        <location filename="../views/drill.py" line="280" />
         <source>✗ Not read, counts as wrong: %1</source>
         <translation>✗ 无法识别，按答错计：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="290" />
+        <location filename="../views/drill.py" line="284" />
         <source>Not the expected value, but it follows from your own earlier answers: counted (error carried forward)</source>
         <translation>不是正确值，但由你自己前面的答案正确推出：计分（错误沿用）</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="310" />
+        <location filename="../views/drill.py" line="304" />
         <source>✗ Not read</source>
         <translation>✗ 无法识别</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="312" />
+        <location filename="../views/drill.py" line="306" />
         <source>✗ Not read: %1</source>
         <translation>✗ 无法识别：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="315" />
+        <location filename="../views/drill.py" line="309" />
         <source>Nothing was graded: correct the answer marked in red and submit again.</source>
         <translation>尚未评分：请改正标红的答案后再提交。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="338" />
+        <location filename="../views/drill.py" line="332" />
         <source>Print the drill</source>
         <translation>打印本题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="345" />
+        <location filename="../views/drill.py" line="339" />
         <source>Not printed: %1 is inside the data folder (it would overwrite the history); choose a file outside it.</source>
         <translation>未打印：%1 位于数据文件夹内（会覆盖历史记录）；请选择文件夹之外的文件。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="351" />
+        <location filename="../views/drill.py" line="345" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="354" />
+        <location filename="../views/drill.py" line="348" />
         <source>Printed the drill (seed %1) with its answer key to %2</source>
         <translation>已将本题（种子 %1）连同答案打印到 %2</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="386" />
+        <location filename="../views/drill.py" line="380" />
         <source>A seed is a whole number from 0 to %1.</source>
         <translation>种子是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="424" />
+        <location filename="../views/drill.py" line="418" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="457" />
+        <location filename="../views/drill.py" line="451" />
         <source>&amp;Seed</source>
         <translation>种子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="458" />
+        <location filename="../views/drill.py" line="452" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="459" />
+        <location filename="../views/drill.py" line="453" />
         <source>Type a seed and press Enter to replay that drill</source>
         <translation>输入种子并按 Enter，重做那道题</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="460" />
+        <location filename="../views/drill.py" line="454" />
         <source>Replay</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="461" />
+        <location filename="../views/drill.py" line="455" />
         <source>Another like this  (Ctrl+N)</source>
         <translation>再来一道  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="462" />
+        <location filename="../views/drill.py" line="456" />
         <source>Another like this</source>
         <translation>再来一道</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="463" />
+        <location filename="../views/drill.py" line="457" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../views/drill.py" line="465" />
+        <location filename="../views/drill.py" line="459" />
         <source>Save this drill as a PDF to work on paper, with the answer key on a new page</source>
         <translation>把本题存为 PDF，在纸上演算；答案在新的一页</translation>
     </message>
@@ -905,57 +905,57 @@
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="428" />
+        <location filename="../views/question.py" line="429" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="432" />
+        <location filename="../views/question.py" line="433" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="445" />
+        <location filename="../views/question.py" line="446" />
         <source>pack: %1</source>
         <translation>题包：%1</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="457" />
+        <location filename="../views/question.py" line="458" />
         <source>Check  (Ctrl+Enter)</source>
         <translation>检查  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="458" />
+        <location filename="../views/question.py" line="459" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="460" />
+        <location filename="../views/question.py" line="461" />
         <source>I don't know: show the model answer (counts as a miss)</source>
         <translation>不会：显示参考答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="462" />
+        <location filename="../views/question.py" line="463" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="463" />
+        <location filename="../views/question.py" line="464" />
         <source>← Previous</source>
         <translation>← 上一个</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="464" />
+        <location filename="../views/question.py" line="465" />
         <source>Next →</source>
         <translation>下一个 →</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="465" />
+        <location filename="../views/question.py" line="466" />
         <source>Previous question</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../views/question.py" line="466" />
+        <location filename="../views/question.py" line="467" />
         <source>Next question</source>
         <translation>下一题</translation>
     </message>
@@ -1194,23 +1194,23 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../views/shortcuts.py" line="30" />
-        <location filename="../views/shortcuts.py" line="39" />
+        <location filename="../views/shortcuts.py" line="31" />
+        <location filename="../views/shortcuts.py" line="40" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../views/shortcuts.py" line="33" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../views/shortcuts.py" line="33" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../views/shortcuts.py" line="32" />
+        <location filename="../views/shortcuts.py" line="33" />
         <source>Where</source>
         <translation>场合</translation>
     </message>

@@ -226,6 +226,18 @@
 <context>
     <name>StudyPage</name>
     <message>
+        <source>Your answer was not checked and is not kept: this drill is drawn anew.</source>
+        <translation>你的答案还没有检查，也不会保留：这道练习下次会重新出题。</translation>
+    </message>
+    <message>
+        <source>Your answer was not checked: it is kept and comes back with this item when you study it again.</source>
+        <translation>你的答案还没有检查：已为你保留，下次学习这一项时会自动填回。</translation>
+    </message>
+    <message>
+        <source>Your answer typed before is back: it is not checked yet.</source>
+        <translation>之前输入的答案已填回：还没有检查。</translation>
+    </message>
+    <message>
         <source>pack: %1</source>
         <translation>题包：%1</translation>
     </message>

@@ -195,6 +195,7 @@ def install_study_pages(
         # re-entered to take input that would be dropped. (Settings or the shortcut sheet on the
         # way keep it running: Esc comes back to it.)
         if name == "home" and pages.session_running():
+            pages.page.keep_draft()  # an answer typed but not checked comes back with its item
             pages.controller.end_session()
 
     window.page_shown.connect(on_page)

@@ -33,6 +33,8 @@ from questions.schema import Lang
 from quizapp.grading.messages import localize
 from quizapp.gui import keys, names
 from quizapp.gui.grading_worker import GradingWorker
+from quizapp.gui.status_line import tell
+from quizapp.gui.study.drafts import Drafts, draft_key, fill_in, typed_texts
 from quizapp.gui.study.rating_bar import RatingBar
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.drill_feedback import DrillFeedback
@@ -72,6 +74,7 @@ class StudyPage(QWidget):
         self.session: StudySession | None = None
         self.lang: Lang = "en"
         self.answer: AnswerWidget | None = None
+        self.drafts = Drafts()  # answers typed but not checked when the learner left
         self._checklist_open = False
         self.grading = GradingWorker(self)
 
@@ -220,8 +223,45 @@ class StudyPage(QWidget):
         """Content language: the current item is shown again only when not yet answered."""
         if lang != self.lang:
             self.lang = lang
-            if self.session is not None and self.session.phase is Phase.QUESTION:
+            session = self.session
+            if session is not None and session.phase is Phase.QUESTION:
+                # The same item again in the new language: what is typed stays.
+                sheet = self.sheet if session.drill is not None else None
+                texts = typed_texts(sheet, self.answer)
                 self.show_current()
+                if texts:
+                    fill_in(sheet, self.answer, texts)
+
+    def keep_draft(self) -> bool:
+        """Keep what is typed on the current item and not checked (the learner is leaving the
+        session); it is filled back in when the item comes up again in this run."""
+        session = self.session
+        if session is None or session.phase is not Phase.QUESTION or session.current is None:
+            return False
+        drill = session.drill
+        texts = typed_texts(self.sheet if drill is not None else None, self.answer)
+        if not texts:
+            return False
+        if drill is not None and session.current.seed is None:
+            # Drawn afresh next time: these numbers will not come back, nor can the answer.
+            self._say(
+                self.tr("Your answer was not checked and is not kept: this drill is drawn anew.")
+            )
+            return False
+        seed = drill.spec.seed if drill is not None else None
+        self.drafts.keep(draft_key(session.current.key, seed), texts)
+        self._say(
+            self.tr(
+                "Your answer was not checked: it is kept and comes back with this item "
+                "when you study it again."
+            )
+        )
+        return True
+
+    def _say(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            tell(window, text, 15000)
 
     @property
     def mock(self) -> bool:
@@ -251,6 +291,11 @@ class StudyPage(QWidget):
         elif item.question is not None:
             self.sheet.hide()
             self._show_question()
+        seed = session.drill.spec.seed if session.drill is not None else None
+        draft = self.drafts.take(draft_key(item.key, seed))
+        if draft:
+            fill_in(self.sheet if session.drill is not None else None, self.answer, draft)
+            self._say(self.tr("Your answer typed before is back: it is not checked yet."))
         self._update_header()
         self.scroll_area.verticalScrollBar().setValue(0)
 

@@ -24,6 +24,7 @@ from quizapp.gui import names
 from quizapp.gui.app_state import AppState
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.paper import Paper
+from quizapp.richtext import to_unicode
 from quizapp.settings import (
     BIAS_CONVENTIONS,
     DRILL_DIFFICULTIES,
@@ -183,7 +184,11 @@ class SettingsView(QWidget):
             for cell, box in self.cell_conventions.items():
                 self._fill_box(
                     box,
-                    [(c, names.convention_name(c, cell)) for c in MODERN_CONVENTIONS[cell]],
+                    # A combo item is plain text: notation in Unicode (Wₕ x + bₕ, not W_h x + b_h).
+                    [
+                        (c, to_unicode(names.convention_name(c, cell)))
+                        for c in MODERN_CONVENTIONS[cell]
+                    ],
                     getattr(settings, f"{cell}_convention"),
                 )
             self._fill_box(
@@ -220,7 +225,10 @@ class SettingsView(QWidget):
             box.setMinimumWidth(0)
             if isinstance(box, QComboBox):  # a size hint from the texts, not from the first show
                 box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        width = max([280, *(box.sizeHint().width() for box in boxes)])
+        # Plus two character widths: the hint measures with the main font, and CJK text drawn in
+        # a fallback font came out wider, up against the arrow.
+        room = 2 * self.fontMetrics().averageCharWidth()
+        width = max([280, *(box.sizeHint().width() + room for box in boxes)])
         for box in boxes:
             box.setMinimumWidth(width)
 
