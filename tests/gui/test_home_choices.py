@@ -132,8 +132,11 @@ def test_the_settings_still_refuse_bad_home_values() -> None:
         DEFAULTS.replace(gru_convention="keras")
 
 
+# Any name a valid settings file can hold (the settings refuse names longer than 100 characters).
 NAMES = st.lists(
-    st.one_of(st.sampled_from([*CELLS, *QUESTION_TYPES, "h", "z", "all", "bptt"]), st.text()),
+    st.one_of(
+        st.sampled_from([*CELLS, *QUESTION_TYPES, "h", "z", "all", "bptt"]), st.text(max_size=100)
+    ),
     max_size=6,
 )
 

@@ -107,7 +107,7 @@ def test_drill_session_rate_undo_summary_export(
     assert pages.summary.export("md")
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Drill session") and "d:gru:" not in text
-    assert "GRU · new hidden state h\\_t · Standard" in text  # the app's name, not the key
+    assert "GRU · new hidden state hₜ · Standard" in text  # the app's name, not the key
     html_target = tmp_path / "report.html"
     monkeypatch.setattr("quizapp.gui.study.files.ask_save_path", lambda *a: html_target)
     assert pages.summary.export("html")
