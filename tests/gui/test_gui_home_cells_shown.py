@@ -61,3 +61,26 @@ def test_two_biases_show_the_hidden_side_bias(qtbot: QtBot) -> None:
     qtbot.addWidget(started.window)
     started.window.show()
     assert "+ bhₙ" in _quantity_texts(started)["s"]
+
+
+def test_quantities_without_a_unicode_subscript_are_drawn_as_rich_text(home_of: Started) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from quizapp.gui.widgets.rich_items import RICH_ROLE, RichItemDelegate
+
+    _tick_cells(home_of, {"lstm"})
+    widget = home_of.window.home.quantity_list
+    delegate = widget.itemDelegate()
+    assert isinstance(delegate, RichItemDelegate)
+    rows = {str(widget.item(r).data(Qt.ItemDataRole.UserRole)): r for r in range(widget.count())}
+    item = widget.item(rows["a_f"])
+    # Unicode has no subscript f: the plain text keeps a_f, the drawn text lowers it.
+    assert item.data(RICH_ROLE) == "a_f: pre-activation a_f" and "a_f" in item.text()
+    option = QStyleOptionViewItem()
+    option.font = widget.font()
+    index = widget.model().index(rows["a_f"], 0)
+    html = delegate.document(option, index, 400).toHtml()
+    assert "a_f" not in html and "vertical-align:sub" in html
+    # The row is tall enough for the drawn text.
+    option.rect = widget.visualItemRect(item)
+    assert delegate.sizeHint(option, index).height() >= widget.fontMetrics().height()

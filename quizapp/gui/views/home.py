@@ -42,6 +42,7 @@ from quizapp.gui.home_entry import HomeEntry
 from quizapp.gui.question_deck import QuestionFilter, select
 from quizapp.gui.theme import set_role
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.rich_items import RICH_ROLE, RichItemDelegate
 from quizapp.richtext import to_unicode
 from quizapp.settings import DRILL_DIFFICULTIES, QUESTION_DIFFICULTIES, Settings
 
@@ -97,9 +98,11 @@ def _fill(widget: QListWidget, entries: Sequence[tuple[str, str]], checked: Sequ
     widget.blockSignals(True)
     widget.clear()
     for key, text in entries:
-        item = QListWidgetItem(text)
-        item.setToolTip(text)
+        shown = to_unicode(text)  # plain-text form for tooltips, width and accessibility
+        item = QListWidgetItem(shown)
+        item.setToolTip(shown)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(RICH_ROLE, text)  # drawn as rich text where the list has a RichItemDelegate
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
         widget.addItem(item)
@@ -154,6 +157,8 @@ class HomeView(QWidget):
         self.cell_list = _checkable_list("cells")
         self.cell_list.setMinimumHeight(120)
         self.quantity_list = _checkable_list("quantities")
+        self._quantity_delegate = RichItemDelegate(self.quantity_list)
+        self.quantity_list.setItemDelegate(self._quantity_delegate)
         self.quantity_list.setMinimumHeight(120)
         self.difficulty_box = QComboBox()
         self.convention_box = QComboBox()
@@ -293,8 +298,8 @@ class HomeView(QWidget):
         entries: list[tuple[str, str]] = [(ALL_QUANTITIES, self.tr("All outputs of the cell"))]
         offered = offered_quantities(plan.cells, plan.gru_convention, two_biases=plan.two_biases)
         for info in offered:
-            # A list item shows plain text: notation as Unicode (h̃ₜ, Uₙ hₜ₋₁), not raw h_{t−1}.
-            entries.append((info.key, to_unicode(f"{info.key}: {info.label_text.get(lang)}")))
+            # Drawn with real subscripts by the list's RichItemDelegate (a_f, h̃ₜ, Uₙ hₜ₋₁).
+            entries.append((info.key, f"{info.key}: {info.label_text.get(lang)}"))
         _fill(self.quantity_list, entries, checked)
         # The GRU convention matters only when GRU is among the chosen cells.
         self._drill_form.setRowVisible(self.convention_box, "gru" in self._chosen_cells())
