@@ -114,22 +114,11 @@ class DrillController(QObject):
         )
 
     def _display(self) -> None:
-        from quizapp.drills import quantities_for
-        from quizapp.formulas import equations
+        from quizapp.gui.views.drill_sheet import shown_parts
 
         drill = self.drill
         assert drill is not None
-        spec = drill.spec
-        # Named and written for this drill's biases (one bias: no hidden-side bh_n anywhere).
-        infos = {
-            info.key: info
-            for info in quantities_for(spec.cell, spec.convention, two_biases=spec.two_biases)
-        }
-        shown_equations = (
-            equations(spec.cell, spec.convention, two_biases=spec.two_biases)
-            if drill.record is not None
-            else ()
-        )
+        infos, shown_equations = shown_parts(drill)
         self._shown_lang = self._lang()
         self.view.show_drill(drill, shown_equations, infos, self._shown_lang, self._describe)
 

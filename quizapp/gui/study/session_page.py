@@ -300,21 +300,11 @@ class StudyPage(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_drill(self) -> None:
-        from quizapp.drills import quantities_for
-        from quizapp.formulas import equations
+        from quizapp.gui.views.drill_sheet import shown_parts
 
         assert self.session is not None and self.session.drill is not None
         drill = self.session.drill
-        spec = drill.spec
-        infos = {
-            info.key: info
-            for info in quantities_for(spec.cell, spec.convention, two_biases=spec.two_biases)
-        }
-        shown = (
-            equations(spec.cell, spec.convention, two_biases=spec.two_biases)
-            if drill.record is not None
-            else ()
-        )
+        infos, shown = shown_parts(drill)
         self.sheet.show_drill(drill, shown, infos, self.lang, self._describe)
         self.sheet.lock(False)
         self.sheet.reveal_button.setVisible(not self.mock)

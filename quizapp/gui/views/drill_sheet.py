@@ -166,6 +166,25 @@ def keep_in_view(widget: QWidget) -> None:
         parent.ensureWidgetVisible(widget, 50, 80)
 
 
+def shown_parts(drill: Drill) -> tuple[dict[str, QuantityInfo], tuple[Equation, ...]]:
+    """The quantity names and the equations shown with ``drill``, written for its biases (one
+    bias: no hidden-side bh_n anywhere); no equations for a drill without a forward record."""
+    from quizapp.drills import quantities_for
+    from quizapp.formulas import equations
+
+    spec = drill.spec
+    infos = {
+        info.key: info
+        for info in quantities_for(spec.cell, spec.convention, two_biases=spec.two_biases)
+    }
+    shown = (
+        tuple(equations(spec.cell, spec.convention, two_biases=spec.two_biases))
+        if drill.record is not None
+        else ()
+    )
+    return infos, shown
+
+
 class DrillSheet(Paper):
     """The problem and the answer fields; ``submit_requested`` fires on Enter or the button."""
 
