@@ -9,6 +9,8 @@ corpus of reversed answers only, written after both (for the last hardening pass
 grades the corpus files of another folder (e.g. ``tests/data/freetext_more``). None of these is split.
 ``--train-only`` prints the train split alone, for tuning without looking at the held-out figures.
 ``tests/data/freetext_probe2`` is a second blind set of reversed answers (issue 11): ``--corpus`` it.
+``--blind`` grades ``tests/data/freetext_blind`` (paraphrases, partial and fully reversed answers to
+every free-text question, written blind), split like the first corpus: tune on its train part only.
 Aims on the held-out split: precision >= 0.95, recall >= 0.85, no reversed answer above 25 %;
 grading one answer <= 5 ms median.
 """
@@ -35,6 +37,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPUS = DATA / "freetext"
 DEV_CORPUS = DATA / "freetext_dev"
 PROBE_CORPUS = DATA / "freetext_probe"
+BLIND_CORPUS = DATA / "freetext_blind"
 
 
 def main() -> None:
@@ -47,6 +50,11 @@ def main() -> None:
         "--probe", action="store_true", help="grade the probe corpus of reversed answers instead"
     )
     parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="grade the blind corpus (split like the first: a third held out by hash)",
+    )
+    parser.add_argument(
         "--corpus", type=Path, help="grade the corpus files in this folder instead (not split)"
     )
     parser.add_argument(
@@ -57,6 +65,8 @@ def main() -> None:
     args = parser.parse_args()
     questions = {q.id: q for q in load_bank(include_user_packs=False).questions}
     folder = PROBE_CORPUS if args.probe else DEV_CORPUS if args.dev else CORPUS
+    if args.blind:
+        folder = BLIND_CORPUS
     if args.corpus is not None:
         if not args.corpus.is_dir():
             parser.error(f"--corpus: {args.corpus} is not a folder")

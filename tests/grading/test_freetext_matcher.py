@@ -329,3 +329,23 @@ def test_both_sides_named_without_a_subject_decide_nothing() -> None:
     assert one(claim, "training parallel in the CNN vs sequential in the RNN") == "made"
     assert one(claim, "training sequential in the CNN vs parallel in the RNN") == "contradicted"
     assert one(claim, "training is parallel") == "made"  # one side only: the subject is implied
+
+
+def test_a_negation_reaches_through_the_list_it_governs() -> None:
+    claim = "dropout between-layers"
+    # the list after "never on" / "not on" is the negation's object, commas and all
+    answer = "Dropout should never be applied on the inputs, the outputs or between layers."
+    assert one(claim, answer) == "contradicted"
+    assert one(claim, "Use it elsewhere, not on the inputs, outputs and between layers.") == (
+        "missed"
+    )
+    assert one(claim, "Dropout goes nowhere else, not on inputs, outputs and between layers.") == (
+        "contradicted"
+    )
+    assert one(claim, "不在输入、输出和层之间用dropout。") == "contradicted"
+    assert one(claim, "dropout不能用在输入、输出或层与层之间。") == "contradicted"
+    # the affirmative list is made, and a list that is not governed by the negation keeps its break
+    assert one(claim, "Apply dropout on the inputs, the outputs and between layers.") == "made"
+    assert one(claim, "在输入、输出和层之间用dropout。") == "made"
+    answer = "The gate is not saturated, dropout is used on inputs, outputs and between layers."
+    assert one(claim, answer) == "made"

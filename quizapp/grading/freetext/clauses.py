@@ -62,6 +62,29 @@ _ADJECTIVE_COMMA = re.compile(
     r"(?!(?:than|and|or|of|so|to|is|are|was|were|because|which|when|if|but|the|a|an)\b)"
     r"[a-z][a-z-]*"
 )
+# A list of short noun phrases governed by a negation ("never on the inputs, the outputs or
+# between layers"; "no truncation, checkpointing or clipping") is the negation's one object: its
+# commas do not end the fragment and its "and" does not end the negation's reach. Read so only
+# right after a negation (and at most four words), with no verb in the items, so "the gate is not
+# sigmoid, the candidate is tanh and …" still breaks.
+_NP_WORD = (
+    r"(?!(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|could|will|would|should|"
+    r"must|may|might|it|its|they|this|that|these|those|which|who|we|you|i|he|she|so|because|but|"
+    r"then|there|here|not|no|never|and|or|nor|uses?|keeps?|gets?|makes?|goes|means?)\b)"
+    r"[a-z0-9][\w'-]*"
+)
+_NP = rf"(?:(?:the|a|an|their|its)\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}}"
+_NEGATED_LIST = re.compile(
+    rf"(?i)(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[\w'-]+\s+){{0,4}}?"
+    rf"{_NP}(?:\s*,\s*{_NP}){{1,5}}\s*,?\s*(?:and|or|nor)\s+{_NP}"
+)
+# The same in Chinese: a negation that governs a noun list ("不在输入、输出和层之间用"): its 、
+# and 以及 do not end its reach (a 、 between two statements still does).
+_ZH_NEGATED_LIST = re.compile(
+    "(?:并不|从不|绝不|并非|不是|不|没有|没)(?:应该|应|能|会|要|可以|该|必)?"
+    "(?:用|放|加|施加|作用)?(?:在|是|于|对|包括|给|到)[^,，。；;]*"
+)
+_LIST_KEEP = re.compile(rf"{_ADJECTIVE_COMMA.pattern[4:]}|{_NEGATED_LIST.pattern[4:]}", re.I)
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(r"\b(?:not|no|never|without|none|nor|neither|nothing)\b")
 _NOT_NEGATING_EN = re.compile(
@@ -215,10 +238,44 @@ def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def _contrast_spans(text: str) -> tuple[tuple[int, int], ...]:
-    spans = [(m.start(), len(text)) for m in _CONTRAST_PHRASE.finditer(text)]
+def _scope_breaks(text: str) -> tuple[int, ...]:
+    """Where a negation's reach ends, but not inside a list the negation governs."""
+    lists = [(m.start(), m.end()) for m in _NEGATED_LIST.finditer(text)]
+    lists += [(m.start(), m.end()) for m in _ZH_NEGATED_LIST.finditer(text)]
+    return tuple(
+        m.end()
+        for m in _SCOPE_BREAK.finditer(text)
+        if not any(a <= m.start() < b for a, b in lists)
+        or m.group(0) not in ("and", "、", "以及", "和")
+    )
+
+
+def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for match in _CONTRAST_PHRASE.finditer(text):
+        end = len(text)
+        if match.group(0) == "比":
+            # "A 比 B 少" compares A with B: only B (and "B 的 C") is the compared thing; the
+            # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
+            end = _compared_end(text, match.end(), found) or end
+        spans.append((match.start(), end))
     spans += [(m.start(), m.end()) for m in _ZH_CONTRAST_SPAN.finditer(text)]
     return tuple(spans)
+
+
+def _compared_end(text: str, start: int, found: list[Found]) -> int | None:
+    """The end of the thing compared right after 比 (a mention, and "的" + a mention after it)."""
+    end: int | None = None
+    for item in sorted(found, key=lambda f: f.start):
+        if item.start < start:
+            continue
+        gap = text[end if end is not None else start : item.start].strip()
+        if end is None and gap:
+            return None
+        if end is not None and gap != "的":
+            break
+        end = max(item.end, end or 0)
+    return end
 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -242,7 +299,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
             indices: list[int] = []
             denied_reasons = {m.end() for m in _NOT_BECAUSE.finditer(clause_text)}
             cursor = 0
-            for piece in _split(clause_text, _FRAGMENT, _ADJECTIVE_COMMA):
+            for piece in _split(clause_text, _FRAGMENT, _LIST_KEEP):
                 offset = clause_text.find(piece, cursor)
                 cursor = offset + len(piece)
                 text = normalise(piece)
@@ -261,8 +318,8 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         text,
                         tuple(found),
                         negations,
-                        tuple(m.end() for m in _SCOPE_BREAK.finditer(text)),
-                        _contrast_spans(text),
+                        _scope_breaks(text),
+                        _contrast_spans(text, found),
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                     )
