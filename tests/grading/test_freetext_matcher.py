@@ -349,3 +349,27 @@ def test_a_negation_reaches_through_the_list_it_governs() -> None:
     assert one(claim, "在输入、输出和层之间用dropout。") == "made"
     answer = "The gate is not saturated, dropout is used on inputs, outputs and between layers."
     assert one(claim, answer) == "made"
+
+
+def test_denials_in_other_words() -> None:
+    claim = "batch-size"
+    assert one(claim, "The batch size won't really tell you much.") == "contradicted"
+    assert one(claim, "The batch size is not really the issue here.") == "contradicted"
+    assert one(claim, "Leave the batch size untouched.") == "contradicted"
+    assert one(claim, "批大小跟这个问题关系不大。") == "contradicted"
+    assert one(claim, "批大小没什么关系，别管它。") == "contradicted"
+    assert one(claim, "模型不受批大小影响。") == "contradicted"  # 不受 … 影响 around the words
+    assert one("loss sum", "损失求和不受影响。") == "contradicted"
+    # the same words without the denial make the point
+    assert one(claim, "The batch size will tell you much.") == "made"
+    assert one(claim, "批大小是关键。") == "made"
+
+
+def test_a_chinese_comparative_gives_the_predicate_to_what_stands_before_bi() -> None:
+    claim = "gru: fewer gate"
+    assert one(claim, "GRU比LSTM门更少。") == "made"
+    assert one(claim, "GRU的门比LSTM更少。") == "made"
+    assert one(claim, "LSTM比GRU门更少。") == "contradicted"
+    assert one(claim, "LSTM的门比GRU的更少。") == "contradicted"
+    assert one(claim, "GRU has fewer gates than the LSTM.") == "made"
+    assert one(claim, "The LSTM has fewer gates than the GRU.") == "contradicted"

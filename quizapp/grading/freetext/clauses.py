@@ -130,11 +130,19 @@ _NEGATIVE_PREDICATE = re.compile(
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:does|do|did|will|would|can|could) not (?:help|matter|work|apply)|"
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"
-    r"(?:can|could|may) be anything)\b"
+    r"(?:can|could|may) be anything|"
+    r"(?:does|do|did|will|would|can|could) not (?:really |actually )?(?:tell|show|say|buy|give)"
+    r"(?: you| us)? (?:much|anything|a lot|the whole story)|"
+    r"no such (?:problem|issue|need|limit|constraint|requirement)|"
+    r"(?:is|are|was|were) not (?:really |actually )?(?:the|an?|much of an?) "
+    r"(?:issue|problem|point|concern|bottleneck|cause|reason|culprit)|"
+    r"untouched|unaffected)\b"
     r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
-    r"不应该选|"
+    r"不应该选|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
+    r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
+    r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
 )
 
@@ -255,7 +263,7 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
     for match in _CONTRAST_PHRASE.finditer(text):
         end = len(text)
         if match.group(0) == "比":
-            # "A 比 B 少" compares A with B: only B (and "B 的 C") is the compared thing; the
+            # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
             end = _compared_end(text, match.end(), found) or end
         spans.append((match.start(), end))
@@ -264,18 +272,11 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
 
 
 def _compared_end(text: str, start: int, found: list[Found]) -> int | None:
-    """The end of the thing compared right after 比 (a mention, and "的" + a mention after it)."""
-    end: int | None = None
+    """The end of the thing compared right after 比: the mention that starts there, if any."""
     for item in sorted(found, key=lambda f: f.start):
-        if item.start < start:
-            continue
-        gap = text[end if end is not None else start : item.start].strip()
-        if end is None and gap:
-            return None
-        if end is not None and gap != "的":
-            break
-        end = max(item.end, end or 0)
-    return end
+        if item.start >= start:
+            return item.end if not text[start : item.start].strip() else None
+    return None
 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
