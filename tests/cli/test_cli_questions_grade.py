@@ -32,7 +32,9 @@ def test_json_lists_points_with_clauses_and_misconceptions(
     assert main(["questions", "grade", "pack-free-001", "--answer", answer, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["question"] == "pack-free-001" and result["lang"] == "en"
-    assert (result["made"], result["total"], result["score"]) == (1, 2, 0.5)
+    # One point contradicted, one made: half of the answer is wrong, so the made point is only
+    # proposed as doubtful (the learner ticks it) and the score counts nothing yet.
+    assert (result["made"], result["total"], result["score"]) == (0, 2, 0.0)
     bn, gating = result["points"]
     assert bn == {
         "id": "bn-poor-fit",
@@ -41,7 +43,8 @@ def test_json_lists_points_with_clauses_and_misconceptions(
         "clause": "BatchNorm cures vanishing gradients",
         "cancelled_by": "pack-batchnorm-cures",
     }
-    assert gating["status"] == "made" and gating["clause"] == "Gating helps, e.g. the forget gate"
+    assert gating["status"] == "doubtful"
+    assert gating["clause"] == "Gating helps, e.g. the forget gate"
     # The shipped catalogue of the topic and the pack's own both name the wrong claim.
     ids = [m["id"] for m in result["misconceptions"]]
     assert ids == ["batchnorm-fixes-vanishing", "pack-batchnorm-cures"]
@@ -125,3 +128,19 @@ def test_validate_says_when_a_model_answer_misses_its_own_point(
     )
     assert main(["questions", "validate", str(pack)]) == 1
     assert "the model answer (en) does not make key point gating" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("en", "tick it yourself if you meant it"), ("zh", "如果你确实是这个意思，请自己勾选")],
+)
+def test_a_doubtful_point_is_marked_and_explained(
+    pack_installed: Path, capsys: pytest.CaptureFixture[str], lang: str, note: str
+) -> None:
+    answer = "BatchNorm cures vanishing gradients. Gating helps, e.g. the forget gate."
+    assert main(["questions", "grade", "pack-free-001", "--answer", answer, "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    mark = next(k for k, line in enumerate(lines) if line.startswith("  ? 2."))
+    assert "Gating helps, e.g. the forget gate" in lines[mark + 1]
+    assert note in lines[mark + 1]
+    assert lines[-1] in ("Proposed: 0 of 2 key points", "建议得分：2 个要点中做到 0 个")

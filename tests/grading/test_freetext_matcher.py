@@ -373,3 +373,40 @@ def test_a_chinese_comparative_gives_the_predicate_to_what_stands_before_bi() ->
     assert one(claim, "LSTM的门比GRU的更少。") == "contradicted"
     assert one(claim, "GRU has fewer gates than the LSTM.") == "made"
     assert one(claim, "The LSTM has fewer gates than the GRU.") == "contradicted"
+
+
+def test_points_in_an_answer_that_contradicts_as_much_are_doubtful() -> None:
+    q = question("cnn: fixed receptive-field", "cnn: parallel train", "rnn: sequential train")
+    # two of three contradicted, one made: the made one is left for the learner to tick
+    answer = "The CNN has a fixed window. The CNN trains sequentially and the RNN in parallel."
+    grade = GRADER.grade(q, answer)
+    assert statuses(grade) == ["doubtful", "contradicted", "contradicted"]
+    assert grade.score == 0.0
+    assert grade.points[0].clause == "The CNN has a fixed window"
+    # one contradicted of three, two made: the ticks stay
+    answer = "The CNN has a fixed window and trains in parallel. The CNN trains sequentially."
+    assert statuses(GRADER.grade(q, answer)) == ["made", "made", "contradicted"]
+    # one of two contradicted with one made: half contradicted and as many as made
+    q2 = question("cnn: fixed receptive-field", "cnn: parallel train")
+    answer = "The CNN has a fixed window. The CNN trains sequentially."
+    assert statuses(GRADER.grade(q2, answer)) == ["doubtful", "contradicted"]
+    # one of four contradicted, one made: fewer than half contradicted, the tick stays
+    q4 = question(
+        "cnn: fixed receptive-field", "cnn: parallel train", "unit: saturated", "loss sum"
+    )
+    answer = "The CNN has a fixed window. The CNN trains sequentially."
+    assert statuses(GRADER.grade(q4, answer)) == ["made", "contradicted", "missed", "missed"]
+
+
+def test_a_word_that_contains_or_is_no_list() -> None:
+    # "not sufficient, for exploding": the "or" inside "for" does not make a list of the two
+    assert one("loss sum", "Not the batch size, for the loss is summed.") == "made"
+    assert one("loss sum", "Never the batch size, the loss or the sum.") == "contradicted"
+
+
+def test_a_looser_reading_does_not_take_the_predicate_back_from_a_rival() -> None:
+    claim = "cnn: parallel train"
+    # the compact reading gives "trains in parallel" to the RNN; the CNN named in another
+    # fragment of the clause does not get it back
+    assert one(claim, "The CNN is for training, the RNN trains in parallel.") == "contradicted"
+    assert one(claim, "The RNN is for training, the CNN trains in parallel.") == "made"

@@ -71,12 +71,12 @@ _NP_WORD = (
     r"(?!(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|could|will|would|should|"
     r"must|may|might|it|its|they|this|that|these|those|which|who|we|you|i|he|she|so|because|but|"
     r"then|there|here|not|no|never|and|or|nor|uses?|keeps?|gets?|makes?|goes|means?)\b)"
-    r"[a-z0-9][\w'-]*"
+    r"[a-z0-9][\w'-]*\b"
 )
 _NP = rf"(?:(?:the|a|an|their|its)\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}}"
 _NEGATED_LIST = re.compile(
     rf"(?i)(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[\w'-]+\s+){{0,4}}?"
-    rf"{_NP}(?:\s*,\s*{_NP}){{1,5}}\s*,?\s*(?:and|or|nor)\s+{_NP}"
+    rf"{_NP}(?:\s*,\s*{_NP}){{1,5}}\s*,?\s*\b(?:and|or|nor)\s+{_NP}"
 )
 # The same in Chinese: a negation that governs a noun list ("不在输入、输出和层之间用"): its 、
 # and 以及 do not end its reach (a 、 between two statements still does).

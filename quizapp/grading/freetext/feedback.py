@@ -1,7 +1,7 @@
 """What a learner reads about a free-text answer, in English or Chinese (no Qt).
 
-One line per key point (made, with the clause that made it; stated the other way round; or not
-made) and one per misconception found (the wrong claim and its correction). The app, the terminal
+One line per key point (made, with the clause that made it; stated the other way round; made in
+an answer that contradicts as much, so left for the learner to tick; or not made) and one per misconception found (the wrong claim and its correction). The app, the terminal
 and ``quizapp questions grade`` all use these lines.
 """
 
@@ -21,6 +21,12 @@ _TEXTS = {
     "cancelled": {
         "en": "no credit: your answer also states a misconception about it",
         "zh": "不计分：你的回答同时包含与之相关的误解",
+    },
+    "doubtful": {
+        "en": "said in: “{clause}”, but your answer contradicts at least as many key points as it"
+        " makes, so it is not ticked: tick it yourself if you meant it",
+        "zh": "出现在：“{clause}”，但你的回答说反的要点不少于说对的，所以没有自动勾选；"
+        "如果你确实是这个意思，请自己勾选",
     },
     "missed": {"en": "not found in your answer", "zh": "回答中没有找到"},
     "misconception": {"en": "Misconception: {wrong}", "zh": "误解：{wrong}"},
@@ -54,6 +60,8 @@ def point_note(result: PointResult, lang: str) -> str:
         if result.cancelled_by is not None:
             return _t("cancelled", lang)
         return _t("contradicted", lang, clause=result.clause)
+    if result.status is PointStatus.DOUBTFUL:
+        return _t("doubtful", lang, clause=result.clause)
     return _t("missed", lang)
 
 
@@ -78,7 +86,12 @@ def proposal_line(grade: FreeTextGrade, lang: str) -> str:
 def report_lines(grade: FreeTextGrade, lang: str) -> list[str]:
     """The whole feedback as plain lines (terminal and tests)."""
     lines: list[str] = []
-    marks = {PointStatus.MADE: "✓", PointStatus.CONTRADICTED: "✗", PointStatus.MISSED: "·"}
+    marks = {
+        PointStatus.MADE: "✓",
+        PointStatus.CONTRADICTED: "✗",
+        PointStatus.MISSED: "·",
+        PointStatus.DOUBTFUL: "?",
+    }
     for number, result in enumerate(grade.points, start=1):
         lines.append(f"  {marks[result.status]} {number}. {result.point.text.get(_lang(lang))}")
         lines.append(f"       {point_note(result, lang)}")

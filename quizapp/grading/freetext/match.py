@@ -138,14 +138,21 @@ class ClaimReader:
             for slot, found in zip(claim.slots, per_slot, strict=True)
         )
         result: Verdict | None = None
+        rival_spread: int | None = None
         for combo in combos:
             if both_ways and claim.subject and not self._subject_candidates(claim, combo):
                 continue
+            # Once a compact reading gives the predicate to a rival, a reading gathered from
+            # more fragments of the clause does not take it back.
+            if rival_spread is not None and self._spread(combo)[0] > rival_spread:
+                break
             negative = self._negative(claim, combo)
             if self._subject_agrees(claim, combo, explicit_subject):
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
             if negative == claim.negated:
                 result = Verdict.CONTRADICTED  # the predicate given to a rival subject
+                if rival_spread is None:
+                    rival_spread = self._spread(combo)[0]
         return result
 
     def _negative(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QV
 
 from questions.schema import Lang, Question
 from quizapp.grading.answers import QuestionGrade
-from quizapp.grading.freetext import FreeTextGrade, checklist_score, grade_free_text
+from quizapp.grading.freetext import (
+    FreeTextGrade,
+    PointStatus,
+    checklist_score,
+    grade_free_text,
+)
 from quizapp.grading.freetext.feedback import misconception_notes, point_note
 from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.base import AnswerWidget
@@ -98,7 +103,7 @@ class FreeTextAnswer(AnswerWidget):
             note = QLabel(point_note(result, self.lang))
             note.setWordWrap(True)
             note.setContentsMargins(24, 0, 0, 4)
-            set_role(note, "muted" if result.made or result.clause is None else "bad")
+            set_role(note, "bad" if result.status is PointStatus.CONTRADICTED else "muted")
             self._checks_layout.addLayout(row)
             self._checks_layout.addWidget(note)
             self.checks.append(check)
