@@ -410,3 +410,14 @@ def test_a_looser_reading_does_not_take_the_predicate_back_from_a_rival() -> Non
     # fragment of the clause does not get it back
     assert one(claim, "The CNN is for training, the RNN trains in parallel.") == "contradicted"
     assert one(claim, "The RNN is for training, the CNN trains in parallel.") == "made"
+
+
+def test_than_compares_only_the_next_word_or_concept() -> None:
+    # what follows the compared thing is the clause's own statement
+    assert one("cnn: parallel train", "The CNN is faster than the RNN and trains in parallel.") == (
+        "made"
+    )
+    assert one("cnn: parallel train", "A CNN trains more in parallel than an RNN.") == "made"
+    assert one("cnn: parallel train", "An RNN trains more in parallel than a CNN.") == (
+        "contradicted"
+    )

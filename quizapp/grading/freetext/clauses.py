@@ -18,6 +18,10 @@
   而非, 而不是, 比, 与 X 相比 / 不同) names things the clause is *not* about: their concepts are
   never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
+  "than X" and 比 X cover only X (the next concept or word): in "GRU 的参数比 LSTM 少" the
+  predicate 少 is the GRU's.
+- A negation governs the list right after it ("never on the inputs, the outputs or between
+  layers", "不在输入、输出和层之间"): the list's commas, "and" and 、 do not end its reach.
 
 Negation words: not, no, never, without, none, nor, neither; 不, 没, 无, 非, 未, 别 — but not in
 不同, 不仅, 不断, 不少, 不管, 不论, 不过, 无论, 除非, 非常, 毫无疑问 …, and not inside a concept's own
@@ -266,17 +270,38 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
             # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
             end = _compared_end(text, match.end(), found) or end
+        elif match.group(0) == "than":
+            # "longer than k are still learned": the compared thing is the word or concept
+            # right after "than"; what follows it is the clause's own statement.
+            end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
         spans.append((match.start(), end))
     spans += [(m.start(), m.end()) for m in _ZH_CONTRAST_SPAN.finditer(text)]
     return tuple(spans)
 
 
+_DETERMINER = re.compile(r"\s*(?:(?:the|a|an|that of|those of|in|for|with)\s+)*")
+_WORD = re.compile(r"\S+")
+
+
 def _compared_end(text: str, start: int, found: list[Found]) -> int | None:
-    """The end of the thing compared right after 比: the mention that starts there, if any."""
+    """The end of the thing compared right after 比 or "than": the mention that starts there
+    (after a determiner), if any."""
+    start = _after_determiner(text, start)
     for item in sorted(found, key=lambda f: f.start):
         if item.start >= start:
             return item.end if not text[start : item.start].strip() else None
     return None
+
+
+def _next_word_end(text: str, start: int) -> int:
+    """The end of the word after ``start`` (after a determiner), or the end of the text."""
+    word = _WORD.search(text, _after_determiner(text, start))
+    return word.end() if word else len(text)
+
+
+def _after_determiner(text: str, start: int) -> int:
+    found = _DETERMINER.match(text, start)
+    return found.end() if found else start
 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
