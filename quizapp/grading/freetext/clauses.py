@@ -18,8 +18,10 @@
   而非, 而不是, 比, 与 X 相比 / 不同) names things the clause is *not* about: their concepts are
   never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
-  "than X" and 比 X cover only X (the next concept or word): in "GRU 的参数比 LSTM 少" the
-  predicate 少 is the GRU's.
+  "than X", "as much as X" and 比 X cover only X (the next concept or word): in "GRU 的参数比
+  LSTM 少" the predicate 少 is the GRU's. ("like X" is not read so: "something like 'not good'",
+  "acts like a reset gate" name examples and roles more often than rivals.)
+  不过 is "but" only where a clause starts (after punctuation): "候选值不过 tanh" is a negation.
 - A negation governs the list right after it ("never on the inputs, the outputs or between
   layers", "不在输入、输出和层之间"): the list's commas, "and" and 、 do not end its reach.
 
@@ -44,7 +46,7 @@ _SENTENCE_END = re.compile(r"[.;!?。；！？．\n]")
 _CONTRAST = re.compile(
     r"(?i)\b(?:but|whereas|while|although|though)\b"
     r"|\bhowever\b(?!\s+(?:many|much|long|far|small|large|often|big))"
-    r"|但是|但|然而|不过|可是|而是|却|(?<![从因进然反继])而(?![且言不非没])"
+    r"|但是|但|然而|(?<![^\s,，;；:：。])不过|可是|而是|却|(?<![从因进然反继])而(?![且言不非没])"
 )
 # 因为 … 而 … ("because … therefore") does not contrast: its 而 is not a break.
 _CAUSE_BEFORE = re.compile("因为|由于|因")
@@ -96,7 +98,7 @@ _NOT_NEGATING_EN = re.compile(
 )
 _CHINESE_NEGATION = re.compile("[不没无非未别]")
 _NOT_NEGATING_ZH = re.compile(
-    "不同|不仅|不只|不但|不断|不少|不管|不论|不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
+    "不同|不仅|不只|不但|不断|不少|不管|不论|(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
     "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
     "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是|有没有|能不能|是不是|会不会|要不要|可不可以|"
     "对不对|好不好|行不行"
@@ -109,7 +111,7 @@ _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没
 _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
-    r"not like|in contrast to)\b"
+    r"not like|in contrast to|the same as|as much as)\b"
     r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
@@ -270,7 +272,7 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
             # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
             end = _compared_end(text, match.end(), found) or end
-        elif match.group(0) == "than":
+        elif match.group(0) in ("than", "as much as", "the same as"):
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
             end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
