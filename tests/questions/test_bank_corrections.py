@@ -17,6 +17,7 @@ import pytest
 from engine.layouts import from_torch
 from engine.params import random_params
 from engine.step import step
+from questions.lexicon import shipped_lexicon
 from questions.load import BANK_DIR, load_bank
 from questions.schema import Question
 from quizapp.grading.freetext import grade_free_text
@@ -202,8 +203,24 @@ def test_cooijmans_is_cited_as_iclr_2017_arxiv_2016() -> None:
 
 def test_no_text_says_the_target_is_shifted_right() -> None:
     right = re.compile(r"右移|向右移|shifted right|shifted to the right")
-    for path in sorted(BANK_DIR.glob("*.yaml")) + sorted(LEXICON_DIR.glob("*.yaml")):
+    for path in sorted(BANK_DIR.glob("*.yaml")):
         assert right.search(path.read_text(encoding="utf-8")) is None, path.name
+    lexicon = shipped_lexicon()
+    # The right shift is only recognised, as a concept of its own, so that an answer saying it
+    # does not make "shifted by one" (the left shift); no other concept or text says it.
+    for concept in lexicon.concepts.values():
+        if concept.id != "shift-right":
+            assert not any(right.search(form) for form in concept.forms()), concept.id
+    for item in lexicon.misconceptions:
+        for text in (item.text.en, item.text.zh, item.correction.en, item.correction.zh):
+            assert right.search(text) is None, item.id
+
+
+def test_a_right_shift_does_not_make_the_shifted_target_point() -> None:
+    said = "The targets are the inputs shifted right by one, so it predicts the previous token."
+    assert not _made("language-model-006", said, "shifted-targets")
+    assert not _made("language-model-006", "目标是输入右移一位。", "shifted-targets")
+    assert _made("language-model-006", "目标是输入左移一位。", "shifted-targets")
 
 
 @pytest.mark.parametrize("question_id", ["training-pathologies-003", "language-model-006"])

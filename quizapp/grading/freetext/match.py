@@ -142,8 +142,8 @@ class ClaimReader:
         for combo in combos:
             if both_ways and claim.subject and not self._subject_candidates(claim, combo):
                 continue
-            # Once a compact reading gives the predicate to a rival, a reading gathered from
-            # more fragments of the clause does not take it back.
+            # Once a compact reading gives the predicate to a rival named in the clause, a
+            # reading gathered from more fragments of the clause does not take it back.
             if rival_spread is not None and self._spread(combo)[0] > rival_spread:
                 break
             negative = self._negative(claim, combo)
@@ -151,7 +151,7 @@ class ClaimReader:
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
             if negative == claim.negated:
                 result = Verdict.CONTRADICTED  # the predicate given to a rival subject
-                if rival_spread is None:
+                if rival_spread is None and self._rival_in_clause(claim, combo):
                     rival_spread = self._spread(combo)[0]
         return result
 
@@ -246,6 +246,15 @@ class ClaimReader:
         else:
             return not explicit
         return any(m.concept in claim.subject for m in self._coordinated(chosen, pool))
+
+    def _rival_in_clause(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """Whether the clause of ``combo`` itself names a rival of the claim's subject (not one
+        carried from an earlier clause because a slot used up the clause's own subject)."""
+        anchor = min(combo, key=lambda m: m.order)
+        return any(
+            m.clause == anchor.clause and m.concept not in claim.subject
+            for m in self._subject_candidates(claim, combo)
+        )
 
     def _subject_candidates(self, claim: Claim, combo: tuple[Mention, ...]) -> list[Mention]:
         """The mentions of the subject's group that may be the subject of ``combo``."""
