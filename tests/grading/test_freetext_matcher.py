@@ -390,12 +390,14 @@ def test_points_in_an_answer_that_contradicts_as_much_are_doubtful() -> None:
     q2 = question("cnn: fixed receptive-field", "cnn: parallel train")
     answer = "The CNN has a fixed window. The CNN trains sequentially."
     assert statuses(GRADER.grade(q2, answer)) == ["doubtful", "contradicted"]
-    # one of four contradicted, one made: fewer than half contradicted, the tick stays
+    # two made, one contradicted of four: more made than contradicted, the ticks stay
     q4 = question(
         "cnn: fixed receptive-field", "cnn: parallel train", "unit: saturated", "loss sum"
     )
+    answer = "The CNN has a fixed window. The CNN trains sequentially. The loss is summed."
+    assert statuses(GRADER.grade(q4, answer)) == ["made", "contradicted", "missed", "made"]
     answer = "The CNN has a fixed window. The CNN trains sequentially."
-    assert statuses(GRADER.grade(q4, answer)) == ["made", "contradicted", "missed", "missed"]
+    assert statuses(GRADER.grade(q4, answer)) == ["doubtful", "contradicted", "missed", "missed"]
 
 
 def test_a_word_that_contains_or_is_no_list() -> None:

@@ -5,8 +5,8 @@ The proposal is the learner's to confirm: every mode shows the ticks and lets th
 them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
 its claims; a catalogued misconception that the point lists takes the credit away again; a point
 whose claim the answer states the other way round is *contradicted* (no credit, and said so). When
-an answer contradicts at least as many points as it makes, and at least half of them, the points it
-makes are proposed as *doubtful*, not ticked (measured on blind answers that reverse every claim: most of the credit such
+an answer contradicts at least as many points as it makes, the points it makes are proposed as
+*doubtful*, not ticked (measured on blind answers that reverse every claim: most of the credit such
 an answer still got came from clauses that only looked right).
 """
 
@@ -31,8 +31,8 @@ class PointStatus(Enum):
     MADE = "made"
     MISSED = "missed"
     CONTRADICTED = "contradicted"
-    # Stated, but in an answer that contradicts at least as many key points as it makes (and at
-    # least half of all): the matcher does not propose the tick (an answer that reverses most
+    # Stated, but in an answer that contradicts at least as many key points as it makes: the
+    # matcher does not propose the tick (an answer that reverses most
     # claims in the right words also assembles a right-looking clause by accident); the learner
     # ticks it if it was meant.
     DOUBTFUL = "doubtful"
@@ -148,11 +148,10 @@ class Grader:
 
 def held_back(results: Sequence[PointResult]) -> tuple[PointResult, ...]:
     """The results, with the points made marked doubtful when the answer contradicts at least
-    as many key points as it makes and at least half of them (see ``PointStatus.DOUBTFUL``); an
-    answer that gets one point of four the wrong way round keeps its other ticks."""
+    as many key points as it makes (see ``PointStatus.DOUBTFUL``)."""
     contradicted = sum(r.status is PointStatus.CONTRADICTED for r in results)
     made = sum(r.made for r in results)
-    if contradicted == 0 or made > contradicted or 2 * contradicted < len(results):
+    if contradicted == 0 or made > contradicted:
         return tuple(results)
     return tuple(
         dataclasses.replace(r, status=PointStatus.DOUBTFUL) if r.made else r for r in results
