@@ -423,3 +423,19 @@ def test_than_compares_only_the_next_word_or_concept() -> None:
     assert one("cnn: parallel train", "An RNN trains more in parallel than a CNN.") == (
         "contradicted"
     )
+
+
+def test_denials_written_as_verbs() -> None:
+    claim = "learn long-range"
+    assert one(claim, "模型能学到长距离依赖。") == "made"
+    # a potential complement puts 不 after the verb it denies
+    assert one(claim, "模型学不到长距离依赖。") == "contradicted"
+    assert one(claim, "The model fails to learn long-range dependencies.") == "contradicted"
+    assert one(claim, "A plain RNN is unable to learn long-range dependencies.") == "contradicted"
+    assert one("batch-size", "It lacks a batch size.") == "contradicted"
+    assert one("batch-size", "批大小不是好选择。") == "contradicted"
+
+
+def test_w_r_t_does_not_end_a_sentence() -> None:
+    analysed = GRADER.analyse("Differentiate C_t w.r.t. C_{t-1} and the loss is summed.")
+    assert len(analysed.clauses) == 1

@@ -40,7 +40,22 @@ from quizapp.grading.freetext.mentions import Found
 from quizapp.grading.freetext.notation import normalise
 
 _ABBREVIATIONS = frozenset(
-    {"e.g", "i.e", "eg", "ie", "al", "vs", "etc", "cf", "approx", "resp", "fig", "eq"}
+    {
+        "e.g",
+        "i.e",
+        "eg",
+        "ie",
+        "al",
+        "vs",
+        "etc",
+        "cf",
+        "approx",
+        "resp",
+        "fig",
+        "eq",
+        "w.r.t",
+        "wrt",
+    }
 )
 _SENTENCE_END = re.compile(r"[.;!?。；！？．\n]")
 _CONTRAST = re.compile(
@@ -92,7 +107,12 @@ _ZH_NEGATED_LIST = re.compile(
 )
 _LIST_KEEP = re.compile(rf"{_ADJECTIVE_COMMA.pattern[4:]}|{_NEGATED_LIST.pattern[4:]}", re.I)
 # Within a normalised fragment.
-_ENGLISH_NEGATION = re.compile(r"\b(?:not|no|never|without|none|nor|neither|nothing)\b")
+_ENGLISH_NEGATION = re.compile(
+    r"\b(?:not|no|never|without|none|nor|neither|nothing|lacks?|lacking|unable to|"
+    r"fail(?:s|ed)? to|stop(?:s|ped)?(?= \w+ing\b)|cease(?:s|d)? to)\b"
+)
+# A Chinese potential complement puts 不 after its verb ("解决不了", "学不到"): it negates the verb.
+_POTENTIAL_NOT = re.compile("不(?=[了到出动住起完清掉够])")
 _NOT_NEGATING_EN = re.compile(
     r"\bnot only\b|\bnot just\b|\bno matter\b|\bwhether or not\b|\bno doubt\b|\bnot to mention\b"
 )
@@ -146,7 +166,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"|没用|没有用|不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
-    r"不应该选|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
+    r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
     r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
@@ -249,6 +269,11 @@ def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
     plain = "".join(masked)
     found = [m.start() for m in _ENGLISH_NEGATION.finditer(plain)]
     found += [m.start() for m in _CHINESE_NEGATION.finditer(plain)]
+    verb_starts = {b: a for a, b in covered}
+    for match in _POTENTIAL_NOT.finditer(plain):
+        if match.start() in verb_starts and match.start() in found:
+            found.remove(match.start())
+            found.append(verb_starts[match.start()])  # the verb it belongs to ends right here
     return tuple(sorted(found))
 
 

@@ -113,7 +113,7 @@ def _symbol_pattern(form: str) -> str:
     chars = [c for c in form if not c.isspace()]
     body = r"\s*".join(re.escape(c) for c in chars)
     if chars[0].isascii() and chars[0].isalnum():
-        body = r"(?<![a-z0-9])" + body
+        body = r"(?<![a-z0-9_])" + body  # "t 接近 0" is not inside "f_t 接近 0"
     if chars[-1].isascii() and chars[-1].isalnum():
         body += r"(?![a-z0-9])"
     return body
