@@ -360,6 +360,8 @@ def test_denials_in_other_words() -> None:
     assert one(claim, "批大小没什么关系，别管它。") == "contradicted"
     assert one(claim, "模型不受批大小影响。") == "contradicted"  # 不受 … 影响 around the words
     assert one("loss sum", "损失求和不受影响。") == "contradicted"
+    assert one("loss sum", "损失求和并不出现在这里。") == "contradicted"
+    assert one("loss sum", "这里不会出现损失求和。") == "contradicted"
     # the same words without the denial make the point
     assert one(claim, "The batch size will tell you much.") == "made"
     assert one(claim, "批大小是关键。") == "made"
