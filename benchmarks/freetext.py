@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from questions.load import load_bank
-from quizapp.grading.freetext import default_grader
+from quizapp.grading.freetext import PointStatus, default_grader
 from quizapp.grading.freetext.evaluate import (
     KINDS,
     REVERSED_LIMIT,
@@ -95,6 +95,16 @@ def main() -> None:
             f"recall {total.recall:.3f}; reversed answers above {REVERSED_LIMIT:.0%}: "
             f"{over} of {len(scores)} (max {max(scores, default=0):.2f}); "
             f"with false credit above {REVERSED_LIMIT:.0%}: {false}"
+        )
+        doubtful = [
+            (p, o)
+            for o in report.select(split)
+            for p in o.grade.points
+            if p.status is PointStatus.DOUBTFUL
+        ]
+        print(
+            f"  points left doubtful (answer contradicts as many as it makes): {len(doubtful)}, "
+            f"{sum(p.point.id in o.answer.made for p, o in doubtful)} of them labelled made"
         )
         for kind in KINDS:
             cells = []

@@ -392,6 +392,9 @@ def test_points_in_an_answer_that_contradicts_as_much_are_doubtful() -> None:
     q2 = question("cnn: fixed receptive-field", "cnn: parallel train")
     answer = "The CNN has a fixed window. The CNN trains sequentially."
     assert statuses(GRADER.grade(q2, answer)) == ["doubtful", "contradicted"]
+    # a contradiction read in the clause that makes the other point does not count
+    answer = "The CNN has a fixed window and trains sequentially."
+    assert statuses(GRADER.grade(q2, answer)) == ["made", "contradicted"]
     # two made, one contradicted of four: more made than contradicted, the ticks stay
     q4 = question(
         "cnn: fixed receptive-field", "cnn: parallel train", "unit: saturated", "loss sum"

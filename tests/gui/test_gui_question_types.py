@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from gui_fixtures import _shared_formula_cache, formula_cache  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from questions.claims import parse_claim
@@ -225,6 +226,27 @@ def test_free_text_checklist(view: QuestionView) -> None:
     view.choose_number(2)  # the learner ticks the second point after reading the model answer
     assert view.grade.score == pytest.approx(1.0)
     assert view.verdict.property("role") == "good"
+
+
+def test_free_text_doubtful_point_is_left_unticked(view: QuestionView) -> None:
+    points = (
+        KeyPoint("p1", Text("gates are sigmoids", "门是 sigmoid"), (parse_claim("gate sigmoid"),)),
+        KeyPoint("p2", Text("the cell state adds", "记忆元相加"), (parse_claim("cell-state sum"),)),
+    )
+    q = _q("free", "free_text", key_points=points)
+    view.set_questions([q], "en")
+    answer = view.answer
+    assert isinstance(answer, FreeTextAnswer)
+    # one point stated, the other stated the other way round: the first is only proposed
+    answer.edit.setPlainText("The gates use a sigmoid. The cell state is not a sum.")
+    view.check()
+    assert [c.isChecked() for c in answer.checks] == [False, False]
+    assert view.grade is not None and view.grade.score == 0.0
+    notes = [label.text() for label in answer.findChildren(QLabel)]
+    doubtful = next(n for n in notes if n.startswith("said in: “The gates use a sigmoid”"))
+    assert "tick it yourself if you meant it" in doubtful
+    view.choose_number(1)  # the learner meant it
+    assert view.grade.score == pytest.approx(0.5)
 
 
 def test_previous_and_next(view: QuestionView, qtbot: QtBot) -> None:

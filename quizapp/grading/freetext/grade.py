@@ -148,8 +148,18 @@ class Grader:
 
 def held_back(results: Sequence[PointResult]) -> tuple[PointResult, ...]:
     """The results, with the points made marked doubtful when the answer contradicts at least
-    as many key points as it makes (see ``PointStatus.DOUBTFUL``)."""
-    contradicted = sum(r.status is PointStatus.CONTRADICTED for r in results)
+    as many key points as it makes (see ``PointStatus.DOUBTFUL``).
+
+    A contradiction read in the very clause that makes another point does not count (unless a
+    catalogued misconception states it): "the steps run one after another" makes "sequential"
+    and is misread as denying the parallel scan of another point far more often than a learner
+    states one point right and another wrong in one clause."""
+    made_in = {r.clause for r in results if r.made}
+    contradicted = sum(
+        r.status is PointStatus.CONTRADICTED
+        and (r.cancelled_by is not None or r.clause not in made_in)
+        for r in results
+    )
     made = sum(r.made for r in results)
     if contradicted == 0 or made > contradicted:
         return tuple(results)
