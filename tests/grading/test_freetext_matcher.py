@@ -356,6 +356,8 @@ def test_denials_in_other_words() -> None:
     assert one(claim, "The batch size won't really tell you much.") == "contradicted"
     assert one(claim, "The batch size is not really the issue here.") == "contradicted"
     assert one(claim, "Leave the batch size untouched.") == "contradicted"
+    assert one(claim, "The batch size is not relevant here.") == "contradicted"
+    assert one("loss sum", "Summing the loss would only make it worse.") == "contradicted"
     assert one(claim, "批大小跟这个问题关系不大。") == "contradicted"
     assert one(claim, "批大小没什么关系，别管它。") == "contradicted"
     assert one(claim, "模型不受批大小影响。") == "contradicted"  # 不受 … 影响 around the words
