@@ -447,3 +447,11 @@ def test_denials_written_as_verbs() -> None:
 def test_w_r_t_does_not_end_a_sentence() -> None:
     analysed = GRADER.analyse("Differentiate C_t w.r.t. C_{t-1} and the loss is summed.")
     assert len(analysed.clauses) == 1
+
+
+def test_a_fragment_that_only_denies_the_one_before() -> None:
+    assert one("loss sum", "The loss is summed, which is not true.") == "contradicted"
+    assert one("loss sum", "损失会求和，这种情况不会发生。") == "contradicted"
+    assert one("loss sum", "损失会求和，这是错的。") == "contradicted"
+    assert one("loss sum", "The loss is summed, which is right.") == "made"
+    assert one("batch-size", "批大小、文档边界都不用管。") == "contradicted"

@@ -32,6 +32,8 @@ form (无界, 不变 are concepts).
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -171,10 +173,21 @@ _NEGATIVE_PREDICATE = re.compile(
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|"
+    r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
     r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
+)
+
+
+# A fragment that only denies what the fragment before it said ("…，这种情况不会发生", "…, which is
+# not true"): the denial belongs to that fragment.
+_DENIES_THE_LAST = re.compile(
+    r"(?:这种情况|这种事|这一点|这个说法|这|那)?\s*(?:其实|实际上|根本)?\s*"
+    r"(?:不会发生|不会出现|不对|是错的|不成立|不是这样|并非如此|其实不然|是误解)"
+    r"|(?:(?:which|that|this)\s+)?(?:is|was)\s+(?:not true|wrong|false|a myth|not the case)"
+    r"|(?:(?:which|that|this)\s+)?(?:never|does not|do not|will not) (?:happens?|occurs?)"
 )
 
 
@@ -382,6 +395,13 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                     )
                 )
+            for before, after in itertools.pairwise(indices):
+                denial = fragments[after]
+                if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
+                    denied = fragments[before]
+                    fragments[before] = dataclasses.replace(
+                        denied, negations=(0, *denied.negations)
+                    )
             if indices:
                 clauses.append(Clause(clause_text.strip(), tuple(indices)))
     return Segmented(tuple(clauses), tuple(fragments))
