@@ -455,3 +455,9 @@ def test_a_fragment_that_only_denies_the_one_before() -> None:
     assert one("loss sum", "损失会求和，这是错的。") == "contradicted"
     assert one("loss sum", "The loss is summed, which is right.") == "made"
     assert one("batch-size", "批大小、文档边界都不用管。") == "contradicted"
+
+
+def test_but_for_and_yuanyin_do_not_cut() -> None:
+    # "but for" is no contrast, and 原因 holds no "because"
+    assert one("cnn: parallel train", "The CNN trains in parallel but for its window.") == "made"
+    assert one("loss sum", "损失求和的原因是批大小。") == "made"

@@ -67,12 +67,12 @@ _CONTRAST = re.compile(
 )
 # 因为 … 而 … ("because … therefore") does not contrast: its 而 is not a break.
 _CAUSE_BEFORE = re.compile("因为|由于|因")
-_NOT_CONTRAST = re.compile(r"(?i)\bbut\s+also\b|\bbut\s+rather\b")
+_NOT_CONTRAST = re.compile(r"(?i)\bbut\s+also\b|\bbut\s+rather\b|\bbut\s+for\b")
 _FRAGMENT = re.compile(
     r"(?i)[,，:：]"
     r"|\bso\b(?!\s+(?:far|on|called|much|many))"
     r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
-    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|因"
+    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|(?<![原起基诱病主成近远])因(?!素)"
 )
 # A comma between two adjectives of one noun phrase ("a later, more relevant input") lists the
 # adjectives; it does not end the fragment (nor so a negation's reach). Read so only after a
