@@ -461,3 +461,9 @@ def test_but_for_and_yuanyin_do_not_cut() -> None:
     # "but for" is no contrast, and 原因 holds no "because"
     assert one("cnn: parallel train", "The CNN trains in parallel but for its window.") == "made"
     assert one("loss sum", "损失求和的原因是批大小。") == "made"
+
+
+def test_more_readings_of_what_is_not_meant() -> None:
+    assert one("batch-size", "Using the batch size would be wrong.") == "contradicted"
+    # 不一定非 is "not necessarily": one denial, not two
+    assert one("batch-size", "不一定非用批大小。") == "contradicted"

@@ -120,7 +120,7 @@ _NOT_NEGATING_EN = re.compile(
 )
 _CHINESE_NEGATION = re.compile("[不没无非未别]")
 _NOT_NEGATING_ZH = re.compile(
-    "不同|不仅|不只|不但|不断|不少|不管|不论|(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
+    "(?<=不一定)非|(?<=不必)非|(?<=未必)非|不同|不仅|不只|不但|不断|不少|不管|不论|(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
     "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
     "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是|有没有|能不能|是不是|会不会|要不要|可不可以|"
     "对不对|好不好|行不行"
@@ -165,6 +165,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were) not (?:really |actually )?(?:the|an?|much of an?) "
     r"(?:issue|problem|point|concern|bottleneck|cause|reason|culprit)|"
     r"(?:is|are|was|were) not (?:really |very )?relevant|"
+    r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
     r"is harmful|are harmful|"
     r"untouched|unaffected)\b"
