@@ -29,7 +29,9 @@ FREE = {q.id for q in QUESTIONS.values() if q.key_points}
     ids=["blind", "blind2"],
 )
 def test_every_free_text_question_is_covered(
-    answers: list, least: int, kinds: set[str]  # type: ignore[type-arg]
+    answers: list,
+    least: int,
+    kinds: set[str],  # type: ignore[type-arg]
 ) -> None:
     for question_id in FREE:
         mine = [a for a in answers if a.question == question_id]

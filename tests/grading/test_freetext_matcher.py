@@ -364,6 +364,8 @@ def test_denials_in_other_words() -> None:
     assert one("loss sum", "损失求和不受影响。") == "contradicted"
     assert one("loss sum", "损失求和并不出现在这里。") == "contradicted"
     assert one("loss sum", "损失求和其实被高估了。") == "contradicted"
+    assert one("loss sum", "“损失求和”这个说法已经过时了。") == "contradicted"
+    assert one("batch-size", "批大小两者都不行。") == "contradicted"
     assert one("loss sum", "这里不会出现损失求和。") == "contradicted"
     # the same words without the denial make the point
     assert one(claim, "The batch size will tell you much.") == "made"
