@@ -209,13 +209,16 @@ def test_matching(view: QuestionView) -> None:
     assert answer.marks[2].text() == "✓ right"
 
 
-def test_free_text_checklist(view: QuestionView) -> None:
+def _free_question() -> Question:
     points = (
         KeyPoint("p1", Text("gates are sigmoids", "门是 sigmoid"), (parse_claim("gate sigmoid"),)),
         KeyPoint("p2", Text("the cell state adds", "记忆元相加"), (parse_claim("cell-state sum"),)),
     )
-    q = _q("free", "free_text", key_points=points)
-    view.set_questions([q], "en")
+    return _q("free", "free_text", key_points=points)
+
+
+def test_free_text_checklist(view: QuestionView) -> None:
+    view.set_questions([_free_question()], "en")
     answer = view.answer
     assert isinstance(answer, FreeTextAnswer)
     answer.edit.setPlainText("The gates use a sigmoid.")
@@ -229,12 +232,7 @@ def test_free_text_checklist(view: QuestionView) -> None:
 
 
 def test_free_text_doubtful_point_is_left_unticked(view: QuestionView) -> None:
-    points = (
-        KeyPoint("p1", Text("gates are sigmoids", "门是 sigmoid"), (parse_claim("gate sigmoid"),)),
-        KeyPoint("p2", Text("the cell state adds", "记忆元相加"), (parse_claim("cell-state sum"),)),
-    )
-    q = _q("free", "free_text", key_points=points)
-    view.set_questions([q], "en")
+    view.set_questions([_free_question()], "en")
     answer = view.answer
     assert isinstance(answer, FreeTextAnswer)
     # one point stated, the other stated the other way round: the first is only proposed
