@@ -469,3 +469,9 @@ def test_more_readings_of_what_is_not_meant() -> None:
     assert one("batch-size", "Using the batch size would be wrong.") == "contradicted"
     # 不一定非 is "not necessarily": one denial, not two
     assert one("batch-size", "不一定非用批大小。") == "contradicted"
+
+
+def test_a_clause_is_quoted_without_the_comma_before_a_contrast() -> None:
+    q = question("cnn: fixed receptive-field")
+    grade = GRADER.grade(q, "The CNN has a fixed window, while the RNN trains in parallel.")
+    assert grade.points[0].clause == "The CNN has a fixed window"

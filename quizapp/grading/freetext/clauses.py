@@ -405,5 +405,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         denied, negations=(0, *denied.negations)
                     )
             if indices:
-                clauses.append(Clause(clause_text.strip(), tuple(indices)))
+                clauses.append(
+                    Clause(clause_text.strip().rstrip(",，、;；:：").strip(), tuple(indices))
+                )
     return Segmented(tuple(clauses), tuple(fragments))
