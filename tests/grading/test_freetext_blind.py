@@ -1,7 +1,8 @@
 """The blind corpora of free-text answers (issue 11): sound labels, and the grader held to them.
 
-``tests/data/freetext_blind`` (five answers a question, a third held out by a hash of the text) and
-``tests/data/freetext_blind2`` (four a question) were written by writers who saw only the questions,
+``tests/data/freetext_blind`` (five answers a question, a third held out by a hash of the text),
+``tests/data/freetext_blind2`` and ``tests/data/freetext_blind3`` (four a question; the third never
+tuned on) were written by writers who saw only the questions,
 the model answers and the key point texts: never the grader, the lexicon, the claims or a score.
 ``benchmarks/freetext.py --blind`` prints their figures by kind, language and split.
 """
@@ -19,14 +20,19 @@ from quizapp.grading.freetext.evaluate import REVERSED_LIMIT, Report, evaluate, 
 DATA = Path(__file__).parents[1] / "data"
 BLIND = read_corpus(sorted((DATA / "freetext_blind").glob("*.yaml")))
 BLIND2 = read_corpus(sorted((DATA / "freetext_blind2").glob("*.yaml")))
+BLIND3 = read_corpus(sorted((DATA / "freetext_blind3").glob("*.yaml")))
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
 FREE = {q.id for q in QUESTIONS.values() if q.key_points}
 
 
 @pytest.mark.parametrize(
     ("answers", "least", "kinds"),
-    [(BLIND, 5, {"paraphrase", "partial", "reversed"}), (BLIND2, 4, {"paraphrase", "reversed"})],
-    ids=["blind", "blind2"],
+    [
+        (BLIND, 5, {"paraphrase", "partial", "reversed"}),
+        (BLIND2, 4, {"paraphrase", "reversed"}),
+        (BLIND3, 4, {"paraphrase", "reversed"}),
+    ],
+    ids=["blind", "blind2", "blind3"],
 )
 def test_every_free_text_question_is_covered(
     answers: list,
@@ -40,7 +46,7 @@ def test_every_free_text_question_is_covered(
         assert {a.kind for a in mine} == kinds, question_id
 
 
-@pytest.mark.parametrize("answers", [BLIND, BLIND2], ids=["blind", "blind2"])
+@pytest.mark.parametrize("answers", [BLIND, BLIND2, BLIND3], ids=["blind", "blind2", "blind3"])
 def test_labels_are_sound(answers: list) -> None:  # type: ignore[type-arg]
     for answer in answers:
         ids = {p.id for p in QUESTIONS[answer.question].key_points}
@@ -54,7 +60,7 @@ def test_labels_are_sound(answers: list) -> None:  # type: ignore[type-arg]
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return evaluate(BLIND + BLIND2, QUESTIONS, default_grader())
+    return evaluate(BLIND + BLIND2 + BLIND3, QUESTIONS, default_grader())
 
 
 def test_precision_and_recall(report: Report) -> None:
