@@ -357,6 +357,7 @@ def test_denials_in_other_words() -> None:
     assert one(claim, "The batch size is not really the issue here.") == "contradicted"
     assert one(claim, "Leave the batch size untouched.") == "contradicted"
     assert one(claim, "The batch size is not relevant here.") == "contradicted"
+    assert one(claim, "The batch size doesn't really matter.") == "contradicted"
     assert one("loss sum", "Summing the loss would only make it worse.") == "contradicted"
     assert one(claim, "批大小跟这个问题关系不大。") == "contradicted"
     assert one(claim, "批大小没什么关系，别管它。") == "contradicted"

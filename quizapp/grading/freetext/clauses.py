@@ -156,7 +156,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
     r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
-    r"(?:does|do|did|will|would|can|could) not (?:help|matter|work|apply)|"
+    r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?(?:help|matter|work|apply)|"
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"
     r"(?:can|could|may) be anything|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually )?(?:tell|show|say|buy|give)"
