@@ -476,3 +476,9 @@ def test_a_clause_is_quoted_without_the_comma_before_a_contrast() -> None:
     q = question("cnn: fixed receptive-field")
     grade = GRADER.grade(q, "The CNN has a fixed window, while the RNN trains in parallel.")
     assert grade.points[0].clause == "The CNN has a fixed window"
+
+
+def test_can_not_just_still_denies() -> None:
+    # "can't just" denies; "not just" alone means "not only"
+    assert one("loss sum", "You can't just sum the loss.") == "contradicted"
+    assert one("loss sum", "Not just the batch size: the loss is summed too.") == "made"

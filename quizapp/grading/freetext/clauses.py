@@ -116,7 +116,7 @@ _ENGLISH_NEGATION = re.compile(
 # A Chinese potential complement puts 不 after its verb ("解决不了", "学不到"): it negates the verb.
 _POTENTIAL_NOT = re.compile("不(?=[了到出动住起完清掉够])")
 _NOT_NEGATING_EN = re.compile(
-    r"\bnot only\b|\bnot just\b|\bno matter\b|\bwhether or not\b|\bno doubt\b|\bnot to mention\b"
+    r"\bnot only\b|(?<!can )(?<!could )\bnot just\b|\bno matter\b|\bwhether or not\b|\bno doubt\b|\bnot to mention\b"
 )
 _CHINESE_NEGATION = re.compile("[不没无非未别]")
 _NOT_NEGATING_ZH = re.compile(
