@@ -1,8 +1,7 @@
 """The blind corpora of free-text answers (issue 11): sound labels, and the grader held to them.
 
 ``tests/data/freetext_blind`` (five answers a question, a third held out by a hash of the text),
-``tests/data/freetext_blind2``, ``_blind3`` and ``_blind4`` (four a question; the fourth never
-tuned on) were written by writers who saw only the questions,
+``tests/data/freetext_blind2`` to ``_blind5`` (four a question; the fifth never tuned on) were written by writers who saw only the questions,
 the model answers and the key point texts: never the grader, the lexicon, the claims or a score.
 ``benchmarks/freetext.py --blind`` prints their figures by kind, language and split.
 """
@@ -22,6 +21,7 @@ BLIND = read_corpus(sorted((DATA / "freetext_blind").glob("*.yaml")))
 BLIND2 = read_corpus(sorted((DATA / "freetext_blind2").glob("*.yaml")))
 BLIND3 = read_corpus(sorted((DATA / "freetext_blind3").glob("*.yaml")))
 BLIND4 = read_corpus(sorted((DATA / "freetext_blind4").glob("*.yaml")))
+BLIND5 = read_corpus(sorted((DATA / "freetext_blind5").glob("*.yaml")))
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
 FREE = {q.id for q in QUESTIONS.values() if q.key_points}
 
@@ -33,8 +33,9 @@ FREE = {q.id for q in QUESTIONS.values() if q.key_points}
         (BLIND2, 4, {"paraphrase", "reversed"}),
         (BLIND3, 4, {"paraphrase", "reversed"}),
         (BLIND4, 4, {"paraphrase", "reversed"}),
+        (BLIND5, 4, {"paraphrase", "reversed"}),
     ],
-    ids=["blind", "blind2", "blind3", "blind4"],
+    ids=["blind", "blind2", "blind3", "blind4", "blind5"],
 )
 def test_every_free_text_question_is_covered(
     answers: list,
@@ -49,7 +50,9 @@ def test_every_free_text_question_is_covered(
 
 
 @pytest.mark.parametrize(
-    "answers", [BLIND, BLIND2, BLIND3, BLIND4], ids=["blind", "blind2", "blind3", "blind4"]
+    "answers",
+    [BLIND, BLIND2, BLIND3, BLIND4, BLIND5],
+    ids=["blind", "blind2", "blind3", "blind4", "blind5"],
 )
 def test_labels_are_sound(answers: list) -> None:  # type: ignore[type-arg]
     for answer in answers:
@@ -64,7 +67,7 @@ def test_labels_are_sound(answers: list) -> None:  # type: ignore[type-arg]
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return evaluate(BLIND + BLIND2 + BLIND3 + BLIND4, QUESTIONS, default_grader())
+    return evaluate(BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5, QUESTIONS, default_grader())
 
 
 def test_precision_and_recall(report: Report) -> None:
