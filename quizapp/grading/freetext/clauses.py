@@ -78,8 +78,8 @@ _FRAGMENT = re.compile(
 # adjectives; it does not end the fragment (nor so a negation's reach). Read so only after a
 # determiner and one word, before "more/less/most/least/equally" + an adjective + a noun ("it is
 # not bounded, more gates …", "…, more importantly …" and "…, more than …" still break).
-_ADJECTIVE_COMMA = re.compile(
-    r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|your|each|every|any|some|no)\s+"
+_ADJECTIVE_COMMA = (
+    r"\b(?:a|an|the|this|that|its|their|his|her|our|your|each|every|any|some|no)\s+"
     r"[a-z][a-z-]*\s*,\s*(?:more|less|most|least|equally)\s+(?![a-z]+ly\b)"
     r"(?!(?:than|and|or|of|so|to|the|a|an|is|are|was|were|often|likely)\b)[a-z][a-z-]*\s+"
     r"(?!(?:than|and|or|of|so|to|is|are|was|were|because|which|when|if|but|the|a|an)\b)"
@@ -97,17 +97,19 @@ _NP_WORD = (
     r"[a-z0-9][\w'-]*\b"
 )
 _NP = rf"(?:(?:the|a|an|their|its)\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}}"
-_NEGATED_LIST = re.compile(
-    rf"(?i)(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[\w'-]+\s+){{0,4}}?"
+_NEGATED_LIST_SOURCE = (
+    rf"(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[\w'-]+\s+){{0,4}}?"
     rf"{_NP}(?:\s*,\s*{_NP}){{1,5}}\s*,?\s*\b(?:and|or|nor)\s+{_NP}"
 )
+_NEGATED_LIST = re.compile(_NEGATED_LIST_SOURCE, re.I)
 # The same in Chinese: a negation that governs a noun list ("不在输入、输出和层之间用"): its 、
 # and 以及 do not end its reach (a 、 between two statements still does).
 _ZH_NEGATED_LIST = re.compile(
     "(?:并不|从不|绝不|并非|不是|不|没有|没)(?:应该|应|能|会|要|可以|该|必)?"
     "(?:用|放|加|施加|作用)?(?:在|是|于|对|包括|给|到)[^,，。；;]*"
 )
-_LIST_KEEP = re.compile(rf"{_ADJECTIVE_COMMA.pattern[4:]}|{_NEGATED_LIST.pattern[4:]}", re.I)
+# Commas that do not end a fragment: inside such a noun phrase or governed list.
+_LIST_KEEP = re.compile(f"{_ADJECTIVE_COMMA}|{_NEGATED_LIST_SOURCE}", re.I)
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|without|none|nor|neither|nothing|lacks?|lacking|unable to|"
@@ -116,11 +118,13 @@ _ENGLISH_NEGATION = re.compile(
 # A Chinese potential complement puts 不 after its verb ("解决不了", "学不到"): it negates the verb.
 _POTENTIAL_NOT = re.compile("不(?=[了到出动住起完清掉够])")
 _NOT_NEGATING_EN = re.compile(
-    r"\bnot only\b|(?<!can )(?<!could )\bnot just\b|\bno matter\b|\bwhether or not\b|\bno doubt\b|\bnot to mention\b"
+    r"\bnot only\b|(?<!can )(?<!could )\bnot just\b|\bno matter\b|\bwhether or not\b"
+    r"|\bno doubt\b|\bnot to mention\b"
 )
 _CHINESE_NEGATION = re.compile("[不没无非未别]")
 _NOT_NEGATING_ZH = re.compile(
-    "(?<=不一定)非|(?<=不必)非|(?<=未必)非|不同|不仅|不只|不但|不断|不少|不管|不论|(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
+    "(?<=不一定)非|(?<=不必)非|(?<=未必)非|不同|不仅|不只|不但|不断|不少|不管|不论|"
+    "(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
     "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
     "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是|有没有|能不能|是不是|会不会|要不要|可不可以|"
     "对不对|好不好|行不行"
@@ -156,7 +160,8 @@ _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
     r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
-    r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?(?:help|matter|work|apply)|"
+    r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?"
+    r"(?:help|matter|work|apply)|"
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"
     r"(?:can|could|may) be anything|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually )?(?:tell|show|say|buy|give)"
@@ -176,7 +181,8 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|"
     r"都不行|也不行|行不通|(?:已经)?过时了|站不住脚|"
     r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
-    r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
+    r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
+    r"关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
     r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
@@ -304,8 +310,7 @@ def _scope_breaks(text: str) -> tuple[int, ...]:
     return tuple(
         m.end()
         for m in _SCOPE_BREAK.finditer(text)
-        if not any(a <= m.start() < b for a, b in lists)
-        or m.group(0) not in ("and", "、", "以及", "和")
+        if not any(a <= m.start() < b for a, b in lists) or m.group(0) not in ("and", "、", "以及")
     )
 
 
@@ -334,7 +339,7 @@ def _compared_end(text: str, start: int, found: list[Found]) -> int | None:
     """The end of the thing compared right after 比 or "than": the mention that starts there
     (after a determiner), if any."""
     start = _after_determiner(text, start)
-    for item in sorted(found, key=lambda f: f.start):
+    for item in found:  # in reading order
         if item.start >= start:
             return item.end if not text[start : item.start].strip() else None
     return None

@@ -1,8 +1,9 @@
 """What a learner reads about a free-text answer, in English or Chinese (no Qt).
 
 One line per key point (made, with the clause that made it; stated the other way round; made in
-an answer that contradicts as much, so left for the learner to tick; or not made) and one per misconception found (the wrong claim and its correction). The app, the terminal
-and ``quizapp questions grade`` all use these lines.
+an answer that contradicts as much, so left for the learner to tick; or not made) and one per
+misconception found (the wrong claim and its correction). The app, the terminal and
+``quizapp questions grade`` all use these lines.
 """
 
 from __future__ import annotations

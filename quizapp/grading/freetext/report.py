@@ -5,9 +5,9 @@ The JSON object (documented in the README):
 - ``question``, ``lang``: the question id and the feedback language;
 - ``score``: the proposed score (share of key points made), ``made`` and ``total``;
 - ``points``: one object per key point, in order: ``id``, ``text``, ``status`` (``made``,
-  ``missed``, ``contradicted``, or ``doubtful``: stated, but the answer contradicts at least as many
-  points as it makes, so not counted until the learner ticks it), ``clause`` (the answer's clause that made or contradicted it, or
-  null), ``cancelled_by`` (the misconception id that took the credit away, or null);
+  ``missed``, ``contradicted``, or ``doubtful``: stated, but the answer contradicts at least as
+  many points as it makes, so not counted until the learner ticks it), ``clause`` (the answer's
+  clause that made or contradicted it, or null), ``cancelled_by`` (the misconception id that took the credit away, or null);
 - ``misconceptions``: the catalogued wrong claims found: ``id``, ``claim`` (the wrong claim),
   ``correction`` and ``clause``.
 """
