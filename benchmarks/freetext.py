@@ -119,10 +119,11 @@ def main() -> None:
         start = time.perf_counter()
         grader.grade(question, text)
         times.append((time.perf_counter() - start) * 1000)
-    print(
-        f"\ngrading one answer: median {statistics.median(times):.2f} ms, "
-        f"p95 {sorted(times)[int(len(times) * 0.95)]:.2f} ms over {len(times)} answers"
-    )
+    if times:
+        print(
+            f"\ngrading one answer: median {statistics.median(times):.2f} ms, "
+            f"p95 {sorted(times)[int(len(times) * 0.95)]:.2f} ms over {len(times)} answers"
+        )
 
     if args.errors:
         print("\nMistakes (the held-out split's answers are never shown):")

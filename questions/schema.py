@@ -68,13 +68,17 @@ class KeyPoint:
 
     ``claims`` are parsed claim lines (``questions.claims``) naming lexicon concepts;
     ``misconceptions`` are ids of catalogued wrong claims that contradict this point: an answer
-    stating one of them gets no credit for the point.
+    stating one of them gets no credit for the point. ``formulas`` (``left = right``) are
+    compared by structure with the equations an answer writes
+    (``quizapp.grading.freetext.formulas``): written right they make the point, written wrong
+    they contradict it.
     """
 
     id: str
     text: Text
     claims: tuple[Claim, ...]
     misconceptions: tuple[str, ...] = ()
+    formulas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -678,11 +678,12 @@ class QuestionChecker:
         for index, item in self.mappings("key_points", 1, "key points"):
             field = f"key_points[{index}]"
             point_id = self._unique_id(field, item, seen)
-            text = self.text_of(item, field, ("id", "claims", "misconceptions"))
+            text = self.text_of(item, field, ("id", "claims", "misconceptions", "formula"))
             claims = self._claims(item, field)
             misconceptions = self._misconception_ids(item, field)
+            formulas = self._formulas(item, field)
             if point_id is not None and text is not None and claims:
-                points.append(KeyPoint(point_id, text, claims, misconceptions))
+                points.append(KeyPoint(point_id, text, claims, misconceptions, formulas))
         return tuple(points)
 
     def _claims(self, item: YamlMap, field: str) -> tuple[Claim, ...]:
@@ -715,6 +716,37 @@ class QuestionChecker:
             except ClaimSyntaxError as error:
                 self.fail(f"{field}.claims[{index}]", f"{entry!r}: {error}", item.line_of("claims"))
         return tuple(claims)
+
+    def _formulas(self, item: YamlMap, field: str) -> tuple[str, ...]:
+        raw = item.get("formula")
+        if raw is None:
+            return ()
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            self.fail(
+                f"{field}.formula",
+                f"got {describe(raw)}; expected a formula such as 'h_t = o_t ⊙ tanh(C_t)' or a "
+                "list of them",
+                item.line_of("formula"),
+            )
+            return ()
+        formulas: list[str] = []
+        for value in raw:
+            if (
+                not isinstance(value, str)
+                or value.count("=") != 1
+                or not all(side.strip() for side in value.split("="))
+            ):
+                self.fail(
+                    f"{field}.formula",
+                    f"got {describe(value)}; a formula is one 'left = right' with both sides "
+                    "written",
+                    item.line_of("formula"),
+                )
+            else:
+                formulas.append(value.strip())
+        return tuple(formulas)
 
     def _misconception_ids(self, item: YamlMap, field: str) -> tuple[str, ...]:
         raw = item.get("misconceptions")

@@ -482,3 +482,28 @@ def test_can_not_just_still_denies() -> None:
     # "can't just" denies; "not just" alone means "not only"
     assert one("loss sum", "You can't just sum the loss.") == "contradicted"
     assert one("loss sum", "Not just the batch size: the loss is summed too.") == "made"
+
+
+def test_a_dash_between_two_statements_ends_a_fragment() -> None:
+    assert one("loss sum", "The loss is not averaged — it is summed over the steps.") == "made"
+    assert one("loss sum", "The loss is not averaged, it is summed over the steps.") == "made"
+    # After an elliptical denial the dash goes on with the same statement.
+    claim = "rnn: unbounded"
+    assert one(claim, "A CNN is fixed, but an RNN isn't — it goes past any fixed window.") == (
+        "made"
+    )
+
+
+def test_a_denial_of_existence_after_the_words() -> None:
+    assert one("unit saturated", "神经元饱和其实不存在。") == "contradicted"
+    assert one("unit saturated", "Saturated units do not exist in this network.") == (
+        "contradicted"
+    )
+    assert one("unit saturated", "神经元饱和是存在的。") == "made"
+
+
+def test_did_not_use_is_not_useless() -> None:
+    assert one("dropout", "层之间没有用 dropout。") == "contradicted"
+    assert one("dropout", "层之间用了 dropout。") == "made"
+    assert one("dropout", "在这里加 dropout 没有用。") == "contradicted"  # useless
+    assert one("dropout", "没用的 dropout 放在层之间。") == "made"  # 没用的: an adjective

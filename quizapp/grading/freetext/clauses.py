@@ -6,7 +6,8 @@
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
   但(是), 然而, 不过, 可是, 而是, 却, 而. A claim must be made inside one clause. "not only … but
   also" and 不仅 … 而且 are not contrasts.
-- A **fragment** ends at a comma or a word that starts a new proposition ("so", "because",
+- A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
+  across it) or a word that starts a new proposition ("so", "because",
   "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …); not at a comma between two adjectives
   of one noun phrase ("a later, more relevant input"). A negation reaches only the
   fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
@@ -27,7 +28,8 @@
 
 Negation words: not, no, never, without, none, nor, neither; 不, 没, 无, 非, 未, 别 — but not in
 不同, 不仅, 不断, 不少, 不管, 不论, 不过, 无论, 除非, 非常, 毫无疑问 …, and not inside a concept's own
-form (无界, 不变 are concepts).
+form (无界, 不变 are concepts) — except 没(有)用 before its object, which is "did not use"
+("没有用扫描"), not "useless".
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ _CAUSE_BEFORE = re.compile("因为|由于|因")
 _NOT_CONTRAST = re.compile(r"(?i)\bbut\s+also\b|\bbut\s+rather\b|\bbut\s+for\b")
 _FRAGMENT = re.compile(
     r"(?i)[,，:：]"
+    # A dash between two statements; not after an elliptical denial ("the cell isn't — C_t …").
+    r"|(?<!n't)(?<!n't )(?<!n’t)(?<!n’t )(?<!not)(?<!not )(?:\u2014|\u2015|--)+"
     r"|\bso\b(?!\s+(?:far|on|called|much|many))"
     r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
     r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|(?<![原起基诱病主成近远])因(?!素)"
@@ -110,6 +114,9 @@ _ZH_NEGATED_LIST = re.compile(
 )
 # Commas that do not end a fragment: inside such a noun phrase or governed list.
 _LIST_KEEP = re.compile(f"{_ADJECTIVE_COMMA}|{_NEGATED_LIST_SOURCE}", re.I)
+# 没(有)用 followed by its object is "did not use" ("没有用扫描"), not "useless": a concept form
+# 没用 found there is dropped, so its 没 negates the object.
+_DID_NOT_USE = re.compile("没有?用(?=\\s*[\u4e00-\u9fffA-Za-z])(?![处的了吗呢啊吧])")
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|without|none|nor|neither|nothing|lacks?|lacking|unable to|"
@@ -170,6 +177,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were) not (?:really |actually )?(?:the|an?|much of an?) "
     r"(?:issue|problem|point|concern|bottleneck|cause|reason|culprit)|"
     r"(?:is|are|was|were) not (?:really |very )?relevant|"
+    r"(?:does|do|did) not (?:really |actually )?exist|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
     r"is harmful|are harmful|"
@@ -178,7 +186,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
-    r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|"
+    r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
     r"都不行|也不行|行不通|(?:已经)?过时了|站不住脚|"
     r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
@@ -383,7 +391,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                 text = normalise(piece)
                 if not text:
                     continue
-                found = find(text)
+                found = [f for f in find(text) if not _DID_NOT_USE.match(text, f.start)]
                 covered = [(f.start, f.end) for f in found]
                 negations = _negations(text, covered)
                 if offset in denied_reasons:

@@ -21,6 +21,14 @@ from enum import Enum
 from questions.lexicon import Lexicon, Misconception, shipped_lexicon
 from questions.schema import KeyPoint, Question
 from quizapp.grading.freetext.clauses import Segmented, segment
+from quizapp.grading.freetext.formulas import (
+    Equation,
+    FormulaHit,
+    FormulaVerdict,
+    KeyFormula,
+    check_formula,
+    equations_in,
+)
 from quizapp.grading.freetext.match import ClaimReader, Verdict
 from quizapp.grading.freetext.mentions import ConceptIndex
 
@@ -107,9 +115,10 @@ class Grader:
                         misconception, clause_text(hit.clause)
                     )
                     break
+        written = formula_reading(question, text)
         results: list[PointResult] = []
         for point in question.key_points:
-            results.append(self._point(point, reader, found, clause_text))
+            results.append(self._point(point, reader, found, clause_text, written))
         return FreeTextGrade(held_back(results), tuple(found.values()))
 
     def _misconceptions(self, question: Question) -> list[Misconception]:
@@ -127,11 +136,18 @@ class Grader:
         reader: ClaimReader,
         found: dict[str, MisconceptionFound],
         clause_text: Callable[[int], str],
+        written: FormulaReading,
     ) -> PointResult:
         cancelled = next((m for m in point.misconceptions if m in found), None)
         if cancelled is not None:
             # A catalogued wrong claim about this point takes its credit, made or not.
             return PointResult(point, PointStatus.CONTRADICTED, found[cancelled].clause, cancelled)
+        by_formula = written.decide(point)
+        if by_formula is not None:
+            # A formula written out decides its point, whatever words surround it.
+            right = by_formula.verdict is FormulaVerdict.RIGHT
+            status = PointStatus.MADE if right else PointStatus.CONTRADICTED
+            return PointResult(point, status, by_formula.written)
         contradiction: int | None = None
         for claim in point.claims:
             hit = reader.read(claim)
@@ -144,6 +160,38 @@ class Grader:
         if contradiction is not None:
             return PointResult(point, PointStatus.CONTRADICTED, clause_text(contradiction))
         return PointResult(point, PointStatus.MISSED, None)
+
+
+@dataclass(frozen=True)
+class FormulaReading:
+    """The equations an answer writes, to be read against its question's key formulas."""
+
+    equations: tuple[Equation, ...]
+
+    def decide(self, point: KeyPoint) -> FormulaHit | None:
+        """A formula of ``point`` written wrong (the first); else all of them written right
+        (the last); else None (the claims decide)."""
+        if not point.formulas or not self.equations:
+            return None
+        hits: list[FormulaHit | None] = []
+        for text in point.formulas:
+            key = KeyFormula.of(text)
+            hits.append(None if key is None else check_formula(key, self.equations))
+        wrong = [h for h in hits if h is not None and h.verdict is FormulaVerdict.WRONG]
+        if wrong:
+            return wrong[0]
+        if all(h is not None for h in hits):
+            return hits[-1]
+        return None
+
+
+def formula_reading(question: Question, text: str) -> FormulaReading:
+    """The equations of ``text`` (none looked for when the question has no key formula)."""
+    if not any(point.formulas for point in question.key_points):
+        return FormulaReading(())
+    if "=" not in text and "＝" not in text:
+        return FormulaReading(())
+    return FormulaReading(tuple(equations_in(text)))
 
 
 def held_back(results: Sequence[PointResult]) -> tuple[PointResult, ...]:
