@@ -42,6 +42,7 @@ def test_json_lists_points_with_clauses_and_misconceptions(
         "status": "contradicted",
         "clause": "BatchNorm cures vanishing gradients",
         "cancelled_by": "pack-batchnorm-cures",
+        "formula": False,
     }
     assert gating["status"] == "doubtful"
     assert gating["clause"] == "Gating helps, e.g. the forget gate"
@@ -144,3 +145,18 @@ def test_a_doubtful_point_is_marked_and_explained(
     assert "Gating helps, e.g. the forget gate" in lines[mark + 1]
     assert note in lines[mark + 1]
     assert lines[-1] in ("Proposed: 0 of 2 key points", "建议得分：2 个要点中做到 0 个")
+
+
+def test_a_wrong_formula_is_named_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    answer = (
+        "δh_t = ∂L_t/∂h_t + Uᵀ δa_{t+1}, then δa_t = δh_t + (1 − h_t²); ∂L/∂U = Σ_t δa_t h_{t-1}ᵀ."
+    )
+    assert main(["questions", "grade", "bptt-007", "--answer", answer, "--json"]) == 0
+    recursion, tanh_prime, outer = json.loads(capsys.readouterr().out)["points"]
+    assert (outer["status"], outer["formula"]) == ("made", True)
+    assert (recursion["status"], recursion["formula"]) == ("made", True)
+    assert recursion["clause"] == "δh_t = ∂L_t/∂h_t + Uᵀ δa_{t+1}"
+    assert (tanh_prime["status"], tanh_prime["formula"]) == ("contradicted", True)
+    assert tanh_prime["clause"] == "δa_t = δh_t + (1 − h_t²)"
+    assert main(["questions", "grade", "bptt-007", "--lang", "zh", "--answer", answer]) == 0
+    assert "你写的公式与此不同：“δaₜ = δhₜ + (1 − hₜ²)”" in capsys.readouterr().out

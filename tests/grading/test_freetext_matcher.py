@@ -507,3 +507,11 @@ def test_did_not_use_is_not_useless() -> None:
     assert one("dropout", "层之间用了 dropout。") == "made"
     assert one("dropout", "在这里加 dropout 没有用。") == "contradicted"  # useless
     assert one("dropout", "没用的 dropout 放在层之间。") == "made"  # 没用的: an adjective
+
+
+def test_not_good_after_the_words_denies_them() -> None:
+    assert one("dropout", "dropout 也不好，应该去掉。") == "contradicted"
+    assert one("dropout", "Adding dropout is a bad idea.") == "contradicted"
+    assert one("dropout", "层之间加 dropout 效果很好。") == "made"
+    # What is removed is named after 去掉的是: the words before it are not removed.
+    assert one("dropout", "dropout 保留着，去掉的是别的。") == "made"

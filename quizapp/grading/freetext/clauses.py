@@ -180,11 +180,11 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:does|do|did) not (?:really |actually )?exist|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
-    r"is harmful|are harmful|"
+    r"is harmful|are harmful|(?:is|are) (?:a )?bad(?: idea)?\s*$|"
     r"untouched|unaffected)\b"
     r"|没用(?![\u4e00-\u9fffA-Za-z])|没有用(?![\u4e00-\u9fffA-Za-z])|被高估|言过其实|"
     r"不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
-    r"去掉|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
+    r"去掉(?!的是|的只是)|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
     r"都不行|也不行|行不通|(?:已经)?过时了|站不住脚|"
@@ -193,6 +193,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
     r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
+    r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|不是好办法|不是个好办法|不是好主意|"
     r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
 )
 

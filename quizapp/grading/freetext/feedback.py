@@ -1,6 +1,7 @@
 """What a learner reads about a free-text answer, in English or Chinese (no Qt).
 
-One line per key point (made, with the clause that made it; stated the other way round; made in
+One line per key point (made, with the clause that made it; stated the other way round, or
+written as another formula; made in
 an answer that contradicts as much, so left for the learner to tick; or not made) and one per
 misconception found (the wrong claim and its correction). The app, the terminal and
 ``quizapp questions grade`` all use these lines.
@@ -18,6 +19,10 @@ _TEXTS = {
     "contradicted": {
         "en": "your answer says the opposite: “{clause}”",
         "zh": "你的回答说的恰恰相反：“{clause}”",
+    },
+    "wrong-formula": {
+        "en": "your formula is not this one: “{clause}”",
+        "zh": "你写的公式与此不同：“{clause}”",
     },
     "cancelled": {
         "en": "no credit: your answer also states a misconception about it",
@@ -60,6 +65,8 @@ def point_note(result: PointResult, lang: str) -> str:
     if result.status is PointStatus.CONTRADICTED:
         if result.cancelled_by is not None:
             return _t("cancelled", lang)
+        if result.by_formula:
+            return _t("wrong-formula", lang, clause=result.clause)
         return _t("contradicted", lang, clause=result.clause)
     if result.status is PointStatus.DOUBTFUL:
         return _t("doubtful", lang, clause=result.clause)

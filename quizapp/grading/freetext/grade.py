@@ -54,6 +54,7 @@ class PointResult:
     status: PointStatus
     clause: str | None
     cancelled_by: str | None = None
+    by_formula: bool = False  # decided by an equation the answer wrote (``clause``)
 
     @property
     def made(self) -> bool:
@@ -147,7 +148,7 @@ class Grader:
             # A formula written out decides its point, whatever words surround it.
             right = by_formula.verdict is FormulaVerdict.RIGHT
             status = PointStatus.MADE if right else PointStatus.CONTRADICTED
-            return PointResult(point, status, by_formula.written)
+            return PointResult(point, status, by_formula.written, by_formula=True)
         contradiction: int | None = None
         for claim in point.claims:
             hit = reader.read(claim)

@@ -7,7 +7,9 @@ The JSON object (documented in the README):
 - ``points``: one object per key point, in order: ``id``, ``text``, ``status`` (``made``,
   ``missed``, ``contradicted``, or ``doubtful``: stated, but the answer contradicts at least as
   many points as it makes, so not counted until the learner ticks it), ``clause`` (the answer's
-  clause that made or contradicted it, or null), ``cancelled_by`` (the misconception id that took the credit away, or null);
+  clause that made or contradicted it, or null), ``cancelled_by`` (the misconception id that took
+  the credit away, or null), ``formula`` (true when an equation the answer wrote decided it; the
+  ``clause`` is then that equation);
 - ``misconceptions``: the catalogued wrong claims found: ``id``, ``claim`` (the wrong claim),
   ``correction`` and ``clause``.
 """
@@ -37,6 +39,7 @@ def grade_json(question: Question, grade: FreeTextGrade, lang: str) -> dict[str,
                 "status": p.status.value,
                 "clause": p.clause,
                 "cancelled_by": p.cancelled_by,
+                "formula": p.by_formula,
             }
             for p in grade.points
         ],
