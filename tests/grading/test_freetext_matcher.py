@@ -512,6 +512,8 @@ def test_did_not_use_is_not_useless() -> None:
 def test_not_good_after_the_words_denies_them() -> None:
     assert one("dropout", "dropout 也不好，应该去掉。") == "contradicted"
     assert one("dropout", "Adding dropout is a bad idea.") == "contradicted"
+    assert one("dropout", "Dropout between layers is a bug.") == "contradicted"
+    assert one("dropout", "Dropout between layers adds nothing.") == "contradicted"
     assert one("dropout", "层之间加 dropout 效果很好。") == "made"
     # What is removed is named after 去掉的是: the words before it are not removed.
     assert one("dropout", "dropout 保留着，去掉的是别的。") == "made"
