@@ -517,3 +517,12 @@ def test_not_good_after_the_words_denies_them() -> None:
     assert one("dropout", "层之间加 dropout 效果很好。") == "made"
     # What is removed is named after 去掉的是: the words before it are not removed.
     assert one("dropout", "dropout 保留着，去掉的是别的。") == "made"
+
+
+def test_a_rival_set_aside_is_not_the_subject() -> None:
+    clip = "norm-clipping: keep direction"
+    answer = "It's norm clipping, not value clipping, that keeps the direction."
+    assert one(clip, answer) == "made"
+    assert one(clip, "It's value clipping, not norm clipping, that keeps the direction.") == (
+        "contradicted"
+    )

@@ -36,6 +36,10 @@ _COORDINATION = re.compile(
 )
 
 
+# A fragment that only sets a rival aside ("…, not C_t, that goes into the gates").
+_SET_ASIDE = re.compile(r"\s*not\s+(?:the\s+|a\s+|an\s+)?\S+(?:\s+\S+)?\s*")
+
+
 class Verdict(Enum):
     """What a clause does to a claim."""
 
@@ -271,8 +275,13 @@ class ClaimReader:
             and (not m.in_contrast or (anchor.in_contrast and m.fragment == anchor.fragment))
         ]
         # What a named subject is said to lack ("the mLSTM has no hidden-to-hidden recurrence")
-        # is its object, not a new subject.
-        return [m for m in candidates if not self._negated_object(m, candidates)]
+        # is its object, not a new subject; nor is a rival set aside ("it's h, not C, that …").
+        return [
+            m
+            for m in candidates
+            if not self._negated_object(m, candidates)
+            and not _SET_ASIDE.fullmatch(self.segmented.fragments[m.fragment].text)
+        ]
 
     def _negated_object(self, mention: Mention, candidates: list[Mention]) -> bool:
         """A negation stands between an earlier subject of the same fragment and ``mention``,
