@@ -32,6 +32,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # (not Chinese text or punctuation: "weights 依旧 sum" is not "weighted sum").
 _JOINS = re.compile(r"(?:[\s/-]|\b(?:a|an|the)\b)*")
 _STEMMER = snowballstemmer.stemmer("english")
+_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -58,8 +59,8 @@ class ConceptIndex:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.words: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        # Symbol and Chinese forms by their first character: a fragment is searched only for the
-        # forms whose first character it contains (a few dozen instead of every form).
+        # Symbol and Chinese forms by their first two characters (spaces aside): a fragment is
+        # searched only for the forms whose start it contains (a few instead of every form).
         by_first: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for concept in lexicon.concepts.values():
             for form in concept.forms():
@@ -71,8 +72,8 @@ class ConceptIndex:
                     if stems:
                         self.words[stems[0]].append((stems, concept.id))
                 else:
-                    first = next(c for c in text if not c.isspace())
-                    by_first[first][concept.id].add(_symbol_pattern(text))
+                    start = "".join(c for c in text if not c.isspace())[:2]
+                    by_first[start][concept.id].add(_symbol_pattern(text))
         self.symbols: dict[str, list[tuple[re.Pattern[str], str]]] = {
             first: [
                 (re.compile("|".join(sorted(patterns, key=len, reverse=True))), concept_id)
@@ -101,7 +102,10 @@ class ConceptIndex:
                     )
                 ):
                     candidates.append(Found(concept_id, tokens[index][1], tokens[end - 1][2]))
-        for first in set(text):
+        compact = _SPACES.sub("", text)
+        starts = {compact[i : i + 2] for i in range(len(compact))}  # pairs, and the last char
+        starts |= set(compact)
+        for first in starts:
             for pattern, concept_id in self.symbols.get(first, ()):
                 for match in pattern.finditer(text):
                     if match.end() > match.start():
