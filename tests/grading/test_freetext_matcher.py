@@ -526,3 +526,9 @@ def test_a_rival_set_aside_is_not_the_subject() -> None:
     assert one(clip, "It's value clipping, not norm clipping, that keeps the direction.") == (
         "contradicted"
     )
+
+
+def test_just_like_and_similar_to_name_a_compared_thing() -> None:
+    clip = "norm-clipping: keep direction"
+    assert one(clip, "Norm clipping, just like value clipping, keeps the direction.") == "made"
+    assert one(clip, "Norm clipping, similar to value clipping, keeps the direction.") == "made"

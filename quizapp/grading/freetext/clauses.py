@@ -19,9 +19,10 @@
   而非, 而不是, 比, 与 X 相比 / 不同) names things the clause is *not* about: their concepts are
   never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
-  "than X", "as much as X" and 比 X cover only X (the next concept or word): in "GRU 的参数比
-  LSTM 少" the predicate 少 is the GRU's. ("like X" is not read so: "something like 'not good'",
-  "acts like a reset gate" name examples and roles more often than rivals.)
+  "than X", "as much as X", "just like X", "similar to X" and 比 X cover only X (the next
+  concept or word): in "GRU 的参数比 LSTM 少" the predicate 少 is the GRU's. ("like X" alone is
+  not read so: "something like 'not good'", "acts like a reset gate" name examples and roles
+  more often than rivals.)
   不过 is "but" only where a clause starts (after punctuation): "候选值不过 tanh" is a negation.
 - A negation governs the list right after it ("never on the inputs, the outputs or between
   layers", "不在输入、输出和层之间"): the list's commas, "and" and 、 do not end its reach.
@@ -144,7 +145,7 @@ _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没
 _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
-    r"not like|in contrast to|the same as|as much as)\b"
+    r"not like|in contrast to|the same as|as much as|similar to|just like)\b"
     r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
@@ -333,7 +334,7 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
             # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
             end = _compared_end(text, match.end(), found) or end
-        elif match.group(0) in ("than", "as much as", "the same as"):
+        elif match.group(0) in ("than", "as much as", "the same as", "similar to", "just like"):
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
             end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
