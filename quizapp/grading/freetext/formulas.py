@@ -24,12 +24,13 @@ passed through which function, not matrix shapes or transposes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from quizapp.grading.reader import read_expression
+from quizapp.grading.reader import ExpressionReading, read_expression
 
 # Symbols an answer's formula may use besides the key formula's own (any other name leaves the
 # formula undecided).
@@ -124,8 +125,7 @@ def _right_side(text: str) -> str:
             return text[: opened[0]]
         elif not opened and _ends_side(text, index):
             return text[:index]
-    stop = _RIGHT_STOP.search(text)
-    return text[: stop.start()] if stop else text
+    return text
 
 
 def equations_in(answer: str) -> list[Equation]:
@@ -155,8 +155,11 @@ def equations_in(answer: str) -> list[Equation]:
 _DEFINITION = re.compile(r"d[a-z0-9_]*/d[a-z0-9_]*")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(side: str) -> str:
-    return re.sub(r"\s+", "", side)
+    return _SPACES.sub("", side)
 
 
 class FormulaVerdict(Enum):
@@ -182,6 +185,7 @@ class KeyFormula:
     right: str
 
     @staticmethod
+    @functools.cache
     def of(text: str) -> KeyFormula | None:
         """The formula ``left = right`` of the bank (None when it has no single ``=``)."""
         if text.count("=") != 1:
@@ -200,6 +204,12 @@ def _with_shifts(names: set[str]) -> set[str]:
     return out
 
 
+@functools.cache
+def _key_expression(right: str, symbols: tuple[str, ...]) -> ExpressionReading:
+    """A key formula's right side read once (the bank's formulas are few and fixed)."""
+    return read_expression(right, symbols)
+
+
 def check_formula(key: KeyFormula, equations: Iterable[Equation]) -> FormulaHit | None:
     """What the answer's equations with ``key``'s left side say of it (see the module
     docstring): right when one of them is right (an answer may write a rival's formula to
@@ -208,12 +218,12 @@ def check_formula(key: KeyFormula, equations: Iterable[Equation]) -> FormulaHit 
     Only equations over the key's own names (at any time step) and ``COMMON_SYMBOLS`` are
     compared: another name is another notation (``∂L/∂h_t`` for ``∂L_t/∂h_t``), not an error."""
     known = _with_shifts(names_in(key.right)) | COMMON_SYMBOLS
-    symbols = sorted(known)
+    symbols = tuple(sorted(known))
     wrong: FormulaHit | None = None
     for equation in equations:
         if equation.left != key.left or not names_in(equation.right) <= known:
             continue
-        expected = read_expression(key.right, symbols)
+        expected = _key_expression(key.right, symbols)
         written = read_expression(equation.right, symbols)
         if expected.expr is None or written.expr is None:
             continue

@@ -98,6 +98,10 @@ class ClaimReader:
         self.segmented = segmented
         self.lexicon = lexicon
         self.mentions = mentions_of(segmented)
+        # Fragments that only set a rival aside ("…, not C_t, that …"): no subject stands there.
+        self.set_aside = frozenset(
+            i for i, f in enumerate(segmented.fragments) if _SET_ASIDE.fullmatch(f.text)
+        )
         self.by_clause: dict[int, list[Mention]] = {}
         for mention in self.mentions:
             self.by_clause.setdefault(mention.clause, []).append(mention)
@@ -279,8 +283,7 @@ class ClaimReader:
         return [
             m
             for m in candidates
-            if not self._negated_object(m, candidates)
-            and not _SET_ASIDE.fullmatch(self.segmented.fragments[m.fragment].text)
+            if not self._negated_object(m, candidates) and m.fragment not in self.set_aside
         ]
 
     def _negated_object(self, mention: Mention, candidates: list[Mention]) -> bool:

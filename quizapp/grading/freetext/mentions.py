@@ -61,7 +61,7 @@ class ConceptIndex:
         self.words: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         # Symbol and Chinese forms by their first two characters (spaces aside): a fragment is
         # searched only for the forms whose start it contains (a few instead of every form).
-        by_first: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        by_start: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for concept in lexicon.concepts.values():
             for form in concept.forms():
                 text = normalise(form)
@@ -73,13 +73,13 @@ class ConceptIndex:
                         self.words[stems[0]].append((stems, concept.id))
                 else:
                     start = "".join(c for c in text if not c.isspace())[:2]
-                    by_first[start][concept.id].add(_symbol_pattern(text))
+                    by_start[start][concept.id].add(_symbol_pattern(text))
         self.symbols: dict[str, list[tuple[re.Pattern[str], str]]] = {
-            first: [
+            start: [
                 (re.compile("|".join(sorted(patterns, key=len, reverse=True))), concept_id)
                 for concept_id, patterns in concepts.items()
             ]
-            for first, concepts in by_first.items()
+            for start, concepts in by_start.items()
         }
 
     def find(self, text: str) -> list[Found]:
@@ -105,8 +105,8 @@ class ConceptIndex:
         compact = _SPACES.sub("", text)
         starts = {compact[i : i + 2] for i in range(len(compact))}  # pairs, and the last char
         starts |= set(compact)
-        for first in starts:
-            for pattern, concept_id in self.symbols.get(first, ()):
+        for start in starts:
+            for pattern, concept_id in self.symbols.get(start, ()):
                 for match in pattern.finditer(text):
                     if match.end() > match.start():
                         candidates.append(Found(concept_id, match.start(), match.end()))
