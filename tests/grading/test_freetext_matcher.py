@@ -532,3 +532,32 @@ def test_just_like_and_similar_to_name_a_compared_thing() -> None:
     clip = "norm-clipping: keep direction"
     assert one(clip, "Norm clipping, just like value clipping, keeps the direction.") == "made"
     assert one(clip, "Norm clipping, similar to value clipping, keeps the direction.") == "made"
+
+
+def test_a_granted_condition_asserts_nothing() -> None:
+    claim = "rnn: parallel"
+    assert one(claim, "Even if the RNN trained in parallel, it would be slow.") == "missed"
+    assert one(claim, "The RNN trains in parallel.") == "made"
+    # 即使 … 也: the condition asserts nothing, what follows 也 does.
+    assert one(claim, "即使循环神经网络能并行，也很慢。") == "missed"
+    assert one("dropout", "即使不加 dropout 也要加 dropout。") == "made"
+
+
+def test_both_as_the_subject_gives_the_predicate_to_both() -> None:
+    clip = "norm-clipping: keep direction"
+    assert one(clip, "Norm clipping rescales the vector. It keeps the direction.") == "made"
+    assert one(clip, "Norm clipping rescales the vector. Both keep the direction.") == (
+        "contradicted"
+    )
+    assert one(clip, "范数裁剪缩放整个向量。两者都保持方向。") == "contradicted"
+    # Named, the two are a list; in the same clause, "both" is not what the subject is one of.
+    assert one("rnn: sequential", "Both the RNN and the CNN are sequential.") == "made"
+    assert one("rnn: sequential", "The RNN reads one token at a time. Both are sequential.") == (
+        "contradicted"
+    )
+    assert one("train: parallel", "For training, though, both run in parallel.") == "made"
+
+
+def test_a_list_denied_by_dou_bu_at_the_end() -> None:
+    assert one("dropout", "输入、输出或层之间的 dropout 都不常用。") == "contradicted"
+    assert one("dropout", "输入、输出和层之间都常用 dropout。") == "made"

@@ -70,7 +70,11 @@ _CONTRAST = re.compile(
 )
 # 因为 … 而 … ("because … therefore") does not contrast: its 而 is not a break.
 _CAUSE_BEFORE = re.compile("因为|由于|因")
-_NOT_CONTRAST = re.compile(r"(?i)\bbut\s+also\b|\bbut\s+rather\b|\bbut\s+for\b")
+# "though" set off by commas or ending the sentence is an adverb ("for training, though, both
+# run in parallel"), not a contrast between two clauses.
+_NOT_CONTRAST = re.compile(
+    r"(?i)\bbut\s+also\b|\bbut\s+rather\b|\bbut\s+for\b|(?<=,)\s*though(?=\s*(?:[,.;!?]|$))"
+)
 _FRAGMENT = re.compile(
     r"(?i)[,，:：]"
     # A dash between two statements; not after an elliptical denial ("the cell isn't — C_t …").
@@ -98,7 +102,8 @@ _ADJECTIVE_COMMA = (
 _NP_WORD = (
     r"(?!(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|could|will|would|should|"
     r"must|may|might|it|its|they|this|that|these|those|which|who|we|you|i|he|she|so|because|but|"
-    r"then|there|here|not|no|never|and|or|nor|uses?|keeps?|gets?|makes?|goes|means?)\b)"
+    r"then|there|here|not|no|never|and|or|nor|uses?|keeps?|gets?|makes?|goes|means?|"
+    r"though|however|also|too|either)\b)"
     r"[a-z0-9][\w'-]*\b"
 )
 _NP = rf"(?:(?:the|a|an|their|its)\s+)?{_NP_WORD}(?:\s+{_NP_WORD}){{0,2}}"
@@ -197,8 +202,29 @@ _NEGATIVE_PREDICATE = re.compile(
     r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|不是好办法|不是个好办法|不是好主意|"
-    r"无关\s*$"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
+    r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
+    # "X、Y 都不常用" closing its fragment: the list before it is denied.
+    r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
 )
+
+
+# A condition granted for argument's sake ("even if f went negative", 即使 f 为负) asserts
+# nothing. ("otherwise" / 否则 is left alone: as often an else-branch that is asserted —
+# "updated when t mod T = 0, otherwise it keeps its value" — as the road not taken.)
+# In Chinese the granted condition ends where the statement goes on with 也 / 都 / 还 / 仍
+# ("哪怕是零也会改变隐状态" asserts its second half).
+_EVEN_IF_BEFORE = re.compile(r"(?i)\beven\s+if\s*$")
+_UNASSERTED_START = re.compile(r"(?i)\s*even if\b")
+_ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使)[^也都还仍照]*")
+
+
+def _unasserted(clause_text: str, offset: int, text: str) -> int:
+    """How many leading characters of the normalised fragment ``text`` (at ``offset`` of its
+    clause) assert nothing: a granted condition."""
+    if _EVEN_IF_BEFORE.search(clause_text[:offset]) or _UNASSERTED_START.match(text):
+        return len(text)
+    granted = _ZH_GRANTED.match(text.lstrip())
+    return granted.end() + len(text) - len(text.lstrip()) if granted else 0
 
 
 # A fragment that only denies what the fragment before it said ("…，这种情况不会发生", "…, which is
@@ -224,6 +250,7 @@ class Fragment:
     contrast_spans: tuple[tuple[int, int], ...]
     denying_spans: tuple[tuple[int, int], ...] = ()
     negative_predicates: tuple[int, ...] = ()
+    unasserted: int = 0  # the first characters state a granted condition (see ``_unasserted``)
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -412,6 +439,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         _contrast_spans(text, found),
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
+                        _unasserted(clause_text, offset, text),
                     )
                 )
             for before, after in itertools.pairwise(indices):

@@ -40,6 +40,22 @@ _COORDINATION = re.compile(
 _SET_ASIDE = re.compile(r"\s*not\s+(?:the\s+|a\s+|an\s+)?\S+(?:\s+\S+)?\s*")
 
 
+# "Both" / "neither" / 两者都 standing as the subject: the predicate is given to both things
+# compared, so it is not the claim's subject's own ("both can't be parallelised over time").
+_VERBS = (
+    r"is|are|was|were|has|have|had|can|could|do|does|did|will|would|need|needs|use|uses|"
+    r"suffer|suffers|get|gets|see|sees|keep|keeps|must|should|may|might|handle|handles|work|"
+    r"works|struggle|struggles|learn|learns|train|trains|run|runs|require|requires|rely|"
+    r"relies|share|shares|treat|treats|give|gives|make|makes|take|takes|read|reads|process|"
+    r"processes|scale|scales|store|stores|face|faces|hit|hits|allow|allows|support|supports"
+)
+_BOTH_AS_SUBJECT = re.compile(
+    rf"\b(?:both|neither)(?: of (?:them|these|those|the two))?(?: \w+ly)? (?:{_VERBS})\b"
+    rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
+    r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)(?:都|均|也都|全都)"
+)
+
+
 class Verdict(Enum):
     """What a clause does to a claim."""
 
@@ -102,9 +118,15 @@ class ClaimReader:
         self.set_aside = frozenset(
             i for i, f in enumerate(segmented.fragments) if _SET_ASIDE.fullmatch(f.text)
         )
+        # A granted condition ("even if f went negative", 即使 …) asserts nothing: its words
+        # fill no claim.
+        self.both_at = tuple(
+            tuple(m.start() for m in _BOTH_AS_SUBJECT.finditer(f.text)) for f in segmented.fragments
+        )
         self.by_clause: dict[int, list[Mention]] = {}
         for mention in self.mentions:
-            self.by_clause.setdefault(mention.clause, []).append(mention)
+            if mention.start >= segmented.fragments[mention.fragment].unasserted:
+                self.by_clause.setdefault(mention.clause, []).append(mention)
 
     def read(self, claim: Claim, *, explicit_subject: bool = False) -> ClaimHit | None:
         """The first clause that makes the claim; else the first that contradicts it; else None.
@@ -237,6 +259,8 @@ class ClaimReader:
             return True
         candidates = self._subject_candidates(claim, combo)
         anchor = min(combo, key=lambda m: m.order)
+        if self._said_of_both(anchor, candidates):
+            return False
         same = [m for m in candidates if m.clause == anchor.clause]
         before = [m for m in same if m.order < anchor.order]
         # A subject after the claim's words ("the direction is kept by norm clipping") stands in
@@ -254,6 +278,14 @@ class ClaimReader:
         else:
             return not explicit
         return any(m.concept in claim.subject for m in self._coordinated(chosen, pool))
+
+    def _said_of_both(self, anchor: Mention, candidates: list[Mention]) -> bool:
+        """ "Both" / 两者都 stands before the claim's words in their fragment, with no subject
+        named before them in the clause ("both X and Y …" names its subjects and is read as a
+        list; in "for training, both run in parallel" the two are not what the subject is one
+        of)."""
+        named = any(m.clause == anchor.clause and m.order < anchor.order for m in candidates)
+        return not named and any(q < anchor.start for q in self.both_at[anchor.fragment])
 
     def _rival_in_clause(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Whether the clause of ``combo`` itself names a rival of the claim's subject (not one
