@@ -561,3 +561,9 @@ def test_both_as_the_subject_gives_the_predicate_to_both() -> None:
 def test_a_list_denied_by_dou_bu_at_the_end() -> None:
     assert one("dropout", "输入、输出或层之间的 dropout 都不常用。") == "contradicted"
     assert one("dropout", "输入、输出和层之间都常用 dropout。") == "made"
+
+
+def test_a_count_before_the_compared_thing() -> None:
+    claim = "gru: fewer gate"
+    assert one(claim, "一层门控循环单元比一层长短期记忆网络的门更少。") == "made"
+    assert one(claim, "一层长短期记忆网络比一层门控循环单元的门更少。") == "contradicted"

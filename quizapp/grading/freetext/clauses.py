@@ -370,7 +370,11 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
     return tuple(spans)
 
 
-_DETERMINER = re.compile(r"\s*(?:(?:the|a|an|that of|those of|in|for|with)\s+)*")
+# Before the compared thing: a determiner, or a Chinese count ("比一层 GRU 弱", "比单层 LSTM").
+_DETERMINER = re.compile(
+    r"\s*(?:(?:the|a|an|that of|those of|in|for|with)\s+)*"
+    r"(?:(?:单独)?(?:一|两|二|三|多|单|每)(?:层|个|种|块|步)的?\s*)?"
+)
 _WORD = re.compile(r"\S+")
 
 
