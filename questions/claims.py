@@ -6,11 +6,15 @@ A claim is one short line of concept ids from the lexicon (``questions/lexicon/*
     gru: not output-gate                 # a negative claim: the GRU has no output gate
     cnn|conv: fixed receptive-field      # a slot may list alternatives with "|"
     loss spike                           # no subject: both concepts in one clause
+    upper-layer > lower-layer read       # ">": the slot before it is named first
 
 The subject (before ``:``) is optional; when given, a clause makes the claim only if the thing it
 talks about is that subject and not a rival of the same lexicon group ("value clipping keeps the
 direction" does not make the claim above). ``not`` anywhere after the colon makes the claim
-negative. This module only parses the line; matching lives in ``quizapp.grading.freetext``.
+negative. ``>`` between two slots fixes their order: a clause that names them the other way round
+("the lower layer reads the upper layer") states the relation reversed — unless a passive "by" /
+被 / 由 stands between them ("… is read by the upper layer"). This module only parses the line;
+matching lives in ``quizapp.grading.freetext``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 
 CONCEPT_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 NEGATION_WORD = "not"
+ORDER_WORD = ">"
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,8 @@ class Claim:
     slots: tuple[tuple[str, ...], ...]
     negated: bool
     text: str
+    # Pairs of slot indices (i, j): slot i is named before slot j (``>`` in the line).
+    ordered: tuple[tuple[int, int], ...] = ()
 
     def concepts(self) -> tuple[str, ...]:
         """Every concept id the claim names, subject first."""
@@ -67,11 +74,22 @@ def parse_claim(text: str) -> Claim:
         subject = _alternatives(head, "subject")
     negations = 0
     slots: list[tuple[str, ...]] = []
-    for word in rest.split():
+    ordered: list[tuple[int, int]] = []
+    pending_order = False
+    for word in rest.replace(ORDER_WORD, f" {ORDER_WORD} ").split():
         if word == NEGATION_WORD:
             negations += 1
+        elif word == ORDER_WORD:
+            if not slots or pending_order:
+                raise ClaimSyntaxError("'>' stands between two concepts (the first is named first)")
+            pending_order = True
         else:
             slots.append(_alternatives(word, "slot"))
+            if pending_order:
+                ordered.append((len(slots) - 2, len(slots) - 1))
+                pending_order = False
+    if pending_order:
+        raise ClaimSyntaxError("'>' stands between two concepts (the first is named first)")
     if not slots:
         raise ClaimSyntaxError("a claim needs at least one concept after the subject")
-    return Claim(subject, tuple(slots), negations % 2 == 1, line)
+    return Claim(subject, tuple(slots), negations % 2 == 1, line, tuple(ordered))

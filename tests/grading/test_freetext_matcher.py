@@ -567,3 +567,19 @@ def test_a_count_before_the_compared_thing() -> None:
     claim = "gru: fewer gate"
     assert one(claim, "一层门控循环单元比一层长短期记忆网络的门更少。") == "made"
     assert one(claim, "一层长短期记忆网络比一层门控循环单元的门更少。") == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("The outputs of one layer are the inputs of the next.", "made"),
+        ("The inputs of one layer are the outputs of the next.", "contradicted"),
+        ("The inputs of a layer are given by the outputs of the one below.", "made"),
+        ("The outputs of one layer are not the inputs of the next.", "contradicted"),
+        ("下层的输出是上层的输入。", "made"),
+        ("下层的输入是上层的输出。", "contradicted"),
+        ("上层的输入由下层的输出提供。", "made"),
+    ],
+)
+def test_ordered_slots_read_who_feeds_whom(answer: str, status: str) -> None:
+    assert one("layer-output > layer-input", answer) == status

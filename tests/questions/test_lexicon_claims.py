@@ -19,6 +19,15 @@ def test_a_claim_line_reads_subject_slots_and_polarity() -> None:
     assert alt.subject == () and alt.slots == (("cnn", "conv"), ("fixed",), ("receptive-field",))
     assert not parse_claim("unit: not not saturated").negated  # double negation
     assert alt.concepts() == ("cnn", "conv", "fixed", "receptive-field")
+    assert alt.ordered == ()
+
+
+def test_greater_than_orders_two_slots() -> None:
+    claim = parse_claim("layer-output > layer-input feed")
+    assert claim.slots == (("layer-output",), ("layer-input",), ("feed",))
+    assert claim.ordered == ((0, 1),)
+    assert parse_claim("a: b>c>d").ordered == ((0, 1), (1, 2))
+    assert parse_claim("a: b > not c").ordered == ((0, 1),) and parse_claim("a: b > not c").negated
 
 
 @pytest.mark.parametrize(
@@ -31,6 +40,9 @@ def test_a_claim_line_reads_subject_slots_and_polarity() -> None:
         ("gru: not", "needs at least one concept"),
         ("Forget_Gate", "is not a concept id"),
         ("a||b", "is not a concept id"),
+        ("a: > b", "'>' stands between two concepts"),
+        ("a: b >", "'>' stands between two concepts"),
+        ("a: b > > c", "'>' stands between two concepts"),
     ],
 )
 def test_bad_claim_lines_say_what_is_wrong(line: str, message: str) -> None:

@@ -5,7 +5,9 @@ A claim (``questions.claims``) is made by one clause when
 1. every predicate slot has a mention in the clause: the slot's concept, or its lexicon opposite
    (which counts as the concept negated: "changes" is "does not keep");
 2. the polarity agrees: the negation words in scope (see ``clauses``) plus the opposites used,
-   counted modulo 2, say "negative" exactly when the claim is negative;
+   counted modulo 2, say "negative" exactly when the claim is negative (slots the claim orders
+   with ``>`` and the clause names the other way round count as one more negation: "the lower
+   layer reads the upper layer" reverses "upper-layer > lower-layer read");
 3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
    group before the claim's words in the clause, else after them in the same fragment, else before
    them earlier in the answer (so "it" carries the last subject) — is the claim's subject, or is joined
@@ -54,6 +56,10 @@ _BOTH_AS_SUBJECT = re.compile(
     rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
     r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)(?:都|均|也都|全都)"
 )
+
+
+# A passive between two ordered slots turns their order: "the output is read by the upper layer".
+_PASSIVE = re.compile(r"\bby\b|被|由")
 
 
 class Verdict(Enum):
@@ -176,7 +182,7 @@ class ClaimReader:
             # reading gathered from more fragments of the clause does not take it back.
             if rival_spread is not None and self._spread(combo)[0] > rival_spread:
                 break
-            negative = self._negative(claim, combo)
+            negative = self._negative(claim, combo) != self._order_reversed(claim, combo)
             if self._subject_agrees(claim, combo, explicit_subject):
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
             if negative == claim.negated:
@@ -200,6 +206,22 @@ class ClaimReader:
             here = tuple(m for m in combo if m.fragment == fragment)
             by_fragment[fragment] += self._negations(here)
         return any(count % 2 == 1 for count in by_fragment.values())
+
+    def _order_reversed(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """Whether the mentions name the claim's ordered slots (``>``) the other way round; a
+        passive "by" / 被 / 由 between two of them turns their order ("… is read by …")."""
+        flips = 0
+        for i, j in claim.ordered:
+            first, second = sorted((combo[i], combo[j]), key=lambda m: m.order)
+            passive = first.fragment == second.fragment and bool(
+                _PASSIVE.search(
+                    self.segmented.fragments[first.fragment].text,
+                    first.end,
+                    second.start,
+                )
+            )
+            flips += (first is not combo[i]) != passive
+        return flips % 2 == 1
 
     def _spread(self, combo: tuple[Mention, ...]) -> tuple[int, int]:
         """How far apart a combination's mentions are: fragments spanned, then characters."""
