@@ -583,3 +583,15 @@ def test_a_count_before_the_compared_thing() -> None:
 )
 def test_ordered_slots_read_who_feeds_whom(answer: str, status: str) -> None:
     assert one("layer-output > layer-input", answer) == status
+
+
+def test_two_denials_across_and_do_not_cancel() -> None:
+    # Each stretch between "and" / 也 keeps its own denial, as fragments do.
+    assert one("dropout learn", "不加 dropout 也不会学。") == "contradicted"
+    assert one("dropout learn", "No dropout and no learning.") == "contradicted"
+    assert one("dropout learn", "加了 dropout 也会学。") == "made"
+    assert one("not dropout learn", "不加 dropout 也能学。") == "made"
+
+
+def test_both_then_the_subject_after_the_words() -> None:
+    assert one("train: parallel", "两者都并行训练。") == "made"

@@ -198,14 +198,23 @@ class ClaimReader:
         across fragments a denial is not undone by another one ("never reset the state, not
         even between epochs" denies the reset twice, it does not affirm it).
         """
-        by_fragment: dict[int, int] = {}
+        by_part: dict[tuple[int, int], int] = {}
         for mention, slot in zip(combo, claim.slots, strict=True):
-            flipped = int(mention.concept not in slot)
-            by_fragment[mention.fragment] = by_fragment.get(mention.fragment, 0) + flipped
-        for fragment in by_fragment:
-            here = tuple(m for m in combo if m.fragment == fragment)
-            by_fragment[fragment] += self._negations(here)
-        return any(count % 2 == 1 for count in by_fragment.values())
+            part = self._part(mention)
+            by_part[part] = by_part.get(part, 0) + int(mention.concept not in slot)
+        for part in by_part:
+            here = tuple(m for m in combo if self._part(m) == part)
+            # A denial after the words is read after all of the claim's words in the fragment.
+            words_end = max(m.end for m in combo if m.fragment == part[0])
+            by_part[part] += self._negations(here, words_end)
+        return any(count % 2 == 1 for count in by_part.values())
+
+    def _part(self, mention: Mention) -> tuple[int, int]:
+        """The fragment of ``mention`` and its stretch between scope breaks ("and", 也, 、):
+        like fragments, two stretches do not undo each other's denials ("不屏蔽也不会学填充"
+        denies twice)."""
+        breaks = self.segmented.fragments[mention.fragment].scope_breaks
+        return (mention.fragment, sum(1 for b in breaks if b <= mention.start))
 
     def _order_reversed(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Whether the mentions name the claim's ordered slots (``>``) the other way round; a
@@ -240,8 +249,9 @@ class ClaimReader:
         ]
         return any(inside) and not all(inside)
 
-    def _negations(self, combo: tuple[Mention, ...]) -> int:
-        """Negation words and denying phrases in scope of the mentions (each counted once)."""
+    def _negations(self, combo: tuple[Mention, ...], words_end: int = 0) -> int:
+        """Negation words and denying phrases in scope of the mentions (each counted once);
+        denying phrases only after ``words_end`` too."""
         seen: set[tuple[int, int]] = set()
         for index in {m.fragment for m in combo}:
             fragment = self.segmented.fragments[index]
@@ -250,6 +260,7 @@ class ClaimReader:
             last = max(m.end for m in here)
             start = max((b for b in fragment.scope_breaks if b <= first), default=0)
             seen.update((index, p) for p in fragment.negations if start <= p < last)
+            last = max(last, words_end)
             # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
             # them; its own negation word is not counted a second time.
             # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用"), nor
@@ -303,10 +314,13 @@ class ClaimReader:
 
     def _said_of_both(self, anchor: Mention, candidates: list[Mention]) -> bool:
         """ "Both" / 两者都 stands before the claim's words in their fragment, with no subject
-        named before them in the clause ("both X and Y …" names its subjects and is read as a
-        list; in "for training, both run in parallel" the two are not what the subject is one
-        of)."""
-        named = any(m.clause == anchor.clause and m.order < anchor.order for m in candidates)
+        named before them in the clause or after them in the fragment ("both X and Y …" names
+        its subjects and is read as a list; in "for training, both run in parallel" and "两者都
+        并行训练" the two are not what the subject is one of)."""
+        named = any(
+            m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
+            for m in candidates
+        )
         return not named and any(q < anchor.start for q in self.both_at[anchor.fragment])
 
     def _rival_in_clause(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
