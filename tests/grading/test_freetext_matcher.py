@@ -595,3 +595,16 @@ def test_two_denials_across_and_do_not_cancel() -> None:
 
 def test_both_then_the_subject_after_the_words() -> None:
     assert one("train: parallel", "两者都并行训练。") == "made"
+
+
+def test_chinese_comparisons_name_only_the_compared_thing() -> None:
+    # 比 X 更长的依赖: a noun phrase whose X ends at the comparative, not at the end of the text.
+    assert one("learn long-range", "学不到比 k 更长的长距离依赖。") == "contradicted"
+    assert one("learn long-range", "能学到比 k 更长的长距离依赖。") == "made"
+    # 像 X 那样 names a compared thing: "它" carries the subject before it, not X.
+    answer = "循环神经网络不需要像卷积网络那样固定窗口，它看整个历史。"
+    assert one("rnn: unbounded", answer) == "made"
+
+
+def test_an_ellipsis_does_not_end_the_sentence() -> None:
+    assert one("dropout learn", "With dropout ... the model can learn.") == "made"

@@ -16,11 +16,12 @@
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
 - A **contrast phrase** ("unlike X", "rather than X", "compared with X", "than X"; 不像, 不同于,
-  而非, 而不是, 比, 与 X 相比 / 不同) names things the clause is *not* about: their concepts are
+  而非, 而不是, 比, 与 X 相比 / 不同, 像 X 那样 / 一样) names things the clause is *not* about: their concepts are
   never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
   "than X", "as much as X", "just like X", "similar to X" and 比 X cover only X (the next
-  concept or word): in "GRU 的参数比 LSTM 少" the predicate 少 is the GRU's. ("like X" alone is
+  concept or word; after 比, up to the comparative 更 / 多 / 长 …): in "GRU 的参数比 LSTM 少"
+  the predicate 少 is the GRU's, and "学不到比 k 更长的依赖" keeps 依赖 its own. ("like X" alone is
   not read so: "something like 'not good'", "acts like a reset gate" name examples and roles
   more often than rivals.)
   不过 is "but" only where a clause starts (after punctuation): "候选值不过 tanh" is a negation.
@@ -157,7 +158,10 @@ _CONTRAST_PHRASE = re.compile(
 _DENYING = re.compile(
     r"rather than|instead of|as opposed to|而非|而不是|而不只是|而不仅仅是|而不仅是"
 )
-_ZH_CONTRAST_SPAN = re.compile(r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)")
+# "与 X 相比" and "像 X 那样 / 一样" name a compared thing, not the subject.
+_ZH_CONTRAST_SPAN = re.compile(
+    r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)|(?<![好就])像[^,，。]{1,24}?(?:那样|一样|那种)"
+)
 
 
 # "not because X" denies X, which stands in the fragment after "because" (not "not only/just
@@ -281,7 +285,9 @@ def _sentences(text: str) -> list[str]:
             after = text[at + 1 : at + 2]
             word = re.search(r"[A-Za-z.]*$", text[start:at])
             if after and not after.isspace():
-                continue  # 0.5, nn.LSTM, out.shape
+                continue  # 0.5, nn.LSTM, out.shape, the first dots of "..."
+            if text[at - 1 : at] == ".":
+                continue  # "France ... French": an ellipsis goes on
             if word and word.group(0).lower().strip(".") in _ABBREVIATIONS:
                 continue
         out.append(text[start:at])
@@ -360,7 +366,7 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
         if match.group(0) == "比":
             # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
-            end = _compared_end(text, match.end(), found) or end
+            end = _compared_end(text, match.end(), found) or _zh_compared_end(text, match.end())
         elif match.group(0) in ("than", "as much as", "the same as", "similar to", "just like"):
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
@@ -371,6 +377,16 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
 
 
 # Before the compared thing: a determiner, or a Chinese count ("比一层 GRU 弱", "比单层 LSTM").
+# The comparative word after 比 X ("比 k 更长的依赖"): X ends before it.
+_ZH_COMPARATIVE = re.compile("[更还要较]|[多少大小长短高低快慢好差强弱深浅]")
+
+
+def _zh_compared_end(text: str, start: int) -> int:
+    """The end of the thing compared after 比 when it is no concept: before the comparative."""
+    found = _ZH_COMPARATIVE.search(text, start + 1)
+    return found.start() if found else len(text)
+
+
 _DETERMINER = re.compile(
     r"\s*(?:(?:the|a|an|that of|those of|in|for|with)\s+)*"
     r"(?:(?:单独)?(?:一|两|二|三|多|单|每)(?:层|个|种|块|步)的?\s*)?"
