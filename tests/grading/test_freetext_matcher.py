@@ -602,7 +602,7 @@ def test_chinese_comparisons_name_only_the_compared_thing() -> None:
     assert one("learn long-range", "学不到比 k 更长的长距离依赖。") == "contradicted"
     assert one("learn long-range", "能学到比 k 更长的长距离依赖。") == "made"
     # 像 X 那样 names a compared thing: "它" carries the subject before it, not X.
-    answer = "循环神经网络不需要像卷积网络那样固定窗口，它看整个历史。"
+    answer = "循环神经网络像卷积网络那样逐层计算。它看整个历史。"
     assert one("rnn: unbounded", answer) == "made"
 
 
