@@ -608,3 +608,15 @@ def test_chinese_comparisons_name_only_the_compared_thing() -> None:
 
 def test_an_ellipsis_does_not_end_the_sentence() -> None:
     assert one("dropout learn", "With dropout ... the model can learn.") == "made"
+
+
+def test_the_noun_of_a_compared_thing_is_not_the_subject() -> None:
+    # 比 X 的 Y: Y is X's (the compared thing's), so it is not the clause's subject …
+    answer = "范数裁剪比循环神经网络的按值裁剪更改变方向。"
+    assert one("value-clipping: change direction", answer) == "contradicted"
+    # … but it may still fill a slot: the GRU has fewer gates than the LSTM's gates.
+    assert one("gru: fewer gate", "门控循环单元比长短期记忆网络的门更少。") == "made"
+
+
+def test_redundant_denies_what_it_follows() -> None:
+    assert one("dropout", "Dropout between layers is redundant.") == "contradicted"

@@ -175,7 +175,8 @@ _NOT_BECAUSE = re.compile(
 # Predicates that deny what was just named, standing after it: "X is pointless", "X 没用".
 _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
-    r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth)|"
+    r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth|"
+    r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?"
     r"(?:help|matter|work|apply)|"
@@ -255,6 +256,7 @@ class Fragment:
     denying_spans: tuple[tuple[int, int], ...] = ()
     negative_predicates: tuple[int, ...] = ()
     unasserted: int = 0  # the first characters state a granted condition (see ``_unasserted``)
+    compared_nouns: tuple[tuple[int, int], ...] = ()  # see ``_compared_nouns``
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -376,17 +378,25 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...
     return tuple(spans)
 
 
-# Before the compared thing: a determiner, or a Chinese count ("比一层 GRU 弱", "比单层 LSTM").
-# The comparative word after 比 X ("比 k 更长的依赖"): X ends before it.
-_ZH_COMPARATIVE = re.compile("[更还要较]|[多少大小长短高低快慢好差强弱深浅]")
+# 的 after a compared thing: its noun follows ("比 softmax 的 KV 缓存").
+_OF = re.compile(r"\s*的")
+# The comparative after 比 X ("比 k 更长的依赖"): X ends before it. 更 / 还 / 较 mark it best;
+# else a bare adjective that is not inside a word ("比 k 长的依赖", but not 增长, 长度).
+_ZH_COMPARATIVE_MARK = re.compile("[更还较]")
+_ZH_COMPARATIVE_WORD = re.compile(
+    "(?<![增成延拉加放缩变减扩])[多少大小长短高低快慢好差强弱深浅](?![度期短少小])"
+)
 
 
 def _zh_compared_end(text: str, start: int) -> int:
     """The end of the thing compared after 比 when it is no concept: before the comparative."""
-    found = _ZH_COMPARATIVE.search(text, start + 1)
+    found = _ZH_COMPARATIVE_MARK.search(text, start + 1) or _ZH_COMPARATIVE_WORD.search(
+        text, start + 1
+    )
     return found.start() if found else len(text)
 
 
+# Before the compared thing: a determiner, or a Chinese count ("比一层 GRU 弱", "比单层 LSTM").
 _DETERMINER = re.compile(
     r"\s*(?:(?:the|a|an|that of|those of|in|for|with)\s+)*"
     r"(?:(?:单独)?(?:一|两|二|三|多|单|每)(?:层|个|种|块|步)的?\s*)?"
@@ -413,6 +423,21 @@ def _next_word_end(text: str, start: int) -> int:
 def _after_determiner(text: str, start: int) -> int:
     found = _DETERMINER.match(text, start)
     return found.end() if found else start
+
+
+def _compared_nouns(text: str, found: list[Found]) -> tuple[tuple[int, int], ...]:
+    """The nouns of compared things after 比 X 的 ("比 softmax 的 KV 缓存增长得快"): they are
+    the compared thing's, never the clause's subject (they may still fill a slot: "GRU 比 LSTM
+    的门少")."""
+    spans = []
+    for match in re.finditer("比", text):
+        end = _compared_end(text, match.end(), found)
+        of = _OF.match(text, end) if end is not None else None
+        if of is not None:
+            noun_end = _compared_end(text, of.end(), found)
+            if noun_end is not None:
+                spans.append((of.end(), noun_end))
+    return tuple(spans)
 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -460,6 +485,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                         _unasserted(clause_text, offset, text),
+                        _compared_nouns(text, found),
                     )
                 )
             for before, after in itertools.pairwise(indices):

@@ -79,6 +79,7 @@ class Mention:
     start: int
     end: int
     in_contrast: bool
+    compared_noun: bool = False  # the noun of a compared thing ("比 X 的 KV 缓存")
 
     @property
     def order(self) -> tuple[int, int]:
@@ -108,6 +109,7 @@ def mentions_of(segmented: Segmented) -> tuple[Mention, ...]:
                     found.start,
                     found.end,
                     fragment.in_contrast(found.start),
+                    any(a <= found.start < b for a, b in fragment.compared_nouns),
                 )
             )
     return tuple(out)
@@ -344,6 +346,7 @@ class ClaimReader:
             for m in self.mentions
             if m.concept in rivals
             and (m.fragment, m.start) not in used
+            and not m.compared_noun
             and (not m.in_contrast or (anchor.in_contrast and m.fragment == anchor.fragment))
         ]
         # What a named subject is said to lack ("the mLSTM has no hidden-to-hidden recurrence")
