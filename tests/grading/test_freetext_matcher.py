@@ -601,6 +601,8 @@ def test_chinese_comparisons_name_only_the_compared_thing() -> None:
     # 比 X 更长的依赖: a noun phrase whose X ends at the comparative, not at the end of the text.
     assert one("learn long-range", "学不到比 k 更长的长距离依赖。") == "contradicted"
     assert one("learn long-range", "能学到比 k 更长的长距离依赖。") == "made"
+    assert one("learn long-range", "学不到比 k 长的长距离依赖。") == "contradicted"
+    assert one("learn long-range", "能学到比 k 长得多的长距离依赖。") == "made"
     # 像 X 那样 names a compared thing: "它" carries the subject before it, not X.
     answer = "循环神经网络像卷积网络那样逐层计算。它看整个历史。"
     assert one("rnn: unbounded", answer) == "made"
