@@ -622,3 +622,11 @@ def test_the_noun_of_a_compared_thing_is_not_the_subject() -> None:
 
 def test_redundant_denies_what_it_follows() -> None:
     assert one("dropout", "Dropout between layers is redundant.") == "contradicted"
+
+
+def test_a_subordinate_clause_ends_where_its_main_clause_starts() -> None:
+    # No comma after "since …": the main clause starts at "it can", out of the "not"'s reach.
+    answer = "Since dropout is not used it can learn long-range dependencies."
+    assert one("learn long-range", answer) == "made"
+    answer = "Since dropout is used it can not learn long-range dependencies."
+    assert one("learn long-range", answer) == "contradicted"

@@ -326,6 +326,30 @@ def _split(
     return [p for p in pieces if p.strip()]
 
 
+# A subordinate clause with no comma before its main clause ("since the mLSTM has no recurrence
+# it can be parallelised"): the main clause starts at a pronoun and its verb.
+_SUBORDINATE_BEFORE = re.compile(r"(?i)\b(?:since|because|if|when|whenever|as|although|though)\s*$")
+_MAIN_CLAUSE_START = re.compile(
+    r"(?i)\s(?=(?:it|they|we|you|this)\s+(?:can|could|is|are|was|were|will|would|does|do|did|"
+    r"has|have|must|may|might|should|gets?|needs?|keeps?|learns?)\b)"
+)
+
+
+def _main_clauses(clause_text: str, pieces: list[str]) -> list[str]:
+    """The fragments, with a subordinate clause cut from the main clause it runs into."""
+    out: list[str] = []
+    cursor = 0
+    for piece in pieces:
+        offset = clause_text.find(piece, cursor)
+        cursor = offset + len(piece)
+        cut = _MAIN_CLAUSE_START.search(piece)
+        if cut and _SUBORDINATE_BEFORE.search(clause_text[:offset]):
+            out += [piece[: cut.start()], piece[cut.end() :]]
+        else:
+            out.append(piece)
+    return out
+
+
 def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
     masked = list(text)
     for pattern in (_NOT_NEGATING_EN, _NOT_NEGATING_ZH, _QUOTED):
@@ -461,7 +485,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
             indices: list[int] = []
             denied_reasons = {m.end() for m in _NOT_BECAUSE.finditer(clause_text)}
             cursor = 0
-            for piece in _split(clause_text, _FRAGMENT, _LIST_KEEP):
+            for piece in _main_clauses(clause_text, _split(clause_text, _FRAGMENT, _LIST_KEEP)):
                 offset = clause_text.find(piece, cursor)
                 cursor = offset + len(piece)
                 text = normalise(piece)
