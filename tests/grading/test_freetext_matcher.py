@@ -10,6 +10,7 @@ from questions.claims import parse_claim
 from questions.lexicon import read_lexicon
 from questions.schema import KeyPoint, Question, Text
 from quizapp.grading.freetext import FreeTextGrade, PointStatus, grader_for
+from quizapp.grading.freetext.notation import normalise
 
 LEXICON = read_lexicon([Path(__file__).parent.parent / "data" / "lexicon" / "matcher.yaml"])
 GRADER = grader_for(LEXICON)
@@ -630,3 +631,14 @@ def test_a_subordinate_clause_ends_where_its_main_clause_starts() -> None:
     assert one("learn long-range", answer) == "made"
     answer = "Since dropout is used it can not learn long-range dependencies."
     assert one("learn long-range", answer) == "contradicted"
+
+
+def test_two_gates_sharing_one_noun_are_two_gates() -> None:
+    assert normalise("The input and forget gates") == "the input gate and forget gate"
+    assert normalise("输入和遗忘门都是 sigmoid") == "输入门和遗忘门都是 sigmoid"
+    assert normalise("gates and inputs") == "gates and inputs"
+
+
+def test_a_ratio_is_not_cut_at_its_colon() -> None:
+    assert len(GRADER.analyse("a 3:4 ratio of parameters").fragments) == 1
+    assert len(GRADER.analyse("the ratio: parameters").fragments) == 2

@@ -298,8 +298,9 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
-# Commas inside brackets or between numbers ("(0, 1)", "f(x, y)", "1,000") are not breaks.
-_BRACKETED = re.compile(r"[(\[（{][^()\[\]（）{}]{0,40}[)\]）}]|\d\s*[,，]\s*\d")
+# Commas inside brackets or between numbers ("(0, 1)", "f(x, y)", "1,000", a "3:4" ratio) are
+# not breaks.
+_BRACKETED = re.compile(r"[(\[（{][^()\[\]（）{}]{0,40}[)\]）}]|\d\s*[,，:：]\s*\d")
 
 
 def _split(

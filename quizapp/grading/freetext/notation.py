@@ -11,7 +11,9 @@ all the spellings of the same thing:
 - the time index reads one way: ``C_{t-1}``, ``C_t-1``, ``Ct-1``, ``C_{t−1}`` and ``c_prev`` are all
   ``c_{t-1}``; ``x_{t}`` is ``x_t``;
 - contractions are spelled out (``aren't`` → ``are not``, ``cannot`` → ``can not``) so that the
-  negation is a word of its own.
+  negation is a word of its own;
+- two gates sharing one noun are two gates: "the input and forget gates" is "the input gate and
+  forget gate", 输入和遗忘门 is 输入门和遗忘门.
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
 )
 _SPACES = re.compile(r"\s+")
+# "the input and forget gates" names two gates: "the input gate and forget gate".
+_GATE_NAMES = r"(input|forget|output|update|reset)"
+_GATES_SHARED = re.compile(rf"\b{_GATE_NAMES}\s+(and|or)\s+{_GATE_NAMES}\s+gates\b")
+_ZH_GATES_SHARED = re.compile("(输入|遗忘|输出|更新|重置)(和|与|或|、)(输入|遗忘|输出|更新|重置)门")
 
 
 def _greek(match: re.Match[str]) -> str:
@@ -78,4 +84,6 @@ def normalise(text: str) -> str:
     folded = _GREEK_RE.sub(_greek, folded)
     for pattern, replacement in _CONTRACTIONS:
         folded = pattern.sub(replacement, folded)
+    folded = _GATES_SHARED.sub(r"\1 gate \2 \3 gate", folded)
+    folded = _ZH_GATES_SHARED.sub(r"\1门\2\3门", folded)
     return _SPACES.sub(" ", folded).strip()
