@@ -642,3 +642,9 @@ def test_two_gates_sharing_one_noun_are_two_gates() -> None:
 def test_a_ratio_is_not_cut_at_its_colon() -> None:
     assert len(GRADER.analyse("a 3:4 ratio of parameters").fragments) == 1
     assert len(GRADER.analyse("the ratio: parameters").fragments) == 2
+
+
+def test_not_worth_not_applicable_and_mei_yingxiang_deny() -> None:
+    assert one("dropout", "Dropout between layers isn't worth it.") == "contradicted"
+    assert one("dropout", "Dropout between layers is not applicable here.") == "contradicted"
+    assert one("dropout", "层之间的 dropout 对结果没影响。") == "contradicted"

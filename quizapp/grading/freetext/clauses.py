@@ -188,6 +188,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were) not (?:really |actually )?(?:the|an?|much of an?) "
     r"(?:issue|problem|point|concern|bottleneck|cause|reason|culprit)|"
     r"(?:is|are|was|were) not (?:really |very )?relevant|"
+    r"(?:is|are|was|were) not (?:really )?(?:worth|applicable|possible|an option)|"
     r"(?:does|do|did) not (?:really |actually )?exist|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
@@ -204,7 +205,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
     r"关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
-    r"没什么影响|没有影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
+    r"没什么影响|没有影响|没影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|不是好办法|不是个好办法|不是好主意|"
     r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
