@@ -55,6 +55,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut("back", EVERYWHERE, "Esc", QT_TRANSLATE_NOOP("Shortcuts", "Go back"), ("Esc",)),
     Shortcut(
+        "quit",
+        EVERYWHERE,
+        "Ctrl+Q",
+        QT_TRANSLATE_NOOP("Shortcuts", "Quit (checked answers are already saved)"),
+        ("Ctrl+Q",),
+    ),
+    Shortcut(
         "help",
         EVERYWHERE,
         QT_TRANSLATE_NOOP("Shortcuts", "F1 or ?"),

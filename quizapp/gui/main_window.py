@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         window = Qt.ShortcutContext.WindowShortcut
         keys.bind(self, "another_drill", self.another_drill, context=window)
         keys.bind(self, "back", self.go_back, context=window)
+        keys.bind(self, "quit", self.close, context=window)
         keys.bind(self, "help", self.show_shortcuts, context=window)
         keys.bind(self, "settings", lambda: self.show_page("settings"), context=window)
         self.restore_geometry(state.settings.window_geometry)

@@ -48,8 +48,17 @@ def test_f1_opens_the_shortcuts_sheet(started: Started, qtbot: QtBot) -> None:  
     qtbot.waitUntil(lambda: bool(window.findChildren(ShortcutsDialog)))
     dialog = window.findChildren(ShortcutsDialog)[0]
     assert dialog.table.rowCount() >= 10
-    assert {"Ctrl+N", "Esc", "F1 or ?"} <= set(dialog.keys_shown())
+    assert {"Ctrl+N", "Esc", "Ctrl+Q", "F1 or ?"} <= set(dialog.keys_shown())
     dialog.close()
+
+
+def test_ctrl_q_closes_the_window(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    window = started.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(window.closing):
+        qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
 
 
 def test_escape_goes_back_through_pages(started: Started, qtbot: QtBot) -> None:  # noqa: F811

@@ -251,6 +251,8 @@ ZH: dict[str, str] = {
     "Ctrl+,": "Ctrl+,",
     "Esc": "Esc",
     "Go back": "返回",
+    "Ctrl+Q": "Ctrl+Q",
+    "Quit (checked answers are already saved)": "退出（已检查的答案都已保存）",
     "F1 or ?": "F1 或 ?",
     "This sheet": "本快捷键表",
     "Keys": "按键",

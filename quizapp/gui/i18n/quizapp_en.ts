@@ -3,7 +3,7 @@
 <context>
     <name>DrillSheet</name>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="392" />
+        <location filename="../views/drill_sheet.py" line="411" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n number, e.g. %1</numerusform><numerusform>%n numbers, e.g. %1</numerusform></translation>
     </message>
@@ -11,7 +11,7 @@
 <context>
     <name>HomeView</name>
     <message numerus="yes">
-        <location filename="../views/home.py" line="387" />
+        <location filename="../views/home.py" line="392" />
         <source>Matching questions: %n</source>
         <translation><numerusform>Matching questions: %n</numerusform><numerusform>Matching questions: %n</numerusform></translation>
     </message>

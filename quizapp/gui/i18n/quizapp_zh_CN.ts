@@ -75,17 +75,17 @@
         <translation>%1 没有你所选的量；本题改为求：%2。</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="176" />
+        <location filename="../drill_controller.py" line="165" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="206" />
+        <location filename="../drill_controller.py" line="195" />
         <source>The answer could not be checked (%1); nothing was graded.</source>
         <translation>无法检查这个答案（%1），尚未评分。</translation>
     </message>
     <message>
-        <location filename="../drill_controller.py" line="220" />
+        <location filename="../drill_controller.py" line="209" />
         <source>Answer shown: counted as a miss</source>
         <translation>已显示答案：记为答错</translation>
     </message>
@@ -131,82 +131,82 @@
 <context>
     <name>DrillSheet</name>
     <message>
-        <location filename="../views/drill_sheet.py" line="244" />
+        <location filename="../views/drill_sheet.py" line="263" />
         <source>The cell</source>
         <translation>单元公式</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="245" />
+        <location filename="../views/drill_sheet.py" line="264" />
         <source>Given</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="246" />
+        <location filename="../views/drill_sheet.py" line="265" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="247" />
+        <location filename="../views/drill_sheet.py" line="266" />
         <source>Values you may use</source>
         <translation>可直接使用的数值</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="248" />
+        <location filename="../views/drill_sheet.py" line="267" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="249" />
+        <location filename="../views/drill_sheet.py" line="268" />
         <source>Submit  (Enter)</source>
         <translation>提交  (Enter)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="250" />
+        <location filename="../views/drill_sheet.py" line="269" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="251" />
+        <location filename="../views/drill_sheet.py" line="270" />
         <source>Show the answer  (Ctrl+D)</source>
         <translation>显示答案  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="253" />
+        <location filename="../views/drill_sheet.py" line="272" />
         <source>I don't know: show the worked solution (counts as a miss)</source>
         <translation>不会：显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="353" />
+        <location filename="../views/drill_sheet.py" line="372" />
         <source>Answer %1</source>
         <translation>答案 %1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="371" />
+        <location filename="../views/drill_sheet.py" line="390" />
         <source>input shape: %1</source>
         <translation>输入形状：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="380" />
+        <location filename="../views/drill_sheet.py" line="399" />
         <source>periods: %1</source>
         <translation>周期：%1</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="386" />
+        <location filename="../views/drill_sheet.py" line="405" />
         <source>a number, e.g. 128</source>
         <translation>一个数，例如 128</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="388" />
+        <location filename="../views/drill_sheet.py" line="407" />
         <source>a shape, e.g. (5, 3, 20)</source>
         <translation>一个形状，例如 (5, 3, 20)</translation>
     </message>
     <message>
-        <location filename="../views/drill_sheet.py" line="390" />
+        <location filename="../views/drill_sheet.py" line="409" />
         <source>a formula, e.g. f*c + i*g</source>
         <translation>一个公式，例如 f*c + i*g</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/drill_sheet.py" line="392" />
+        <location filename="../views/drill_sheet.py" line="411" />
         <source>%n numbers, e.g. %1</source>
         <translation><numerusform>%n 个数，例如 %1</numerusform></translation>
     </message>
@@ -327,27 +327,27 @@
 <context>
     <name>FreeTextAnswer</name>
     <message>
-        <location filename="../views/answers/free_text.py" line="52" />
+        <location filename="../views/answers/free_text.py" line="57" />
         <source>Write your answer as you would say it in an interview</source>
         <translation>像面试时那样写下你的回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="54" />
+        <location filename="../views/answers/free_text.py" line="59" />
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="55" />
+        <location filename="../views/answers/free_text.py" line="60" />
         <source>Which key points did your answer make?</source>
         <translation>你的回答涵盖了哪些要点？</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="61" />
+        <location filename="../views/answers/free_text.py" line="66" />
         <source>write an answer first</source>
         <translation>请先写下回答</translation>
     </message>
     <message>
-        <location filename="../views/answers/free_text.py" line="127" />
+        <location filename="../views/answers/free_text.py" line="132" />
         <source>Score: %1 of %2 key points</source>
         <translation>得分：%2 个要点中的 %1 个</translation>
     </message>
@@ -355,144 +355,144 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../views/home.py" line="293" />
+        <location filename="../views/home.py" line="298" />
         <source>All outputs of the cell</source>
         <translation>单元的全部输出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/home.py" line="387" />
+        <location filename="../views/home.py" line="392" />
         <source>Matching questions: %n</source>
         <translation><numerusform>符合条件的题目：%n 道</numerusform></translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404" />
+        <location filename="../views/home.py" line="409" />
         <source>Every answer you give here is saved to your history: it counts in the statistics and comes back for review (Settings turns this off).</source>
         <translation>你在这里的每个回答都会保存到学习记录：计入统计，并安排复习（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="408" />
+        <location filename="../views/home.py" line="413" />
         <source>Practice is not saved to your history (turned off in Settings).</source>
         <translation>练习不会保存到学习记录（已在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="465" />
+        <location filename="../views/home.py" line="470" />
         <source>What would you like to practise?</source>
         <translation>今天想练习什么？</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="468" />
+        <location filename="../views/home.py" line="473" />
         <source>Work a gate computation by hand on a clean sheet, or answer interview questions with feedback. Choose below and start.</source>
         <translation>在一张干净的纸上手算门控，或者回答带反馈的面试题。在下面选择后开始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="473" />
+        <location filename="../views/home.py" line="478" />
         <source>Gate drills</source>
         <translation>门控计算练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="475" />
+        <location filename="../views/home.py" line="480" />
         <source>One step of a cell with small numbers: compute the asked quantities.</source>
         <translation>用小数字计算单元的一步：求出所问的量。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="477" />
+        <location filename="../views/home.py" line="482" />
         <source>&amp;Cells</source>
         <translation>单元(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="478" />
+        <location filename="../views/home.py" line="483" />
         <source>&amp;Quantities</source>
         <translation>所求的量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="479" />
+        <location filename="../views/home.py" line="484" />
         <source>Cells</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="480" />
+        <location filename="../views/home.py" line="485" />
         <source>Quantities</source>
         <translation>所求的量</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="481" />
+        <location filename="../views/home.py" line="486" />
         <source>&amp;Difficulty</source>
         <translation>难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="482" />
+        <location filename="../views/home.py" line="487" />
         <source>GRU con&amp;vention</source>
         <translation>GRU 约定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="483" />
-        <location filename="../views/home.py" line="485" />
+        <location filename="../views/home.py" line="488" />
+        <location filename="../views/home.py" line="490" />
         <source>Start drills</source>
         <translation>开始练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="484" />
+        <location filename="../views/home.py" line="489" />
         <source>Back to your drill</source>
         <translation>回到未完成的练习</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="486" />
+        <location filename="../views/home.py" line="491" />
         <source>Interview questions</source>
         <translation>面试题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="488" />
+        <location filename="../views/home.py" line="493" />
         <source>Questions from the bank, with the model answer and an explanation.</source>
         <translation>题库中的题目，附参考答案和解释。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="490" />
+        <location filename="../views/home.py" line="495" />
         <source>&amp;Topics (none ticked: all)</source>
         <translation>主题（不勾选即全部）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="491" />
+        <location filename="../views/home.py" line="496" />
         <source>T&amp;ypes (none ticked: all)</source>
         <translation>题型（不勾选即全部）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="492" />
+        <location filename="../views/home.py" line="497" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="493" />
+        <location filename="../views/home.py" line="498" />
         <source>Question types</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="494" />
+        <location filename="../views/home.py" line="499" />
         <source>Di&amp;fficulty</source>
         <translation>难度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="495" />
-        <location filename="../views/home.py" line="496" />
+        <location filename="../views/home.py" line="500" />
+        <location filename="../views/home.py" line="501" />
         <source>Start questions</source>
         <translation>开始答题</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="497" />
+        <location filename="../views/home.py" line="502" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="509" />
+        <location filename="../views/home.py" line="514" />
         <source>Drill difficulty</source>
         <translation>练习难度</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="515" />
+        <location filename="../views/home.py" line="520" />
         <source>GRU convention</source>
         <translation>GRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="533" />
+        <location filename="../views/home.py" line="538" />
         <source>Question difficulty</source>
         <translation>题目难度</translation>
     </message>
@@ -500,34 +500,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="413" />
         <source>Recurrent networks, by hand</source>
         <translation>手算循环神经网络</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="414" />
         <source>quizapp</source>
         <translation>quizapp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="418" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="419" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="417" />
         <source>Shortcuts (F1)</source>
         <translation>快捷键 (F1)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="420" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -963,122 +963,122 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings_view.py" line="229" />
+        <location filename="../views/settings_view.py" line="237" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="230" />
+        <location filename="../views/settings_view.py" line="238" />
         <source>Changes apply at once and are kept for the next start.</source>
         <translation>修改立即生效，并在下次启动时保留。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="232" />
+        <location filename="../views/settings_view.py" line="240" />
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="233" />
+        <location filename="../views/settings_view.py" line="241" />
         <source>&amp;Content language (questions, drills)</source>
         <translation>内容语言（题目、练习）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="234" />
+        <location filename="../views/settings_view.py" line="242" />
         <source>&amp;Theme</source>
         <translation>主题配色(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="235" />
+        <location filename="../views/settings_view.py" line="243" />
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="236" />
+        <location filename="../views/settings_view.py" line="244" />
         <source>&amp;GRU convention</source>
         <translation>GRU 约定(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="237" />
+        <location filename="../views/settings_view.py" line="245" />
         <source>minGRU convention</source>
         <translation>minGRU 约定</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="238" />
+        <location filename="../views/settings_view.py" line="246" />
         <source>minLSTM convention</source>
         <translation>minLSTM 约定</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="239" />
+        <location filename="../views/settings_view.py" line="247" />
         <source>sLSTM convention</source>
         <translation>sLSTM 约定</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="240" />
+        <location filename="../views/settings_view.py" line="248" />
         <source>mLSTM convention</source>
         <translation>mLSTM 约定</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="241" />
+        <location filename="../views/settings_view.py" line="249" />
         <source>Selective SSM convention</source>
         <translation>选择性 SSM 约定</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="242" />
+        <location filename="../views/settings_view.py" line="250" />
         <source>&amp;Biases</source>
         <translation>偏置(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="243" />
+        <location filename="../views/settings_view.py" line="251" />
         <source>&amp;Drill difficulty</source>
         <translation>练习难度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="244" />
+        <location filename="../views/settings_view.py" line="252" />
         <source>Tolerance, &amp;absolute</source>
         <translation>容差，绝对值(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="245" />
+        <location filename="../views/settings_view.py" line="253" />
         <source>Tolerance, &amp;relative</source>
         <translation>容差，相对值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="246" />
+        <location filename="../views/settings_view.py" line="254" />
         <source>Desired rete&amp;ntion (reviews)</source>
         <translation>期望记忆保持率（复习）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="247" />
+        <location filename="../views/settings_view.py" line="255" />
         <source>&amp;Streak on the statistics page</source>
         <translation>统计页显示连续天数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="248" />
+        <location filename="../views/settings_view.py" line="256" />
         <source>&amp;History of free practice</source>
         <translation>自由练习记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="255" />
+        <location filename="../views/settings_view.py" line="263" />
         <source>How likely you should still remember an item when it comes due. Higher means more frequent reviews.</source>
         <translation>到期复习时仍记得该题的概率。数值越高，复习越频繁。</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="260" />
+        <location filename="../views/settings_view.py" line="268" />
         <source>Show my streak</source>
         <translation>显示连续天数</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="261" />
+        <location filename="../views/settings_view.py" line="269" />
         <source>Show how many days in a row I studied</source>
         <translation>显示我连续学习了多少天</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="262" />
+        <location filename="../views/settings_view.py" line="270" />
         <source>Save my practice</source>
         <translation>保存我的练习</translation>
     </message>
     <message>
-        <location filename="../views/settings_view.py" line="265" />
+        <location filename="../views/settings_view.py" line="273" />
         <source>Keep every drill and question answered outside a study mode in the history, its statistics and its reviews</source>
         <translation>把学习模式之外做过的每道计算题和问题都记入学习记录、统计和复习</translation>
     </message>
@@ -1106,57 +1106,62 @@
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="60" />
+        <location filename="../keys.py" line="61" />
+        <source>Quit (checked answers are already saved)</source>
+        <translation>退出（已检查的答案都已保存）</translation>
+    </message>
+    <message>
+        <location filename="../keys.py" line="67" />
         <source>F1 or ?</source>
         <translation>F1 或 ?</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="61" />
+        <location filename="../keys.py" line="68" />
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="68" />
+        <location filename="../keys.py" line="75" />
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="73" />
+        <location filename="../keys.py" line="80" />
         <source>Enter or Space</source>
         <translation>Enter 或空格</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="74" />
+        <location filename="../keys.py" line="81" />
         <source>Press the focused button</source>
         <translation>按下当前焦点所在的按钮</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="80" />
+        <location filename="../keys.py" line="87" />
         <source>Submit the drill (in an answer field)</source>
         <translation>提交练习（在答案输入框中）</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="86" />
+        <location filename="../keys.py" line="93" />
         <source>Step through the cell diagram</source>
         <translation>逐步查看单元示意图</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="93" />
+        <location filename="../keys.py" line="100" />
         <source>Show the worked solution (counts as a miss)</source>
         <translation>显示详细解答（记为答错）</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="114" />
+        <location filename="../keys.py" line="121" />
         <source>Reviews, once answered: rate how well you knew it</source>
         <translation>复习中作答后：评价掌握程度</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="140" />
+        <location filename="../keys.py" line="147" />
         <source>Show the answer (counts as a miss)</source>
         <translation>显示答案（记为答错）</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="107" />
+        <location filename="../keys.py" line="114" />
         <source>Choose an option (or tick a key point)</source>
         <translation>选择选项（或勾选要点）</translation>
     </message>
@@ -1171,22 +1176,22 @@
         <translation>再来一道同类练习（首页：开始练习）</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="100" />
+        <location filename="../keys.py" line="107" />
         <source>Check (or Enter in a one-line answer); then: go on</source>
         <translation>检查答案（单行答案也可按 Enter）；再按：继续</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="120" />
+        <location filename="../keys.py" line="127" />
         <source>Take back the last rating</source>
         <translation>撤销上一次评价</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="127" />
+        <location filename="../keys.py" line="134" />
         <source>Move an item when putting things in order</source>
         <translation>排序时移动条目</translation>
     </message>
     <message>
-        <location filename="../keys.py" line="133" />
+        <location filename="../keys.py" line="140" />
         <source>Previous / next question</source>
         <translation>上一题 / 下一题</translation>
     </message>
