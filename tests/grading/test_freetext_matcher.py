@@ -648,3 +648,8 @@ def test_not_worth_not_applicable_and_mei_yingxiang_deny() -> None:
     assert one("dropout", "Dropout between layers isn't worth it.") == "contradicted"
     assert one("dropout", "Dropout between layers is not applicable here.") == "contradicted"
     assert one("dropout", "层之间的 dropout 对结果没影响。") == "contradicted"
+
+
+def test_yinzi_is_a_word_not_because() -> None:
+    assert len(GRADER.analyse("乘过缩放因子的梯度").fragments) == 1
+    assert len(GRADER.analyse("梯度很小因梯度消失").fragments) == 2

@@ -82,7 +82,7 @@ _FRAGMENT = re.compile(
     r"|(?<!n't)(?<!n't )(?<!n’t)(?<!n’t )(?<!not)(?<!not )(?:\u2014|\u2015|--)+"
     r"|\bso\b(?!\s+(?:far|on|called|much|many))"
     r"|\b(?:because|since|thus|therefore|hence|which|when|if|whenever|unless)\b"
-    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|(?<![原起基诱病主成近远])因(?!素)"
+    r"|因为|所以|因此|因而|从而|于是|如果|若是|假如|只要|(?<![原起基诱病主成近远])因(?![素子数])"
 )
 # A comma between two adjectives of one noun phrase ("a later, more relevant input") lists the
 # adjectives; it does not end the fragment (nor so a negation's reach). Read so only after a
