@@ -40,6 +40,7 @@ SHAPES = {
     "freetext_blind9": (5, WITH_PARTIAL),
     "freetext_blind10": (5, WITH_PARTIAL),
     "freetext_blind11": (5, WITH_PARTIAL),
+    "freetext_blind12": (5, WITH_PARTIAL),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
