@@ -1,15 +1,17 @@
 """Cutting an answer into sentences, clauses and fragments, and reading negations and contrasts.
 
 - A **sentence** ends at ``. ; ! ?`` (ASCII or full-width), ``。`` or a line break; a full stop
-  inside a number, a dotted name (``nn.LSTM``) or an abbreviation (e.g., i.e., et al., vs.) does not
-  end one.
+  inside a number, a dotted name (``nn.LSTM``), an abbreviation (e.g., i.e., et al., vs.) or an
+  ellipsis ("...") does not end one.
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
   但(是), 然而, 不过, 可是, 而是, 却, 而. A claim must be made inside one clause. "not only … but
-  also" and 不仅 … 而且 are not contrasts.
+  also", 不仅 … 而且 and an adverbial ", though," are not contrasts.
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
   across it) or a word that starts a new proposition ("so", "because",
-  "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …); not at a comma between two adjectives
-  of one noun phrase ("a later, more relevant input"). A negation reaches only the
+  "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …) or where a subordinate clause with
+  no comma meets its main clause ("since X has no recurrence it can …"); not at a comma between two
+  adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
+  condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing. A negation reaches only the
   fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
   同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
@@ -152,7 +154,7 @@ _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
     r"not like|in contrast to|the same as|as much as|similar to|just like)\b"
-    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"
+    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"  # = _THAN
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
 _DENYING = re.compile(
@@ -219,15 +221,14 @@ _NEGATIVE_PREDICATE = re.compile(
 # "updated when t mod T = 0, otherwise it keeps its value" — as the road not taken.)
 # In Chinese the granted condition ends where the statement goes on with 也 / 都 / 还 / 仍
 # ("哪怕是零也会改变隐状态" asserts its second half).
-_EVEN_IF_BEFORE = re.compile(r"(?i)\beven\s+if\s*$")
-_UNASSERTED_START = re.compile(r"(?i)\s*even if\b")
+_EVEN_IF_BEFORE = re.compile(r"(?i)\beven\s+if\s*$")  # "if" itself starts the fragment
 _ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使)[^也都还仍照]*")
 
 
 def _unasserted(clause_text: str, offset: int, text: str) -> int:
     """How many leading characters of the normalised fragment ``text`` (at ``offset`` of its
     clause) assert nothing: a granted condition."""
-    if _EVEN_IF_BEFORE.search(clause_text[:offset]) or _UNASSERTED_START.match(text):
+    if _EVEN_IF_BEFORE.search(clause_text[:offset]):
         return len(text)
     granted = _ZH_GRANTED.match(text.lstrip())
     return granted.end() + len(text) - len(text.lstrip()) if granted else 0
@@ -451,12 +452,15 @@ def _after_determiner(text: str, start: int) -> int:
     return found.end() if found else start
 
 
+_THAN = re.compile("(?<![对类可无])比(?![例较率如重特])")
+
+
 def _compared_nouns(text: str, found: list[Found]) -> tuple[tuple[int, int], ...]:
     """The nouns of compared things after 比 X 的 ("比 softmax 的 KV 缓存增长得快"): they are
     the compared thing's, never the clause's subject (they may still fill a slot: "GRU 比 LSTM
     的门少")."""
     spans = []
-    for match in re.finditer("比", text):
+    for match in _THAN.finditer(text):
         end = _compared_end(text, match.end(), found)
         of = _OF.match(text, end) if end is not None else None
         if of is not None:

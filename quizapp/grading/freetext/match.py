@@ -14,7 +14,9 @@ A claim (``questions.claims``) is made by one clause when
    to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
    (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
    lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
-   Mentions inside a contrast phrase ("unlike a CNN") are never the subject.
+   Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
+   softmax 的 KV 缓存") are never the subject; "both" / 两者都 standing as the subject gives the
+   predicate to both rivals, so it is not the claim's subject's own.
 
 The same clause with the polarity reversed, or the predicate given to a rival subject, is a
 *contradiction* of the claim: it earns nothing and is reported.
@@ -126,11 +128,12 @@ class ClaimReader:
         self.set_aside = frozenset(
             i for i, f in enumerate(segmented.fragments) if _SET_ASIDE.fullmatch(f.text)
         )
-        # A granted condition ("even if f went negative", 即使 …) asserts nothing: its words
-        # fill no claim.
+        # Where "both" / 两者都 stands as a subject, per fragment (see ``_said_of_both``).
         self.both_at = tuple(
             tuple(m.start() for m in _BOTH_AS_SUBJECT.finditer(f.text)) for f in segmented.fragments
         )
+        # A granted condition ("even if f went negative", 即使 …) asserts nothing: its words
+        # fill no claim.
         self.by_clause: dict[int, list[Mention]] = {}
         for mention in self.mentions:
             if mention.start >= segmented.fragments[mention.fragment].unasserted:
