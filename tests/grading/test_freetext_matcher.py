@@ -653,3 +653,14 @@ def test_not_worth_not_applicable_and_mei_yingxiang_deny() -> None:
 def test_yinzi_is_a_word_not_because() -> None:
     assert len(GRADER.analyse("乘过缩放因子的梯度").fragments) == 1
     assert len(GRADER.analyse("梯度很小因梯度消失").fragments) == 2
+
+
+def test_which_stands_for_the_noun_before_it() -> None:
+    clip = "norm-clipping: keep direction"
+    # "which" stands for norm clipping, even inside the "than" phrase that names it.
+    assert one(clip, "Value clipping is cruder than norm clipping, which keeps the direction.") == (
+        "made"
+    )
+    assert one(clip, "Norm clipping is cruder than value clipping, which keeps the direction.") == (
+        "contradicted"
+    )

@@ -225,6 +225,9 @@ _EVEN_IF_BEFORE = re.compile(r"(?i)\beven\s+if\s*$")  # "if" itself starts the f
 _ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使)[^也都还仍照]*")
 
 
+_RELATIVE_BEFORE = re.compile(r"(?i)\bwhich\s*$")
+
+
 def _unasserted(clause_text: str, offset: int, text: str) -> int:
     """How many leading characters of the normalised fragment ``text`` (at ``offset`` of its
     clause) assert nothing: a granted condition."""
@@ -259,6 +262,7 @@ class Fragment:
     negative_predicates: tuple[int, ...] = ()
     unasserted: int = 0  # the first characters state a granted condition (see ``_unasserted``)
     compared_nouns: tuple[tuple[int, int], ...] = ()  # see ``_compared_nouns``
+    relative: bool = False  # starts after "which": its subject is the noun before it
 
     def in_contrast(self, start: int) -> bool:
         """Whether position ``start`` lies in a contrast phrase (not a subject candidate)."""
@@ -516,6 +520,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                         _unasserted(clause_text, offset, text),
                         _compared_nouns(text, found),
+                        bool(_RELATIVE_BEFORE.search(clause_text[:offset])),
                     )
                 )
             for before, after in itertools.pairwise(indices):

@@ -16,7 +16,9 @@ A claim (``questions.claims``) is made by one clause when
    lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
    softmax 的 KV 缓存") are never the subject; "both" / 两者都 standing as the subject gives the
-   predicate to both rivals, so it is not the claim's subject's own.
+   predicate to both rivals, so it is not the claim's subject's own; after "which", the subject is
+   the noun "which" stands for, even one in a contrast ("… than the slow modules, which change
+   rarely").
 
 The same clause with the polarity reversed, or the predicate given to a rival subject, is a
 *contradiction* of the claim: it earns nothing and is reported.
@@ -299,6 +301,9 @@ class ClaimReader:
         anchor = min(combo, key=lambda m: m.order)
         if self._said_of_both(anchor, candidates):
             return False
+        antecedent = self._antecedent(claim, combo, anchor)
+        if antecedent is not None:
+            return antecedent.concept in claim.subject
         same = [m for m in candidates if m.clause == anchor.clause]
         before = [m for m in same if m.order < anchor.order]
         # A subject after the claim's words ("the direction is kept by norm clipping") stands in
@@ -316,6 +321,34 @@ class ClaimReader:
         else:
             return not explicit
         return any(m.concept in claim.subject for m in self._coordinated(chosen, pool))
+
+    def _antecedent(
+        self, claim: Claim, combo: tuple[Mention, ...], anchor: Mention
+    ) -> Mention | None:
+        """In a fragment that starts after "which" and names no subject before the claim's
+        words, the noun "which" stands for: the last of the subject's group in the fragment
+        before, even inside a contrast ("… than the slow modules, which change rarely")."""
+        fragment = self.segmented.fragments[anchor.fragment]
+        if not fragment.relative or anchor.fragment == 0:
+            return None
+        rivals = self.lexicon.rivals(claim.subject)
+        used = {(m.fragment, m.start) for m in combo}
+        here = [
+            m
+            for m in self.mentions
+            if m.fragment == anchor.fragment and m.start < anchor.start and m.concept in rivals
+        ]
+        if here:
+            return None
+        before = [
+            m
+            for m in self.mentions
+            if m.fragment == anchor.fragment - 1
+            and m.clause == anchor.clause
+            and m.concept in rivals
+            and (m.fragment, m.start) not in used
+        ]
+        return before[-1] if before else None
 
     def _said_of_both(self, anchor: Mention, candidates: list[Mention]) -> bool:
         """ "Both" / 两者都 stands before the claim's words in their fragment, with no subject
