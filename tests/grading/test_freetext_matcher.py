@@ -9,7 +9,7 @@ import pytest
 from questions.claims import parse_claim
 from questions.lexicon import read_lexicon
 from questions.schema import KeyPoint, Question, Text
-from quizapp.grading.freetext import FreeTextGrade, PointStatus, grader_for
+from quizapp.grading.freetext import FreeTextGrade, PointStatus, default_grader, grader_for
 from quizapp.grading.freetext.notation import normalise
 
 LEXICON = read_lexicon([Path(__file__).parent.parent / "data" / "lexicon" / "matcher.yaml"])
@@ -664,3 +664,13 @@ def test_which_stands_for_the_noun_before_it() -> None:
     assert one(clip, "Norm clipping is cruder than value clipping, which keeps the direction.") == (
         "contradicted"
     )
+
+
+def test_a_number_form_does_not_match_inside_a_decimal() -> None:
+    def concepts(text: str) -> set[str]:
+        found = default_grader().analyse(text).fragments
+        return {f.concept for fragment in found for f in fragment.found}
+
+    assert "equals-zero" not in concepts("奇异值都是 0.5")
+    assert "half" in concepts("奇异值都是 0.5")
+    assert "equals-zero" in concepts("奇异值都是 0")

@@ -10,7 +10,7 @@ from 2020 and it loads a 5 MB dictionary): a segmenter's split of technical term
 with the lexicon ("遗忘门" may come out as "遗忘/门"), and the lexicon's own forms are the only words
 the grader needs. Where forms overlap, the longest wins ("遗忘门" is the forget gate, not "门").
 A form that starts or ends with a Latin letter or digit needs a boundary there ("h_t" does not
-match inside "with_t").
+match inside "with_t", "是 0" not inside "是 0.5").
 """
 
 from __future__ import annotations
@@ -118,7 +118,9 @@ def _symbol_pattern(form: str) -> str:
     body = r"\s*".join(re.escape(c) for c in chars)
     if chars[0].isascii() and chars[0].isalnum():
         body = r"(?<![a-z0-9_])" + body  # "t 接近 0" is not inside "f_t 接近 0"
-    if chars[-1].isascii() and chars[-1].isalnum():
+    if chars[-1].isascii() and chars[-1].isdigit():
+        body += r"(?![a-z0-9]|[.,]\d)"  # "是 0" is not inside "是 0.5"
+    elif chars[-1].isascii() and chars[-1].isalnum():
         body += r"(?![a-z0-9])"
     return body
 
