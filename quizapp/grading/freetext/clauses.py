@@ -151,10 +151,12 @@ _SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、")
 _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
 # A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
 _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
+# 比 as "than" (not in 比例, 对比, 比较 …).
+_THAN_ZH = "(?<![对类可无])比(?![例较率如重特])"
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
     r"not like|in contrast to|the same as|as much as|similar to|just like)\b"
-    r"|不像|不同于|而非|而不是|相比于|相较于|比起|(?<![对类可无])比(?![例较率如重特])"  # = _THAN
+    rf"|不像|不同于|而非|而不是|相比于|相较于|比起|{_THAN_ZH}"
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
 _DENYING = re.compile(
@@ -261,7 +263,7 @@ class Fragment:
     denying_spans: tuple[tuple[int, int], ...] = ()
     negative_predicates: tuple[int, ...] = ()
     unasserted: int = 0  # the first characters state a granted condition (see ``_unasserted``)
-    compared_nouns: tuple[tuple[int, int], ...] = ()  # see ``_compared_nouns``
+    compared_nouns: tuple[tuple[int, int], ...] = ()  # see ``_contrast_spans``
     relative: bool = False  # starts after "which": its subject is the noun before it
 
     def in_contrast(self, start: int) -> bool:
@@ -392,21 +394,33 @@ def _scope_breaks(text: str) -> tuple[int, ...]:
     )
 
 
-def _contrast_spans(text: str, found: list[Found]) -> tuple[tuple[int, int], ...]:
+Spans = tuple[tuple[int, int], ...]
+
+
+def _contrast_spans(text: str, found: list[Found]) -> tuple[Spans, Spans]:
+    """The contrast phrases, and the nouns of compared things after 比 X 的 ("比 softmax 的 KV
+    缓存增长得快"): those are the compared thing's, never the clause's subject (they may still
+    fill a slot: "GRU 比 LSTM 的门少")."""
     spans = []
+    nouns = []
     for match in _CONTRAST_PHRASE.finditer(text):
         end = len(text)
         if match.group(0) == "比":
             # "A 比 B 少" compares A with B: only B is the compared thing; the
             # predicate after it is A's ("GRU 的参数比 LSTM 少": the GRU has fewer).
-            end = _compared_end(text, match.end(), found) or _zh_compared_end(text, match.end())
+            compared = _compared_end(text, match.end(), found)
+            end = compared or _zh_compared_end(text, match.end())
+            of = _OF.match(text, compared) if compared is not None else None
+            noun_end = _compared_end(text, of.end(), found) if of is not None else None
+            if of is not None and noun_end is not None:
+                nouns.append((of.end(), noun_end))
         elif match.group(0) in ("than", "as much as", "the same as", "similar to", "just like"):
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
             end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
         spans.append((match.start(), end))
     spans += [(m.start(), m.end()) for m in _ZH_CONTRAST_SPAN.finditer(text)]
-    return tuple(spans)
+    return tuple(spans), tuple(nouns)
 
 
 # 的 after a compared thing: its noun follows ("比 softmax 的 KV 缓存").
@@ -456,24 +470,6 @@ def _after_determiner(text: str, start: int) -> int:
     return found.end() if found else start
 
 
-_THAN = re.compile("(?<![对类可无])比(?![例较率如重特])")
-
-
-def _compared_nouns(text: str, found: list[Found]) -> tuple[tuple[int, int], ...]:
-    """The nouns of compared things after 比 X 的 ("比 softmax 的 KV 缓存增长得快"): they are
-    the compared thing's, never the clause's subject (they may still fill a slot: "GRU 比 LSTM
-    的门少")."""
-    spans = []
-    for match in _THAN.finditer(text):
-        end = _compared_end(text, match.end(), found)
-        of = _OF.match(text, end) if end is not None else None
-        if of is not None:
-            noun_end = _compared_end(text, of.end(), found)
-            if noun_end is not None:
-                spans.append((of.end(), noun_end))
-    return tuple(spans)
-
-
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), len(text)) for m in _DENYING.finditer(text))
 
@@ -506,6 +502,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                 negations = _negations(text, covered)
                 if offset in denied_reasons:
                     negations = (0, *negations)  # the reason a "not because" denies
+                contrasts, compared_nouns = _contrast_spans(text, found)
                 indices.append(len(fragments))
                 fragments.append(
                     Fragment(
@@ -515,11 +512,11 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         tuple(found),
                         negations,
                         _scope_breaks(text),
-                        _contrast_spans(text, found),
+                        contrasts,
                         _denying_spans(text),
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                         _unasserted(clause_text, offset, text),
-                        _compared_nouns(text, found),
+                        compared_nouns,
                         bool(_RELATIVE_BEFORE.search(clause_text[:offset])),
                     )
                 )

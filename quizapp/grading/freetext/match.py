@@ -205,12 +205,12 @@ class ClaimReader:
         across fragments a denial is not undone by another one ("never reset the state, not
         even between epochs" denies the reset twice, it does not affirm it).
         """
+        parts = [self._part(mention) for mention in combo]
         by_part: dict[tuple[int, int], int] = {}
-        for mention, slot in zip(combo, claim.slots, strict=True):
-            part = self._part(mention)
+        for mention, slot, part in zip(combo, claim.slots, parts, strict=True):
             by_part[part] = by_part.get(part, 0) + int(mention.concept not in slot)
         for part in by_part:
-            here = tuple(m for m in combo if self._part(m) == part)
+            here = tuple(m for m, p in zip(combo, parts, strict=True) if p == part)
             # A denial after the words is read after all of the claim's words in the fragment.
             words_end = max(m.end for m in combo if m.fragment == part[0])
             by_part[part] += self._negations(here, words_end)
