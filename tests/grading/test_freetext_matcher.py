@@ -90,6 +90,20 @@ def test_a_misconception_is_named_and_takes_the_credit_it_contradicts() -> None:
     assert grade.score == 0.0
 
 
+def test_both_after_the_pair_is_named_states_the_misconception() -> None:
+    def found(answer: str) -> list[str]:
+        grade = GRADER.grade(question("norm-clipping: keep direction"), answer)
+        return [m.misconception.id for m in grade.misconceptions]
+
+    # "both" stands for the two clippings named before it: value clipping keeps it too
+    assert found("Norm clipping rescales, value clipping clamps. Both keep the direction.") == [
+        "value-keeps-direction"
+    ]
+    assert found("按范数裁剪缩放，按值裁剪截断。两者都保持方向。") == ["value-keeps-direction"]
+    # with only one of them named, "both" stands for something else
+    assert found("Norm clipping rescales the gradient. Both keep the direction.") == []
+
+
 def test_the_subject_of_each_clause() -> None:
     q = question("cnn: fixed receptive-field", "rnn: unbounded", "cnn: parallel train")
     reversed_answer = "the RNN has a fixed receptive field, the CNN sees the whole history, RNNs train in parallel"
@@ -369,6 +383,11 @@ def test_denials_in_other_words() -> None:
     assert one("loss sum", "“损失求和”这个说法已经过时了。") == "contradicted"
     assert one("batch-size", "批大小两者都不行。") == "contradicted"
     assert one("loss sum", "这里不会出现损失求和。") == "contradicted"
+    assert one(claim, "批大小其实作用不大。") == "contradicted"
+    assert one(claim, "调批大小没什么意义。") == "contradicted"
+    assert one(claim, "调批大小用处不大。") == "contradicted"
+    assert one(claim, "The effect of the batch size is negligible.") == "contradicted"
+    assert one(claim, "批大小的作用很大。") == "made"
     # the same words without the denial make the point
     assert one(claim, "The batch size will tell you much.") == "made"
     assert one(claim, "批大小是关键。") == "made"
@@ -458,6 +477,9 @@ def test_a_fragment_that_only_denies_the_one_before() -> None:
     assert one("loss sum", "损失会求和，这种情况不会发生。") == "contradicted"
     assert one("loss sum", "损失会求和，这是错的。") == "contradicted"
     assert one("loss sum", "The loss is summed, which is right.") == "made"
+    assert one("loss sum", "The loss is summed, so that's never done.") == "contradicted"
+    assert one("loss sum", "把损失求和，所以没人这么做。") == "contradicted"
+    assert one("loss sum", "The loss is summed, so that's what everyone does.") == "made"
     assert one("batch-size", "批大小、文档边界都不用管。") == "contradicted"
 
 
@@ -557,6 +579,12 @@ def test_both_as_the_subject_gives_the_predicate_to_both() -> None:
         "contradicted"
     )
     assert one("train: parallel", "For training, though, both run in parallel.") == "made"
+    # said of both the other way round, or with words between 两者 and 都
+    assert one("rnn: sequential", "The RNN reads one token at a time. Both are parallel.") == (
+        "contradicted"
+    )
+    assert one(clip, "范数裁剪缩放整个向量。两者在 RNN 里都保持方向。") == "contradicted"
+    assert one(clip, "范数裁剪缩放整个向量。两者在 RNN 里都改变方向。") == "contradicted"
 
 
 def test_a_list_denied_by_dou_bu_at_the_end() -> None:
@@ -662,6 +690,13 @@ def test_which_stands_for_the_noun_before_it() -> None:
         "made"
     )
     assert one(clip, "Norm clipping is cruder than value clipping, which keeps the direction.") == (
+        "contradicted"
+    )
+    # "whose" too: the predicate after it is the noun's before it, even in a contrast
+    assert one(clip, "Unlike norm clipping, whose direction is kept, value clipping is cheap.") == (
+        "made"
+    )
+    assert one(clip, "Unlike value clipping, whose direction is kept, norm clipping is cheap.") == (
         "contradicted"
     )
 

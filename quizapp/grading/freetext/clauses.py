@@ -185,6 +185,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?"
     r"(?:help|matter|work|apply)|"
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"
+    r"(?:is|are|was|were) (?:\w+ )?(?:negligible|insignificant)|"
     r"(?:can|could|may) be anything|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually )?(?:tell|show|say|buy|give)"
     r"(?: you| us)? (?:much|anything|a lot|the whole story)|"
@@ -203,12 +204,12 @@ _NEGATIVE_PREDICATE = re.compile(
     r"|没用(?![\u4e00-\u9fffA-Za-z])|没有用(?![\u4e00-\u9fffA-Za-z])|被高估|言过其实|"
     r"不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉(?!的是|的只是)|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
-    r"没有意义|没意义|毫无意义|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
+    r"没有意义|没意义|毫无意义|没什么意义|没啥意义|没啥用|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
     r"都不行|也不行|行不通|(?:已经)?过时了|站不住脚|"
     r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
-    r"关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
+    r"(?:作用|用处|帮助|效果|意义|贡献)(?:其实|并)?不大|没(?:多大|太大|什么大)用|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
     r"没什么影响|没有影响|没影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|不是好办法|不是个好办法|不是好主意|"
@@ -228,6 +229,8 @@ _ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使)[^也都�
 
 
 _RELATIVE_BEFORE = re.compile(r"(?i)\bwhich\s*$")
+# "whose" opening a fragment ("unlike the GRU, whose gates are separate, …") is relative too.
+_WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
 def _unasserted(clause_text: str, offset: int, text: str) -> int:
@@ -240,12 +243,14 @@ def _unasserted(clause_text: str, offset: int, text: str) -> int:
 
 
 # A fragment that only denies what the fragment before it said ("…，这种情况不会发生", "…, which is
-# not true"): the denial belongs to that fragment.
+# not true", "…, so that's never done", "…，所以没人这么做"): the denial belongs to that fragment.
 _DENIES_THE_LAST = re.compile(
     r"(?:这种情况|这种事|这一点|这个说法|这|那)?\s*(?:其实|实际上|根本)?\s*"
     r"(?:不会发生|不会出现|不对|是错的|不成立|不是这样|并非如此|其实不然|是误解)"
     r"|(?:(?:which|that|this)\s+)?(?:is|was)\s+(?:not true|wrong|false|a myth|not the case)"
     r"|(?:(?:which|that|this)\s+)?(?:never|does not|do not|will not) (?:happens?|occurs?)"
+    r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:never|not)\s+(?:done|used|an option)"
+    r"|(?:nobody|no one) does (?:that|this|it)|(?:我们|大家)?(?:没人|没有人|从来不|不会)这么做"
 )
 
 
@@ -517,7 +522,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
                         _unasserted(clause_text, offset, text),
                         compared_nouns,
-                        bool(_RELATIVE_BEFORE.search(clause_text[:offset])),
+                        bool(_RELATIVE_BEFORE.search(clause_text[:offset]) or _WHOSE.match(piece)),
                     )
                 )
             for before, after in itertools.pairwise(indices):

@@ -16,7 +16,8 @@ A claim (``questions.claims``) is made by one clause when
    lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
    softmax 的 KV 缓存") are never the subject; "both" / 两者都 standing as the subject gives the
-   predicate to both rivals, so it is not the claim's subject's own; after "which", the subject is
+   predicate to both rivals, so it contradicts the claim whichever way round it is said
+   ("两者在训练时都只能串行" as well as "both run in parallel"); after "which", the subject is
    the noun "which" stands for, even one in a contrast ("… than the slow modules, which change
    rarely").
 
@@ -58,7 +59,7 @@ _VERBS = (
 _BOTH_AS_SUBJECT = re.compile(
     rf"\b(?:both|neither)(?: of (?:them|these|those|the two))?(?: \w+ly)? (?:{_VERBS})\b"
     rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
-    r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)(?:都|均|也都|全都)"
+    r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)[^,，。；;:：、和与及]{0,8}?(?:都|均|也都|全都)"
 )
 
 
@@ -190,6 +191,18 @@ class ClaimReader:
             if rival_spread is not None and self._spread(combo)[0] > rival_spread:
                 break
             negative = self._negative(claim, combo) != self._order_reversed(claim, combo)
+            if self._said_of_both(claim, combo):
+                # Said of both things compared: a misconception is stated of its subject too
+                # ("both are sequential" says the mLSTM is); a key point, whichever way round,
+                # is not the subject's own.
+                if (
+                    explicit_subject
+                    and negative == claim.negated
+                    and self._pair_named(claim, combo)
+                ):
+                    return Verdict.MADE
+                result = Verdict.CONTRADICTED
+                continue
             if self._subject_agrees(claim, combo, explicit_subject):
                 return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
             if negative == claim.negated:
@@ -299,8 +312,6 @@ class ClaimReader:
             return True
         candidates = self._subject_candidates(claim, combo)
         anchor = min(combo, key=lambda m: m.order)
-        if self._said_of_both(anchor, candidates):
-            return False
         antecedent = self._antecedent(claim, combo, anchor)
         if antecedent is not None:
             return antecedent.concept in claim.subject
@@ -350,16 +361,31 @@ class ClaimReader:
         ]
         return before[-1] if before else None
 
-    def _said_of_both(self, anchor: Mention, candidates: list[Mention]) -> bool:
-        """ "Both" / 两者都 stands before the claim's words in their fragment, with no subject
-        named before them in the clause or after them in the fragment ("both X and Y …" names
-        its subjects and is read as a list; in "for training, both run in parallel" and "两者都
-        并行训练" the two are not what the subject is one of)."""
+    def _said_of_both(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """ "Both" / 两者都 stands as the subject of ``combo``: before the claim's words in their
+        fragment, with no subject named before them in the clause or after them in the fragment
+        ("both X and Y …" names its subjects and is read as a list; in "for training, both run
+        in parallel" and "两者都并行训练" the two are not what the subject is one of)."""
+        if not claim.subject:
+            return False
+        anchor = min(combo, key=lambda m: m.order)
+        candidates = self._subject_candidates(claim, combo)
         named = any(
             m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
             for m in candidates
         )
         return not named and any(q < anchor.start for q in self.both_at[anchor.fragment])
+
+    def _pair_named(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """Before ``combo``, the answer names the claim's subject and a rival of it: the two
+        things a following "both" stands for (not an unordered claim's words read both ways)."""
+        if claim.ordered:
+            return False
+        anchor = min(combo, key=lambda m: m.order)
+        before = {
+            m.concept for m in self._subject_candidates(claim, combo) if m.order < anchor.order
+        }
+        return bool(before & set(claim.subject)) and bool(before - set(claim.subject))
 
     def _rival_in_clause(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Whether the clause of ``combo`` itself names a rival of the claim's subject (not one
