@@ -42,6 +42,8 @@ SHAPES = {
     "freetext_blind11": (5, WITH_PARTIAL),
     "freetext_blind12": (5, WITH_PARTIAL),
     "freetext_blind13": (5, WITH_PARTIAL),
+    "freetext_blind14": (5, WITH_PARTIAL),
+    "freetext_blind15": (5, WITH_PARTIAL),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}

@@ -385,8 +385,15 @@ def test_denials_in_other_words() -> None:
     assert one("loss sum", "这里不会出现损失求和。") == "contradicted"
     assert one(claim, "批大小其实作用不大。") == "contradicted"
     assert one(claim, "调批大小没什么意义。") == "contradicted"
+    assert one("train: parallel", "并行训练反而做不到。") == "contradicted"
     assert one(claim, "调批大小用处不大。") == "contradicted"
     assert one(claim, "The effect of the batch size is negligible.") == "contradicted"
+    assert one("loss sum", "Summing the loss won't really happen here.") == "contradicted"
+    assert one(claim, "Changing the batch size won't change anything.") == "contradicted"
+    assert one(claim, "The batch size does nothing.") == "contradicted"
+    assert one(claim, "Tuning the batch size is never done.") == "contradicted"
+    assert one(claim, "The batch size plays a negligible role.") == "contradicted"
+    assert one(claim, "The batch size has little to do with it.") == "contradicted"
     assert one(claim, "批大小的作用很大。") == "made"
     # the same words without the denial make the point
     assert one(claim, "The batch size will tell you much.") == "made"
@@ -664,6 +671,10 @@ def test_a_subordinate_clause_ends_where_its_main_clause_starts() -> None:
 def test_two_gates_sharing_one_noun_are_two_gates() -> None:
     assert normalise("The input and forget gates") == "the input gate and forget gate"
     assert normalise("输入和遗忘门都是 sigmoid") == "输入门和遗忘门都是 sigmoid"
+    assert normalise("the forget, input and output gates") == (
+        "the forget gate, input gate and output gate"
+    )
+    assert normalise("遗忘、输入和输出门") == "遗忘门、输入门和输出门"
     assert normalise("gates and inputs") == "gates and inputs"
 
 
@@ -681,6 +692,44 @@ def test_not_worth_not_applicable_and_mei_yingxiang_deny() -> None:
 def test_yinzi_is_a_word_not_because() -> None:
     assert len(GRADER.analyse("乘过缩放因子的梯度").fragments) == 1
     assert len(GRADER.analyse("梯度很小因梯度消失").fragments) == 2
+
+
+def test_a_denying_phrase_ends_at_and() -> None:
+    assert one("gru: fewer gate", "The GRU has two blocks instead of three and fewer gates.") == (
+        "made"
+    )
+    assert one("gru: fewer gate", "The GRU has more blocks rather than fewer gates.") == (
+        "contradicted"
+    )
+
+
+def test_more_chinese_comparisons_and_suizhe_er() -> None:
+    claim = "gru: fewer gate"
+    # 跟 X 比 and X 于 Y name the compared thing only
+    assert one(claim, "跟长短期记忆网络比，门控循环单元的门更少。") == "made"
+    assert one(claim, "跟门控循环单元比，长短期记忆网络的门更少。") == "contradicted"
+    assert one(claim, "门控循环单元很简单。它的门更少于长短期记忆网络。") == "made"
+    assert one(claim, "门控循环单元很简单。跟长短期记忆网络比，门更少。") == "made"
+    # 随着 … 而 … is one statement, not a contrast
+    assert one("loss sum", "随着序列变长而把损失求和。") == "made"
+    assert len(GRADER.analyse("隐状态会随着序列变长而变大。").clauses) == 1
+
+
+def test_a_scene_setting_phrase_belongs_to_the_statement_after_it() -> None:
+    clip = "norm-clipping: keep direction"
+    # the subject after the comma is the phrase's, not the one carried from the sentence before
+    before = "Norm clipping rescales the whole vector. "
+    assert one(clip, before + "For keeping the direction, value clipping is the better fit.") == (
+        "contradicted"
+    )
+    assert one(clip, before + "For keeping the direction, norm clipping is the better fit.") == (
+        "made"
+    )
+    assert one(clip, "按范数裁剪缩放整个向量。在保持方向上，按值裁剪更合适。") == "contradicted"
+    # a longer fragment is a statement of its own: the subject carries into it
+    assert one(clip, before + "It keeps the direction of the update, value clipping does not.") == (
+        "made"
+    )
 
 
 def test_which_stands_for_the_noun_before_it() -> None:

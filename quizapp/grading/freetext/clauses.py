@@ -4,7 +4,7 @@
   inside a number, a dotted name (``nn.LSTM``), an abbreviation (e.g., i.e., et al., vs.) or an
   ellipsis ("...") does not end one.
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
-  但(是), 然而, 不过, 可是, 而是, 却, 而. A claim must be made inside one clause. "not only … but
+  但(是), 然而, 不过, 可是, 而是, 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim must be made inside one clause. "not only … but
   also", 不仅 … 而且 and an adverbial ", though," are not contrasts.
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
   across it) or a word that starts a new proposition ("so", "because",
@@ -18,10 +18,11 @@
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
 - A **contrast phrase** ("unlike X", "rather than X", "compared with X", "than X"; 不像, 不同于,
-  而非, 而不是, 比, 与 X 相比 / 不同, 像 X 那样 / 一样) names things the clause is *not* about: their concepts are
+  而非, 而不是, 比, 弱于 X, 与 / 跟 X 相比 / 比 / 不同, 像 X 那样 / 一样) names things the clause is *not* about: their concepts are
   never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
-  而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed").
-  "than X", "as much as X", "just like X", "similar to X" and 比 X cover only X (the next
+  而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed"),
+  up to an "and" that starts the next phrase ("two blocks instead of three and fewer parameters").
+  "than X", "as much as X", "just like X", "similar to X", 比 X and 弱于 / 优于 X cover only X (the next
   concept or word; after 比, up to the comparative 更 / 多 / 长 …): in "GRU 的参数比 LSTM 少"
   the predicate 少 is the GRU's, and "学不到比 k 更长的依赖" keeps 依赖 its own. ("like X" alone is
   not read so: "something like 'not good'", "acts like a reset gate" name examples and roles
@@ -71,8 +72,9 @@ _CONTRAST = re.compile(
     r"|\bhowever\b(?!\s+(?:many|much|long|far|small|large|often|big))"
     r"|但是|但|然而|(?<![^\s,，;；:：。])不过|可是|而是|却|(?<![从因进然反继])而(?![且言不非没])"
 )
-# 因为 … 而 … ("because … therefore") does not contrast: its 而 is not a break.
-_CAUSE_BEFORE = re.compile("因为|由于|因")
+# 因为 … 而 … ("because … therefore") and 随着 … 而 … ("as … grows") do not contrast: their 而
+# is not a break.
+_CAUSE_BEFORE = re.compile("因为|由于|因|随着")
 # "though" set off by commas or ending the sentence is an adverb ("for training, though, both
 # run in parallel"), not a contrast between two clauses.
 _NOT_CONTRAST = re.compile(
@@ -151,12 +153,15 @@ _SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、")
 _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
 # A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
 _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
+# 于 after an adjective is "than" too ("弱于 LSTM", "优于 GRU", "少于"; not 大于 / 小于, which
+# compare numbers).
+_YU_ZH = "(?<=[弱优强快慢高好差劣多少])于"
 # 比 as "than" (not in 比例, 对比, 比较 …).
 _THAN_ZH = "(?<![对类可无])比(?![例较率如重特])"
 _CONTRAST_PHRASE = re.compile(
     r"\b(?:unlike|rather than|instead of|compared (?:with|to)|as opposed to|than|versus|vs|"
     r"not like|in contrast to|the same as|as much as|similar to|just like)\b"
-    rf"|不像|不同于|而非|而不是|相比于|相较于|比起|{_THAN_ZH}"
+    rf"|不像|不同于|而非|而不是|相比于|相较于|比起|{_THAN_ZH}|{_YU_ZH}"
 )
 # Contrast phrases that deny what they introduce: "rather than summed" says "not summed".
 _DENYING = re.compile(
@@ -164,7 +169,7 @@ _DENYING = re.compile(
 )
 # "与 X 相比" and "像 X 那样 / 一样" name a compared thing, not the subject.
 _ZH_CONTRAST_SPAN = re.compile(
-    r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较)|(?<![好就])像[^,，。]{1,24}?(?:那样|一样|那种)"
+    r"[与和跟同][^,，。]{1,24}?(?:相比|不同|相反|比较|比起来|比\s*$)|(?<![好就])像[^,，。]{1,24}?(?:那样|一样|那种)"
 )
 
 
@@ -195,6 +200,14 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were) not (?:really |very )?relevant|"
     r"(?:is|are|was|were) not (?:really )?(?:worth|applicable|possible|an option)|"
     r"(?:does|do|did) not (?:really |actually )?exist|"
+    r"(?:will|would|does|do|did|can) not (?:really |actually |even )?(?:happen|occur|arise)s?|"
+    r"never (?:really |actually )?(?:happens?|occurs?|arises?)|"
+    r"(?:will not|would not|does not|do not|did not) (?:really |actually )?change anything|"
+    r"(?:changes|changed|does|did) (?:absolutely )?nothing|"
+    r"(?:is|are|was|were) never (?:done|used|learned|learnt|trained)|"
+    r"(?:is|are|was|were) not (?:really )?(?:a |the )?(?:sign|symptom|signal|indication) of|"
+    r"(?:has|have|had) (?:very )?little to do with|"
+    r"plays? (?:a |only a )?(?:negligible|minor|little|no) (?:role|part)|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
     r"is harmful|are harmful|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
@@ -206,7 +219,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"去掉(?!的是|的只是)|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
     r"没有意义|没意义|毫无意义|没什么意义|没啥意义|没啥用|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
-    r"都不行|也不行|行不通|(?:已经)?过时了|站不住脚|"
+    r"都不行|也不行|行不通|做不到|办不到|做不了|实现不了|达不到|无法实现|没法实现|没法做到|(?:已经)?过时了|站不住脚|"
     r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
     r"(?:作用|用处|帮助|效果|意义|贡献)(?:其实|并)?不大|没(?:多大|太大|什么大)用|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|影响不大|"
@@ -419,7 +432,14 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[Spans, Spans]:
             noun_end = _compared_end(text, of.end(), found) if of is not None else None
             if of is not None and noun_end is not None:
                 nouns.append((of.end(), noun_end))
-        elif match.group(0) in ("than", "as much as", "the same as", "similar to", "just like"):
+        elif match.group(0) in (
+            "than",
+            "as much as",
+            "the same as",
+            "similar to",
+            "just like",
+            "于",
+        ):
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
             end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
@@ -476,7 +496,15 @@ def _after_determiner(text: str, start: int) -> int:
 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), len(text)) for m in _DENYING.finditer(text))
+    spans = []
+    for m in _DENYING.finditer(text):
+        stop = _DENIAL_STOP.search(text, m.end())
+        spans.append((m.start(), stop.start() if stop else len(text)))
+    return tuple(spans)
+
+
+# "two blocks instead of three and fewer parameters": the denial ends at "and" + a new phrase.
+_DENIAL_STOP = re.compile(r"\band\b|并且|而且|同时")
 
 
 @dataclass(frozen=True)

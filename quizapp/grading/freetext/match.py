@@ -9,7 +9,9 @@ A claim (``questions.claims``) is made by one clause when
    with ``>`` and the clause names the other way round count as one more negation: "the lower
    layer reads the upper layer" reverses "upper-layer > lower-layer read");
 3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
-   group before the claim's words in the clause, else after them in the same fragment, else before
+   group before the claim's words in the clause, else after them in the same fragment (or in the next
+   one when the words stand in a short scene-setting phrase: "for streaming, Transformers are the
+   natural fit"), else before
    them earlier in the answer (so "it" carries the last subject) — is the claim's subject, or is joined
    to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
    (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
@@ -60,6 +62,14 @@ _BOTH_AS_SUBJECT = re.compile(
     rf"\b(?:both|neither)(?: of (?:them|these|those|the two))?(?: \w+ly)? (?:{_VERBS})\b"
     rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
     r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)[^,，。；;:：、和与及]{0,8}?(?:都|均|也都|全都)"
+)
+
+
+# A short phrase that only sets the scene for the statement after its comma ("for streaming",
+# "at inference time", 对于流式场景, 在推理时).
+_INTRODUCTORY = re.compile(
+    r"\s*(?:for|in|at|during|on|under|when|after|before)\s+(?:\S+\s*){1,3}"
+    r"|\s*(?:对于|对|在|至于)[^\s]{1,8}(?:时|中|上|里|场景|方面|来说|而言)?\s*"
 )
 
 
@@ -320,6 +330,9 @@ class ClaimReader:
         # A subject after the claim's words ("the direction is kept by norm clipping") stands in
         # the same fragment; one after a comma starts the next statement ("…, RNN sequential").
         after = [m for m in same if m.order > anchor.order and m.fragment == anchor.fragment]
+        if not after and _INTRODUCTORY.fullmatch(self.segmented.fragments[anchor.fragment].text):
+            # "for streaming, Transformers are the natural fit": the phrase is the next one's
+            after = [m for m in same if m.fragment == anchor.fragment + 1]
         earlier = [m for m in candidates if m.clause < anchor.clause]
         if before:
             chosen = before[-1]

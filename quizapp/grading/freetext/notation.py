@@ -12,7 +12,7 @@ all the spellings of the same thing:
   ``c_{t-1}``; ``x_{t}`` is ``x_t``;
 - contractions are spelled out (``aren't`` → ``are not``, ``cannot`` → ``can not``) so that the
   negation is a word of its own;
-- two gates sharing one noun are two gates: "the input and forget gates" is "the input gate and
+- gates sharing one noun are so many gates: "the input and forget gates" is "the input gate and
   forget gate", 输入和遗忘门 is 输入门和遗忘门.
 """
 
@@ -58,10 +58,24 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
 )
 _SPACES = re.compile(r"\s+")
-# "the input and forget gates" names two gates: "the input gate and forget gate".
-_GATE_NAMES = r"(input|forget|output|update|reset)"
-_GATES_SHARED = re.compile(rf"\b{_GATE_NAMES}\s+(and|or)\s+{_GATE_NAMES}\s+gates\b")
-_ZH_GATES_SHARED = re.compile("(输入|遗忘|输出|更新|重置)(和|与|或|、)(输入|遗忘|输出|更新|重置)门")
+# "the input and forget gates" names two gates: "the input gate and forget gate"; "the forget,
+# input and output gates" three.
+_GATE_NAMES = r"(?:input|forget|output|update|reset)"
+_GATES_SHARED = re.compile(
+    rf"\b{_GATE_NAMES}(?:\s*,\s*{_GATE_NAMES})*\s*,?\s+(?:and|or)\s+{_GATE_NAMES}\s+gates\b"
+)
+_GATE_NAME = re.compile(rf"\b{_GATE_NAMES}\b")
+_ZH_GATE_NAMES = "(?:输入|遗忘|输出|更新|重置)"
+_ZH_GATES_SHARED = re.compile(f"{_ZH_GATE_NAMES}(?:(?:和|与|或|、){_ZH_GATE_NAMES})+门")
+_ZH_GATE_NAME = re.compile(_ZH_GATE_NAMES)
+
+
+def _each_gate(match: re.Match[str]) -> str:
+    return _GATE_NAME.sub(r"\g<0> gate", match.group(0).removesuffix("gates").rstrip())
+
+
+def _each_zh_gate(match: re.Match[str]) -> str:
+    return _ZH_GATE_NAME.sub(r"\g<0>门", match.group(0).removesuffix("门"))
 
 
 def _greek(match: re.Match[str]) -> str:
@@ -84,6 +98,6 @@ def normalise(text: str) -> str:
     folded = _GREEK_RE.sub(_greek, folded)
     for pattern, replacement in _CONTRACTIONS:
         folded = pattern.sub(replacement, folded)
-    folded = _GATES_SHARED.sub(r"\1 gate \2 \3 gate", folded)
-    folded = _ZH_GATES_SHARED.sub(r"\1门\2\3门", folded)
+    folded = _GATES_SHARED.sub(_each_gate, folded)
+    folded = _ZH_GATES_SHARED.sub(_each_zh_gate, folded)
     return _SPACES.sub(" ", folded).strip()
