@@ -49,6 +49,8 @@ def verdict(key: str, answer: str) -> str | None:
         ("Σ_t δa_t h_{t-1}ᵀ", "da h_tm1"),
         ("diag(f_t)", "(f)"),
         ("softmax(V h_t + c)", "exp(v h + c)"),
+        ("f′_t", "f'"),  # a typographic prime is the ASCII one
+        ("tanh′(a)", "dtanh(a)"),
     ],
 )
 def test_notation_is_rewritten_one_way(written: str, same_as: str) -> None:

@@ -392,6 +392,7 @@ def test_denials_in_other_words() -> None:
     assert one(claim, "Changing the batch size won't change anything.") == "contradicted"
     assert one(claim, "The batch size does nothing.") == "contradicted"
     assert one(claim, "Tuning the batch size is never done.") == "contradicted"
+    assert one("train: parallel", "Parallel training is simply impossible here.") == "contradicted"
     assert one(claim, "The batch size plays a negligible role.") == "contradicted"
     assert one(claim, "The batch size has little to do with it.") == "contradicted"
     assert one(claim, "批大小的作用很大。") == "made"

@@ -205,6 +205,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:will not|would not|does not|do not|did not) (?:really |actually )?change anything|"
     r"(?:changes|changed|does|did) (?:absolutely )?nothing|"
     r"(?:is|are|was|were) never (?:done|used|learned|learnt|trained)|"
+    r"(?:is|are|was|were|becomes?) (?:\w+ )?(?:impossible|infeasible|not feasible|out of the question)|"
     r"(?:is|are|was|were) not (?:really )?(?:a |the )?(?:sign|symptom|signal|indication) of|"
     r"(?:has|have|had) (?:very )?little to do with|"
     r"plays? (?:a |only a )?(?:negligible|minor|little|no) (?:role|part)|"

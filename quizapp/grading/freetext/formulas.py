@@ -53,6 +53,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"³", "^3"),
         (r"\^\s*\{?(?:T|⊤|\\top)\}?(?![A-Za-z0-9])|[ᵀ⊤]", ""),
         (r"(tanh|σ|sigmoid)\s*[′']", r"d\1"),
+        (r"[′ʹ’]", "'"),  # a prime, however typed: f′ is f'
         (r"\\sigma", "σ"),
         (r"[Σ∑]\s*(?:_\s*\{?\s*[A-Za-z]\s*\}?)?|\\sum(?:_\{?[A-Za-z]\}?)?", ""),
         (r"\bdiag\s*\(", "("),
