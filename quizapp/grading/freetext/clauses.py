@@ -4,8 +4,9 @@
   inside a number, a dotted name (``nn.LSTM``), an abbreviation (e.g., i.e., et al., vs.) or an
   ellipsis ("...") does not end one.
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
-  但(是), 然而, 不过, 可是, 而是, 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim must be made inside one clause. "not only … but
-  also", 不仅 … 而且 and an adverbial ", though," are not contrasts.
+  但(是), 然而, 不过, 可是, 而是, 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim
+  must be made inside one clause. "not only … but also", 不仅 … 而且 and an adverbial ", though,"
+  are not contrasts.
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
   across it) or a word that starts a new proposition ("so", "because",
   "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …) or where a subordinate clause with
@@ -18,12 +19,12 @@
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
 - A **contrast phrase** ("unlike X", "rather than X", "compared with X", "than X"; 不像, 不同于,
-  而非, 而不是, 比, 弱于 X, 与 / 跟 X 相比 / 比 / 不同, 像 X 那样 / 一样) names things the clause is *not* about: their concepts are
-  never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
+  而非, 而不是, 比, 弱于 X, 与 / 跟 X 相比 / 比 / 不同, 像 X 那样 / 一样) names things the clause is
+  *not* about: their concepts are never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed"),
   up to an "and" that starts the next phrase ("two blocks instead of three and fewer parameters").
-  "than X", "as much as X", "just like X", "similar to X", 比 X and 弱于 / 优于 X cover only X (the next
-  concept or word; after 比, up to the comparative 更 / 多 / 长 …): in "GRU 的参数比 LSTM 少"
+  "than X", "as much as X", "just like X", "similar to X", 比 X and 弱于 / 优于 X cover only X (the
+  next concept or word; after 比, up to the comparative 更 / 多 / 长 …): in "GRU 的参数比 LSTM 少"
   the predicate 少 is the GRU's, and "学不到比 k 更长的依赖" keeps 依赖 its own. ("like X" alone is
   not read so: "something like 'not good'", "acts like a reset gate" name examples and roles
   more often than rivals.)
@@ -496,16 +497,16 @@ def _after_determiner(text: str, start: int) -> int:
     return found.end() if found else start
 
 
+# "two blocks instead of three and fewer parameters": the denial ends at "and" + a new phrase.
+_DENIAL_STOP = re.compile(r"\band\b|并且|而且|同时")
+
+
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _DENYING.finditer(text):
         stop = _DENIAL_STOP.search(text, m.end())
         spans.append((m.start(), stop.start() if stop else len(text)))
     return tuple(spans)
-
-
-# "two blocks instead of three and fewer parameters": the denial ends at "and" + a new phrase.
-_DENIAL_STOP = re.compile(r"\band\b|并且|而且|同时")
 
 
 @dataclass(frozen=True)

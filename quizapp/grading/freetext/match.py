@@ -9,11 +9,10 @@ A claim (``questions.claims``) is made by one clause when
    with ``>`` and the clause names the other way round count as one more negation: "the lower
    layer reads the upper layer" reverses "upper-layer > lower-layer read");
 3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
-   group before the claim's words in the clause, else after them in the same fragment (or in the next
-   one when the words stand in a short scene-setting phrase: "for streaming, Transformers are the
-   natural fit"), else before
-   them earlier in the answer (so "it" carries the last subject) — is the claim's subject, or is joined
-   to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
+   group before the claim's words in the clause, else after them in the same fragment (or in the
+   next one when the words stand in a short scene-setting phrase: "for streaming, Transformers are
+   the natural fit"), else before them earlier in the answer (so "it" carries the last subject) —
+   is the claim's subject, or is joined to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
    (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
    lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
@@ -144,6 +143,10 @@ class ClaimReader:
         # Where "both" / 两者都 stands as a subject, per fragment (see ``_said_of_both``).
         self.both_at = tuple(
             tuple(m.start() for m in _BOTH_AS_SUBJECT.finditer(f.text)) for f in segmented.fragments
+        )
+        # Fragments that only set the scene for the next one ("for streaming,").
+        self.introductory = tuple(
+            bool(_INTRODUCTORY.fullmatch(f.text)) for f in segmented.fragments
         )
         # A granted condition ("even if f went negative", 即使 …) asserts nothing: its words
         # fill no claim.
@@ -330,7 +333,7 @@ class ClaimReader:
         # A subject after the claim's words ("the direction is kept by norm clipping") stands in
         # the same fragment; one after a comma starts the next statement ("…, RNN sequential").
         after = [m for m in same if m.order > anchor.order and m.fragment == anchor.fragment]
-        if not after and _INTRODUCTORY.fullmatch(self.segmented.fragments[anchor.fragment].text):
+        if not after and self.introductory[anchor.fragment]:
             # "for streaming, Transformers are the natural fit": the phrase is the next one's
             after = [m for m in same if m.fragment == anchor.fragment + 1]
         earlier = [m for m in candidates if m.clause < anchor.clause]
@@ -379,15 +382,13 @@ class ClaimReader:
         fragment, with no subject named before them in the clause or after them in the fragment
         ("both X and Y …" names its subjects and is read as a list; in "for training, both run
         in parallel" and "两者都并行训练" the two are not what the subject is one of)."""
-        if not claim.subject:
-            return False
         anchor = min(combo, key=lambda m: m.order)
-        candidates = self._subject_candidates(claim, combo)
-        named = any(
+        if not claim.subject or not any(q < anchor.start for q in self.both_at[anchor.fragment]):
+            return False
+        return not any(
             m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
-            for m in candidates
+            for m in self._subject_candidates(claim, combo)
         )
-        return not named and any(q < anchor.start for q in self.both_at[anchor.fragment])
 
     def _pair_named(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Before ``combo``, the answer names the claim's subject and a rival of it: the two
