@@ -3,7 +3,8 @@ misconceptions it states, and the proposed score.
 
 The proposal is the learner's to confirm: every mode shows the ticks and lets the learner change
 them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
-its claims; a catalogued misconception that the point lists takes the credit away again; a point
+its claims (and, for a point that states an exact value, does not write another number instead:
+``numbers``); a catalogued misconception that the point lists takes the credit away again; a point
 whose claim the answer states the other way round is *contradicted* (no credit, and said so). When
 an answer contradicts at least as many points as it makes, the points it makes are proposed as
 *doubtful*, not ticked (measured on blind answers that reverse every claim: most of the credit such
@@ -154,7 +155,7 @@ class Grader:
             hit = reader.read(claim)
             if hit is None:
                 continue
-            if hit.verdict is Verdict.MADE:
+            if hit.verdict is Verdict.MADE and not reader.other_values(point, hit):
                 return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
             if contradiction is None:
                 contradiction = hit.clause

@@ -35,7 +35,9 @@ from enum import Enum
 
 from questions.claims import Claim
 from questions.lexicon import Lexicon
+from questions.schema import KeyPoint
 from quizapp.grading.freetext.clauses import Segmented
+from quizapp.grading.freetext.numbers import PointValues, written_values
 
 # Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
 MAX_COMBINATIONS = 64
@@ -108,6 +110,7 @@ class ClaimHit:
     claim: Claim
     verdict: Verdict
     clause: int
+    fragments: tuple[int, ...] = ()  # the fragments holding the claim's words
 
 
 def mentions_of(segmented: Segmented) -> tuple[Mention, ...]:
@@ -162,12 +165,19 @@ class ClaimReader:
         "value clipping keeps the direction" is not stated by "the direction is kept")."""
         contradiction: ClaimHit | None = None
         for clause, mentions in self.by_clause.items():
-            verdict = self._in_clause(claim, mentions, explicit_subject)
+            verdict, combo = self._in_clause(claim, mentions, explicit_subject)
+            fragments = tuple(sorted({m.fragment for m in combo}))
             if verdict is Verdict.MADE:
-                return ClaimHit(claim, verdict, clause)
+                return ClaimHit(claim, verdict, clause, fragments)
             if verdict is Verdict.CONTRADICTED and contradiction is None:
-                contradiction = ClaimHit(claim, verdict, clause)
+                contradiction = ClaimHit(claim, verdict, clause, fragments)
         return contradiction
+
+    def other_values(self, point: KeyPoint, hit: ClaimHit) -> bool:
+        """Whether the fragments of ``hit`` write numbers and none of them is a value ``point``
+        states ("the self-loop weight is fixed at 0.5" against "fixed weight 1")."""
+        written = written_values(self.segmented.fragments[i].text for i in hit.fragments)
+        return PointValues.of((point.text.en, point.text.zh)).contradicted_by(written)
 
     def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:
         opposites = {self.lexicon.opposite_of(c) for c in slot} - {None}
@@ -175,10 +185,11 @@ class ClaimReader:
 
     def _in_clause(
         self, claim: Claim, mentions: list[Mention], explicit_subject: bool
-    ) -> Verdict | None:
+    ) -> tuple[Verdict | None, tuple[Mention, ...]]:
+        """The verdict of one clause, with the mentions that decided it."""
         per_slot = [self._slot_mentions(slot, mentions) for slot in claim.slots]
         if not all(per_slot):
-            return None
+            return None, ()
         combos = [
             combo
             for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
@@ -195,6 +206,7 @@ class ClaimReader:
             for slot, found in zip(claim.slots, per_slot, strict=True)
         )
         result: Verdict | None = None
+        decided: tuple[Mention, ...] = ()
         rival_spread: int | None = None
         for combo in combos:
             if both_ways and claim.subject and not self._subject_candidates(claim, combo):
@@ -213,16 +225,18 @@ class ClaimReader:
                     and negative == claim.negated
                     and self._pair_named(claim, combo)
                 ):
-                    return Verdict.MADE
-                result = Verdict.CONTRADICTED
+                    return Verdict.MADE, combo
+                result, decided = Verdict.CONTRADICTED, decided or combo
                 continue
             if self._subject_agrees(claim, combo, explicit_subject):
-                return Verdict.MADE if negative == claim.negated else Verdict.CONTRADICTED
+                made = negative == claim.negated
+                return (Verdict.MADE if made else Verdict.CONTRADICTED), combo
             if negative == claim.negated:
-                result = Verdict.CONTRADICTED  # the predicate given to a rival subject
+                # the predicate given to a rival subject
+                result, decided = Verdict.CONTRADICTED, decided or combo
                 if rival_spread is None and self._rival_in_clause(claim, combo):
                     rival_spread = self._spread(combo)[0]
-        return result
+        return result, decided
 
     def _negative(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Whether the mentions state the claim's words negatively.

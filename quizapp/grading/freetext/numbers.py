@@ -1,0 +1,92 @@
+"""The exact numbers a key point states, and whether an answer's clause states others instead.
+
+A key point such as "a self-connection with fixed weight 1" or "so the ratio is 3/4" is decided by
+its number as much as by its words: "the self-loop weight is fixed at 0.5" says the words and gets
+the number wrong. The claims (``questions.claims``) name concepts, not values, so the grader reads
+the values here: the numbers a point's text states as exact values, and the numbers written in the
+fragments that make one of its claims. When the fragments write numbers and none of them is one
+of the point's, the clause states another value, which contradicts the point.
+
+Only exact values count: a number after "<", "≈", "near", "below", 小于, 约 … is a bound or an
+example ("decays when f < 1"), years are citations ("Gers et al. 2000"), and digits that belong to
+a name or an index ("fp16", "h_{t-1}", "O(1)", "e^0") are not values. Written with digits only:
+"fixed at one" states no number and is left to the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# A number standing on its own: not inside a name ("fp16", "x2"), an index ("t-1", "_2"), an
+# exponent ("e^0", "1e-4") or an "O(…)"; a fraction "3/4" or a percentage "75%" is read whole.
+# (ASCII letters only: a Chinese measure word may follow a number, "4 块", "3块".) "ln 65" and
+# "ln65" both write 65.
+_NUMBER = re.compile(
+    r"(?:(?<=\bln)|(?<=\blog)|(?<![A-Za-z0-9_.^+\-−/⁄:]))(?<!o\()(?<!O\()"
+    r"(\d+(?:\.\d+)?)(?:\s*[/⁄:]\s*(\d+(?:\.\d+)?))?(\s*%)?"
+    r"(?![A-Za-z0-9_.^]|[/⁄:][A-Za-z0-9_])"
+)
+# What makes a number in a key point a bound or an example rather than the value it states.
+_NOT_EXACT_BEFORE = re.compile(
+    r"(?:[<>≤≥≈~∼]|\bnear|\bbelow|\babove|\baround|\babout|\bunder|\bover|\bat most|\bat least"
+    r"|接近|小于|大于|低于|高于|约|不超过|至多|至少)\s*$",
+    re.IGNORECASE,
+)
+_RESULT_BEFORE = re.compile(r"[=＝]\s*$")
+_YEARS = range(1900, 2100)
+_SAME = 1e-9
+
+
+def _values(text: str, *, exact_only: bool, results: bool = True) -> frozenset[float]:
+    values: set[float] = set()
+    for match in _NUMBER.finditer(text):
+        before = text[: match.start()]
+        if exact_only and _NOT_EXACT_BEFORE.search(before):
+            continue
+        if not results and _RESULT_BEFORE.search(before):
+            continue
+        whole, denominator, percent = match.group(1), match.group(2), match.group(3)
+        value = float(whole)
+        if denominator is None and percent is None and "." not in whole and int(value) in _YEARS:
+            continue
+        if denominator is not None:
+            if float(denominator) == 0:
+                continue
+            value /= float(denominator)
+        if percent is not None:
+            value /= 100
+        values.add(value)
+    return frozenset(values)
+
+
+@dataclass(frozen=True)
+class PointValues:
+    """The numbers of a key point: ``exact``, the values it states, and ``allowed``, every number
+    its texts write (with the bounds and examples: "≈ 0.73")."""
+
+    exact: frozenset[float]
+    allowed: frozenset[float]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> PointValues:
+        """The numbers of a key point written in ``texts`` (its English and Chinese)."""
+        texts = tuple(texts)
+        return cls(
+            frozenset().union(*(_values(t, exact_only=True) for t in texts)),
+            frozenset().union(*(_values(t, exact_only=False) for t in texts)),
+        )
+
+    def contradicted_by(self, written: frozenset[float]) -> bool:
+        """Whether an answer writing ``written`` gives the point other values: the point states
+        an exact value, the answer writes numbers, and none of them is one of the point's."""
+        if not self.exact or not written:
+            return False
+        return not any(abs(w - a) <= _SAME for w in written for a in self.allowed)
+
+
+def written_values(texts: Iterable[str]) -> frozenset[float]:
+    """The numbers written in some fragments of an answer, not counting the result after "="
+    (a worked value such as "e^0 = 1" is the answer's arithmetic, not its claim)."""
+    return frozenset().union(*(_values(t, exact_only=False, results=False) for t in texts))
