@@ -8,6 +8,7 @@ import pytest
 
 from questions.claims import parse_claim
 from questions.lexicon import read_lexicon
+from questions.load import load_bank
 from questions.schema import KeyPoint, Question, Text
 from quizapp.grading.freetext import FreeTextGrade, PointStatus, default_grader, grader_for
 from quizapp.grading.freetext.notation import normalise
@@ -759,3 +760,32 @@ def test_a_number_form_does_not_match_inside_a_decimal() -> None:
     assert "equals-zero" not in concepts("奇异值都是 0.5")
     assert "half" in concepts("奇异值都是 0.5")
     assert "equals-zero" in concepts("奇异值都是 0")
+
+
+def test_parallel_denials_around_ye_each_deny_their_own_half() -> None:
+    # "不会 A 也不会 B": the denial after 也 belongs to B; A keeps its own (one) denial.
+    assert one("dropout learn", "dropout 不会学也不会出现。") == "contradicted"
+    assert (
+        one("dropout learn", "换成 dropout 也学不到。") != "made"
+    )  # no denial of its own: 也 lets it reach
+    question = next(
+        q for q in load_bank(include_user_packs=False).questions if q.id == "grad-causes-009"
+    )
+    answer = "爆炸的表现只是训练慢一点，损失不会飙升也不会出现 NaN。"
+    grade = default_grader().grade(question, answer)
+    symptom = next(p for p in grade.points if p.point.id == "exploding-symptom")
+    assert symptom.status is not PointStatus.MADE
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("把 dropout 换成层归一化。", "contradicted"),
+        ("用层归一化代替 dropout。", "contradicted"),
+        ("We switched from dropout to layer norm.", "contradicted"),
+        ("把层归一化换成 dropout。", "made"),
+        ("We switched from layer norm to dropout.", "made"),
+    ],
+)
+def test_a_change_denies_what_it_leaves_behind(answer: str, status: str) -> None:
+    assert one("dropout", answer) == status

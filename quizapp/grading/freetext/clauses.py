@@ -22,7 +22,8 @@
   而非, 而不是, 比, 弱于 X, 与 / 跟 X 相比 / 比 / 不同, 像 X 那样 / 一样) names things the clause is
   *not* about: their concepts are never taken as the clause's subject. "rather than", "instead of", "as opposed to", 而非 and
   而不是 also deny what follows them ("taken at the last step rather than summed" is "not summed"),
-  up to an "and" that starts the next phrase ("two blocks instead of three and fewer parameters").
+  up to an "and" that starts the next phrase ("two blocks instead of three and fewer parameters");
+  so does a change for what it leaves behind ("switched from X to Y", 把 X 改成 Y, 用 Y 代替 X).
   "than X", "as much as X", "just like X", "similar to X", 比 X and 弱于 / 优于 X cover only X (the
   next concept or word; after 比, up to the comparative 更 / 多 / 长 …): in "GRU 的参数比 LSTM 少"
   the predicate 少 is the GRU's, and "学不到比 k 更长的依赖" keeps 依赖 its own. ("like X" alone is
@@ -501,12 +502,23 @@ def _after_determiner(text: str, start: int) -> int:
 _DENIAL_STOP = re.compile(r"\band\b|并且|而且|同时")
 
 
+# What a change leaves behind: "replaced X with Y", "switched from X to Y", 把 X 改成 Y, 用 Y 代替 X.
+_REPLACED = re.compile(
+    r"\bswitch(?:es|ed|ing)?\s+from\s+(?P<en>.{1,40}?)\s+to\b"
+    r"|把(?P<zh>[^,，。;；]{1,20}?)(?:改成|换成|替换成|替换为|改为|换为)"
+    r"|(?:代替|取代|替代|替换掉?)了?(?P<zh2>[^,，。;；]{1,20})"
+)
+
+
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _DENYING.finditer(text):
         stop = _DENIAL_STOP.search(text, m.end())
         spans.append((m.start(), stop.start() if stop else len(text)))
-    return tuple(spans)
+    for m in _REPLACED.finditer(text):
+        group = next(g for g in ("en", "zh", "zh2") if m.group(g) is not None)
+        spans.append((m.start(group), m.end(group)))
+    return tuple(sorted(spans))
 
 
 @dataclass(frozen=True)

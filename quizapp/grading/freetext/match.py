@@ -312,11 +312,17 @@ class ClaimReader:
             # them; its own negation word is not counted a second time.
             # 也 ("also") does not shield the claim from a denial after it ("换成 X 也没用"), nor
             # does 、, which only lists nouns ("流式、在线场景下也不该选循环模型").
+            # Unless the stretch before 也 has a denial of its own: "不会飙升也不会出现 NaN" denies
+            # each half once.
             deny_end = min(
                 (
                     b
                     for b in fragment.scope_breaks
-                    if b > last and fragment.text[b - 1] not in "也、"
+                    if b > last
+                    and (
+                        fragment.text[b - 1] not in "也、"
+                        or any(start <= q < b for q in fragment.negations)
+                    )
                 ),
                 default=len(fragment.text),
             )
