@@ -69,3 +69,11 @@ def test_a_worked_result_does_not_count_as_another_value() -> None:
     ratio = "The GRU has 3 blocks and the LSTM 4, so the parameter ratio is 3:4."
     assert status("gru-vs-lstm-002", "ratio", ratio) == "made"
     assert status("gru-vs-lstm-002", "ratio", ratio.replace("3:4", "1/2")) != "made"
+
+
+def test_a_number_far_from_the_words_is_not_their_value() -> None:
+    answer = (
+        "The CEC is the cell's self-loop with a fixed weight that carries the error back "
+        "unchanged over as many as 100 time steps."
+    )
+    assert status("cell-highway-008", "weight-one", answer) == "made"

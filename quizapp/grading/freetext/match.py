@@ -39,6 +39,8 @@ from questions.schema import KeyPoint
 from quizapp.grading.freetext.clauses import Segmented
 from quizapp.grading.freetext.numbers import PointValues, written_values
 
+# How far from the claim's words a number is read as the value they state ("fixed at 0.5").
+NUMBER_REACH = 16
 # Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
 MAX_COMBINATIONS = 64
 _COORDINATION = re.compile(
@@ -110,7 +112,21 @@ class ClaimHit:
     claim: Claim
     verdict: Verdict
     clause: int
-    fragments: tuple[int, ...] = ()  # the fragments holding the claim's words
+    # Where the claim's words stand: (fragment, first character, last character) per fragment.
+    spans: tuple[tuple[int, int, int], ...] = ()
+
+
+def _spans(combo: tuple[Mention, ...]) -> tuple[tuple[int, int, int], ...]:
+    """Per fragment of ``combo``: its first and last character."""
+    fragments = sorted({m.fragment for m in combo})
+    return tuple(
+        (
+            f,
+            min(m.start for m in combo if m.fragment == f),
+            max(m.end for m in combo if m.fragment == f),
+        )
+        for f in fragments
+    )
 
 
 def mentions_of(segmented: Segmented) -> tuple[Mention, ...]:
@@ -166,17 +182,21 @@ class ClaimReader:
         contradiction: ClaimHit | None = None
         for clause, mentions in self.by_clause.items():
             verdict, combo = self._in_clause(claim, mentions, explicit_subject)
-            fragments = tuple(sorted({m.fragment for m in combo}))
+            spans = _spans(combo)
             if verdict is Verdict.MADE:
-                return ClaimHit(claim, verdict, clause, fragments)
+                return ClaimHit(claim, verdict, clause, spans)
             if verdict is Verdict.CONTRADICTED and contradiction is None:
-                contradiction = ClaimHit(claim, verdict, clause, fragments)
+                contradiction = ClaimHit(claim, verdict, clause, spans)
         return contradiction
 
     def other_values(self, point: KeyPoint, hit: ClaimHit) -> bool:
-        """Whether the fragments of ``hit`` write numbers and none of them is a value ``point``
-        states ("the self-loop weight is fixed at 0.5" against "fixed weight 1")."""
-        written = written_values(self.segmented.fragments[i].text for i in hit.fragments)
+        """Whether the words of ``hit`` stand next to numbers and none of them is a value ``point``
+        states ("the self-loop weight is fixed at 0.5" against "fixed weight 1"). Next to: in the
+        same fragment, at most ``NUMBER_REACH`` characters before or after the claim's words."""
+        written = written_values(
+            self.segmented.fragments[index].text[max(0, first - NUMBER_REACH) : last + NUMBER_REACH]
+            for index, first, last in hit.spans
+        )
         return PointValues.of((point.text.en, point.text.zh)).contradicted_by(written)
 
     def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:

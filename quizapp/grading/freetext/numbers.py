@@ -3,9 +3,10 @@
 A key point such as "a self-connection with fixed weight 1" or "so the ratio is 3/4" is decided by
 its number as much as by its words: "the self-loop weight is fixed at 0.5" says the words and gets
 the number wrong. The claims (``questions.claims``) name concepts, not values, so the grader reads
-the values here: the numbers a point's text states as exact values, and the numbers written in the
-fragments that make one of its claims. When the fragments write numbers and none of them is one
-of the point's, the clause states another value, which contradicts the point.
+the values here: the numbers a point's text states as exact values, and the numbers written next to
+the words that make one of its claims (in their fragment, a few characters either side:
+``match.NUMBER_REACH``). When those are numbers and none of them is one of the point's, the clause
+states another value, which contradicts the point.
 
 Only exact values count: a number after "<", "≈", "near", "below", 小于, 约 … is a bound or an
 example ("decays when f < 1"), years are citations ("Gers et al. 2000"), and digits that belong to
