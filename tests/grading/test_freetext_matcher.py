@@ -789,3 +789,17 @@ def test_parallel_denials_around_ye_each_deny_their_own_half() -> None:
 )
 def test_a_change_denies_what_it_leaves_behind(answer: str, status: str) -> None:
     assert one("dropout", answer) == status
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "dropout 其实是多余的。",
+        "dropout 其实无所谓。",
+        "Dropout barely matters.",
+        "Dropout matters little.",
+    ],
+)
+def test_dismissals_after_the_words_deny_them(answer: str) -> None:
+    assert one("dropout", answer) == "contradicted"
+    assert one("dropout", "dropout 避免了多余的计算。") == "made"  # 多余 inside the phrase
