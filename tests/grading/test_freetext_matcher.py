@@ -803,3 +803,10 @@ def test_a_change_denies_what_it_leaves_behind(answer: str, status: str) -> None
 def test_dismissals_after_the_words_deny_them(answer: str) -> None:
     assert one("dropout", answer) == "contradicted"
     assert one("dropout", "dropout 避免了多余的计算。") == "made"  # 多余 inside the phrase
+
+
+def test_a_comparison_between_commas_is_not_the_subject() -> None:
+    claim = "layernorm: not depend batch-size"
+    assert one(claim, "LayerNorm, like BatchNorm, does not depend on the batch size.") == "made"
+    assert one(claim, "BatchNorm, like LayerNorm, does not depend on the batch size.") != "made"
+    assert one(claim, "BatchNorm, as with LayerNorm, does not depend on the batch size.") != "made"

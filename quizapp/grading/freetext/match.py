@@ -13,6 +13,8 @@ A claim (``questions.claims``) is made by one clause when
    next one when the words stand in a short scene-setting phrase: "for streaming, Transformers are
    the natural fit"), else before them earlier in the answer (so "it" carries the last subject) —
    is the claim's subject, or is joined to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
+   (a rival named between commas as a comparison, "self-attention, like the RNN, …", is not a
+   subject)
    (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
    lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
@@ -48,8 +50,12 @@ _COORDINATION = re.compile(
 )
 
 
-# A fragment that only sets a rival aside ("…, not C_t, that goes into the gates").
-_SET_ASIDE = re.compile(r"\s*not\s+(?:the\s+|a\s+|an\s+)?\S+(?:\s+\S+)?\s*")
+# A fragment that only sets a rival aside ("…, not C_t, that goes into the gates") or names
+# what the subject is compared with between commas ("self-attention, like the RNN, is …").
+_SET_ASIDE = re.compile(
+    r"\s*(?:not|(?:just\s+|much\s+|exactly\s+)?like|as with|as in)\s+"
+    r"(?:the\s+|a\s+|an\s+)?\S+(?:\s+\S+)?\s*"
+)
 
 
 # "Both" / "neither" / 两者都 standing as the subject: the predicate is given to both things
