@@ -12,11 +12,11 @@ A claim (``questions.claims``) is made by one clause when
    group before the claim's words in the clause, else after them in the same fragment (or in the
    next one when the words stand in a short scene-setting phrase: "for streaming, Transformers are
    the natural fit"), else before them earlier in the answer (so "it" carries the last subject) —
-   is the claim's subject, or is joined to it by "and" / "or" / 和 / 与 …; a clause that names no rival of the subject leaves it implied
-   (a rival named between commas as a comparison, "self-attention, like the RNN, …", is not a
-   subject)
-   (but says nothing when it names a slot both ways, "O(n) vs O(1)"). What a subject is said to
-   lack ("the mLSTM has no hidden-to-hidden recurrence") is not a subject.
+   is the claim's subject, or is joined to it by "and" / "or" / 和 / 与 …; a clause that names no
+   rival of the subject leaves it implied (but says nothing when it names a slot both ways, "O(n)
+   vs O(1)"). What a subject is said to lack ("the mLSTM has no hidden-to-hidden recurrence") is
+   not a subject, nor is a rival named between commas as a comparison ("self-attention, like the
+   RNN, has to …").
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
    softmax 的 KV 缓存") are never the subject; "both" / 两者都 standing as the subject gives the
    predicate to both rivals, so it contradicts the claim whichever way round it is said
