@@ -810,3 +810,9 @@ def test_a_comparison_between_commas_is_not_the_subject() -> None:
     assert one(claim, "LayerNorm, like BatchNorm, does not depend on the batch size.") == "made"
     assert one(claim, "BatchNorm, like LayerNorm, does not depend on the batch size.") != "made"
     assert one(claim, "BatchNorm, as with LayerNorm, does not depend on the batch size.") != "made"
+
+
+def test_a_with_phrase_keeps_its_negation() -> None:
+    # "with no X it can …": the "no" is the phrase's, the main clause is affirmed.
+    assert one("learn", "With no dropout it can learn.") == "made"
+    assert one("learn", "Without dropout it can not learn.") == "contradicted"

@@ -10,7 +10,8 @@
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
   across it) or a word that starts a new proposition ("so", "because",
   "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …) or where a subordinate clause with
-  no comma meets its main clause ("since X has no recurrence it can …"); not at a comma between two
+  no comma meets its main clause ("since X has no recurrence it can …", "with no recurrence it
+  can …"); not at a comma between two
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
   condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing. A negation reaches only the
   fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
@@ -361,6 +362,9 @@ def _split(
 # A subordinate clause with no comma before its main clause ("since the mLSTM has no recurrence
 # it can be parallelised"): the main clause starts at a pronoun and its verb.
 _SUBORDINATE_BEFORE = re.compile(r"(?i)\b(?:since|because|if|when|whenever|as|although|though)\s*$")
+# So does a "with" / "without" phrase ("with no hidden-to-hidden path it is parallel": the "no" is
+# the phrase's).
+_WITH_PHRASE = re.compile(r"(?i)\s*with(?:out)?\b")
 _MAIN_CLAUSE_START = re.compile(
     r"(?i)\s(?=(?:it|they|we|you|this)\s+(?:can|could|is|are|was|were|will|would|does|do|did|"
     r"has|have|must|may|might|should|gets?|needs?|keeps?|learns?)\b)"
@@ -375,7 +379,7 @@ def _main_clauses(clause_text: str, pieces: list[str]) -> list[str]:
         offset = clause_text.find(piece, cursor)
         cursor = offset + len(piece)
         cut = _MAIN_CLAUSE_START.search(piece)
-        if cut and _SUBORDINATE_BEFORE.search(clause_text[:offset]):
+        if cut and (_SUBORDINATE_BEFORE.search(clause_text[:offset]) or _WITH_PHRASE.match(piece)):
             out += [piece[: cut.start()], piece[cut.end() :]]
         else:
             out.append(piece)
