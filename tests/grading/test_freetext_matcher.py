@@ -816,3 +816,8 @@ def test_a_with_phrase_keeps_its_negation() -> None:
     # "with no X it can …": the "no" is the phrase's, the main clause is affirmed.
     assert one("learn", "With no dropout it can learn.") == "made"
     assert one("learn", "Without dropout it can not learn.") == "contradicted"
+
+
+def test_a_verb_with_nothing_denies_itself() -> None:
+    assert one("dropout learn", "With dropout the network learns nothing.") == "contradicted"
+    assert one("dropout learn", "With dropout the network learns.") == "made"

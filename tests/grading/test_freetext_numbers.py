@@ -29,6 +29,11 @@ def status(question_id: str, point_id: str, answer: str) -> str:
         ("Gers et al. 2000 used 0.5", {0.5}),  # a year is a citation
         # a worked result after "=" and an exponent are not written values; an argument is
         ("e^0 = 1 and σ(0)=0.5", {0.0}),
+        ("t mod T = 1", {1.0}),  # a condition's value is written ("e^0 = 1" is worked out)
+        ("shifted by two; three quarters of the size; a half", {2.0, 0.75, 0.5}),
+        ("the one-step Jacobian of each one, in half-precision", set()),  # no values
+        ("concatenated to size 3n, plus +4n", {3.0, 4.0}),  # a size's coefficient
+        ("h_{t+1} and (n+1)", set()),
     ],
 )
 def test_the_numbers_an_answer_writes(text: str, values: set[float]) -> None:

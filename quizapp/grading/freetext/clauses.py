@@ -184,6 +184,18 @@ _NOT_BECAUSE = re.compile(
 )
 
 
+# A verb whose object is "nothing" ("learns nothing", "recomputes nothing"): the denial stands at
+# "nothing", after the verb it denies.
+_VERB_THEN_NOTHING = "(?:" + "|".join(
+    f"(?<=\\b{verb})"
+    for verb in (
+        "does do did learns learn learned stores store stored recomputes recompute recomputed "
+        "computes compute keeps keep kept remembers remember adds add added helps help helped "
+        "saves save saved fixes fixed solves solved sees see saw gains gain gained"
+    ).split()
+) + r") nothing\b"
+
+
 # Predicates that deny what was just named, standing after it: "X is pointless", "X 没用".
 _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
@@ -191,6 +203,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:barely|hardly|scarcely) matters?|matters? (?:very )?little|"
+    rf"{_VERB_THEN_NOTHING}|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?"
     r"(?:help|matter|work|apply)|"
     r"(?:is|are) not (?:needed|required|an issue|a problem|a concern)|"

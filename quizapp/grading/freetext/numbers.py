@@ -21,13 +21,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # A number standing on its own: not inside a name ("fp16", "x2"), an index ("t-1", "_2"), an
-# exponent ("e^0", "1e-4") or an "O(…)"; a fraction "3/4" or a percentage "75%" is read whole.
+# exponent ("e^0", "1e-4") or an "O(…)"; a fraction "3/4" or a percentage "75%" is read whole, a
+# size's coefficient ("2n", "4n", "2L") by its number.
 # (ASCII letters only: a Chinese measure word may follow a number, "4 块", "3块".) "ln 65" and
 # "ln65" both write 65.
 _NUMBER = re.compile(
-    r"(?:(?<=\bln)|(?<=\blog)|(?<![A-Za-z0-9_.^+\-−/⁄:]))(?<!o\()(?<!O\()"
+    r"(?:(?<=\bln)|(?<=\blog)|(?<![A-Za-z0-9_.^\-−/⁄:]))(?<![A-Za-z0-9_)}]\+)(?<!o\()(?<!O\()"
     r"(\d+(?:\.\d+)?)(?:\s*[/⁄:]\s*(\d+(?:\.\d+)?))?(\s*%)?"
-    r"(?![A-Za-z0-9_.^]|[/⁄:][A-Za-z0-9_])"
+    r"(?:(?![A-Za-z0-9_.^]|[/⁄:][A-Za-z0-9_])|(?=[ndhlvtNDHLVT](?![A-Za-z0-9_])))"
 )
 # What makes a number in a key point a bound or an example rather than the value it states.
 _NOT_EXACT_BEFORE = re.compile(
@@ -35,7 +36,7 @@ _NOT_EXACT_BEFORE = re.compile(
     r"|接近|小于|大于|低于|高于|约|不超过|至多|至少)\s*$",
     re.IGNORECASE,
 )
-_RESULT_BEFORE = re.compile(r"[=＝]\s*$")
+_RESULT_BEFORE = re.compile(r"(\S+)\s*[=＝]\s*$")
 _YEARS = range(1900, 2100)
 _SAME = 1e-9
 
@@ -46,8 +47,9 @@ def _values(text: str, *, exact_only: bool, results: bool = True) -> frozenset[f
         before = text[: match.start()]
         if exact_only and _NOT_EXACT_BEFORE.search(before):
             continue
-        if not results and _RESULT_BEFORE.search(before):
-            continue
+        result = _RESULT_BEFORE.search(before)
+        if not results and result and any(c.isdigit() for c in result.group(1)):
+            continue  # "e^0 = 1": a worked value, not a claim ("t mod T = 1" is one)
         whole, denominator, percent = match.group(1), match.group(2), match.group(3)
         value = float(whole)
         if denominator is None and percent is None and "." not in whole and int(value) in _YEARS:
@@ -87,7 +89,26 @@ class PointValues:
         return not any(abs(w - a) <= _SAME for w in written for a in self.allowed)
 
 
+# Number words an answer may write a value with ("shifted by two", "sum to two", "three
+# quarters"). Not "one" or "zero" alone: "the one-step Jacobian", "each one", "zero-padded" are
+# no values.
+_NUMBER_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "twice": 2.0}
+_COUNTS = {None: 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+_PARTS = {"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0, "quarters": 4.0}
+_FRACTION_WORDS = re.compile(r"\b(?:(a|one|two|three)[ -])?(half|halves|thirds?|quarters?)\b(?!-)")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b(?![- ]?(?:thirds?|quarters?))")
+
+
+def _word_values(text: str) -> set[float]:
+    values = {_COUNTS[m.group(1)] / _PARTS[m.group(2)] for m in _FRACTION_WORDS.finditer(text)}
+    return values | {_NUMBER_WORDS[m.group()] for m in _NUMBER_WORD.finditer(text)}
+
+
 def written_values(texts: Iterable[str]) -> frozenset[float]:
     """The numbers written in some fragments of an answer, not counting the result after "="
     (a worked value such as "e^0 = 1" is the answer's arithmetic, not its claim)."""
-    return frozenset().union(*(_values(t, exact_only=False, results=False) for t in texts))
+    values: set[float] = set()
+    for text in texts:
+        values |= _values(text, exact_only=False, results=False)
+        values |= _word_values(text)
+    return frozenset(values)
