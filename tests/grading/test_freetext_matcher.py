@@ -821,3 +821,20 @@ def test_a_with_phrase_keeps_its_negation() -> None:
 def test_a_verb_with_nothing_denies_itself() -> None:
     assert one("dropout learn", "With dropout the network learns nothing.") == "contradicted"
     assert one("dropout learn", "With dropout the network learns.") == "made"
+
+
+def test_for_both_after_the_words_says_it_of_both() -> None:
+    claim = "layernorm: not depend batch-size"
+    assert one(claim, "It does not depend on the batch size.") == "made"
+    assert one(claim, "It does not depend on the batch size for both.") == "contradicted"
+
+
+def test_jiu_ends_the_reach_of_a_negated_condition() -> None:
+    # "不 X 就 Y": the 不 is the condition's.
+    assert one("learn long-range", "不用 dropout 就能学到长距离依赖。") == "made"
+    assert one("learn long-range", "用了 dropout 就学不到长距离依赖。") == "contradicted"
+
+
+def test_makes_no_difference_denies_what_it_follows() -> None:
+    assert one("dropout", "Dropout makes no difference.") == "contradicted"
+    assert one("dropout", "Adding dropout made little difference.") == "contradicted"

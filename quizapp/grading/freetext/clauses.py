@@ -151,7 +151,7 @@ _NOT_NEGATING_ZH = re.compile(
     "对不对|好不好|行不行"
 )
 # "or" does not end a negation's reach: "no truncation or checkpointing" denies both.
-_SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、")
+_SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、|(?<![也这那])就(?![是算])")
 # "neither … nor" and 既不 … 也不 are one negation, not two: the second word is not counted.
 _SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
 # A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
@@ -186,14 +186,15 @@ _NOT_BECAUSE = re.compile(
 
 # A verb whose object is "nothing" ("learns nothing", "recomputes nothing"): the denial stands at
 # "nothing", after the verb it denies.
-_VERB_THEN_NOTHING = "(?:" + "|".join(
-    f"(?<=\\b{verb})"
-    for verb in (
-        "does do did learns learn learned stores store stored recomputes recompute recomputed "
-        "computes compute keeps keep kept remembers remember adds add added helps help helped "
-        "saves save saved fixes fixed solves solved sees see saw gains gain gained"
-    ).split()
-) + r") nothing\b"
+# fmt: off
+_NOTHING_VERBS = (
+    "does", "do", "did", "learns", "learn", "learned", "stores", "store", "stored", "recomputes",
+    "recompute", "recomputed", "computes", "compute", "keeps", "keep", "kept", "remembers",
+    "remember", "adds", "add", "added", "helps", "help", "helped", "saves", "save", "saved",
+    "fixes", "fixed", "solves", "solved", "sees", "see", "saw", "gains", "gain", "gained",
+)
+# fmt: on
+_VERB_THEN_NOTHING = "(?:" + "|".join(f"(?<=\\b{v})" for v in _NOTHING_VERBS) + r") nothing\b"
 
 
 # Predicates that deny what was just named, standing after it: "X is pointless", "X 没用".
@@ -203,6 +204,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:barely|hardly|scarcely) matters?|matters? (?:very )?little|"
+    r"(?:makes?|made|making) (?:no|little) (?:real )?difference|"
     rf"{_VERB_THEN_NOTHING}|"
     r"(?:does|do|did|will|would|can|could) not (?:really |actually |much )?"
     r"(?:help|matter|work|apply)|"

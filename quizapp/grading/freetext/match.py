@@ -74,6 +74,9 @@ _BOTH_AS_SUBJECT = re.compile(
 )
 
 
+_FOR_BOTH = re.compile(r"\b(?:for|in|with) both(?: of them| cases| models)?\s*$")
+
+
 # A short phrase that only sets the scene for the statement after its comma ("for streaming",
 # "at inference time", 对于流式场景, 在推理时).
 _INTRODUCTORY = re.compile(
@@ -169,6 +172,8 @@ class ClaimReader:
         self.both_at = tuple(
             tuple(m.start() for m in _BOTH_AS_SUBJECT.finditer(f.text)) for f in segmented.fragments
         )
+        # "… for both" closing the statement ("the path length is O(n) for both").
+        self.both_after = tuple(bool(_FOR_BOTH.search(f.text)) for f in segmented.fragments)
         # Fragments that only set the scene for the next one ("for streaming,").
         self.introductory = tuple(
             bool(_INTRODUCTORY.fullmatch(f.text)) for f in segmented.fragments
@@ -429,7 +434,8 @@ class ClaimReader:
         ("both X and Y …" names its subjects and is read as a list; in "for training, both run
         in parallel" and "两者都并行训练" the two are not what the subject is one of)."""
         anchor = min(combo, key=lambda m: m.order)
-        if not claim.subject or not any(q < anchor.start for q in self.both_at[anchor.fragment]):
+        before = any(q < anchor.start for q in self.both_at[anchor.fragment])
+        if not claim.subject or not (before or self.both_after[anchor.fragment]):
             return False
         return not any(
             m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
