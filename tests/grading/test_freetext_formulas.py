@@ -9,9 +9,9 @@ import yaml
 
 from questions.claims import parse_claim
 from questions.lexicon import read_lexicon
-from questions.load import load_file
+from questions.load import load_bank, load_file
 from questions.schema import KeyPoint, Question, Text
-from quizapp.grading.freetext import grader_for
+from quizapp.grading.freetext import default_grader, grader_for
 from quizapp.grading.freetext.formulas import (
     FormulaVerdict,
     KeyFormula,
@@ -174,3 +174,16 @@ def test_the_bank_reads_formulas_and_refuses_bad_ones(tmp_path: Path) -> None:
 
 def test_the_verdicts_name_their_kind() -> None:
     assert FormulaVerdict.RIGHT.value == "right" and FormulaVerdict.WRONG.value == "wrong"
+
+
+def test_perplexity_written_out_is_the_symbol() -> None:
+    bank = {q.id: q for q in load_bank(include_user_packs=False).questions}
+    question = bank["language-model-102"]
+
+    def exp_of_ce(answer: str) -> str:
+        grade = default_grader().grade(question, answer)
+        return next(p.status.value for p in grade.points if p.point.id == "exp-of-ce")
+
+    assert exp_of_ce("Perplexity = exp(2L), the exponential of twice the loss.") == "contradicted"
+    assert exp_of_ce("Perplexity = exp(L), the exponential of the cross-entropy.") == "made"
+    assert exp_of_ce("困惑度 = exp(L)。") == "made"

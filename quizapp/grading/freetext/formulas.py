@@ -54,6 +54,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\^\s*\{?(?:T|⊤|\\top)\}?(?![A-Za-z0-9])|[ᵀ⊤]", ""),
         (r"(tanh|σ|sigmoid)\s*[′']", r"d\1"),
         (r"[′ʹ’]", "'"),  # a prime, however typed: f′ is f'
+        (r"(?i)\bperplexity\b|困惑度", "PPL"),  # the name written out is the symbol
         (r"\\sigma", "σ"),
         (r"[Σ∑]\s*(?:_\s*\{?\s*[A-Za-z]\s*\}?)?|\\sum(?:_\{?[A-Za-z]\}?)?", ""),
         (r"\bdiag\s*\(", "("),
