@@ -17,7 +17,8 @@ answer: subscripts (``C_{t-1}``, ``C_t-1``, ``C_(t−1)`` → ``c_tm1``), δ and
 the tilde of the candidate (``C̃_t`` → ``ctilde``, and PyTorch's ``g_t`` with it), the current
 step (``h_t`` is ``h``: "δC ⊙ f" and "δC_t ⊙ f_t" say the same), products
 (``⊙ ∘ · × *``), superscripts (``²``), transposes (dropped), ``Σ_t`` and ``diag(·)`` (dropped),
-``softmax`` (read as ``exp``: the structure is what is compared), and case (``C_t`` is ``c_t``).
+``softmax`` (read as ``exp``: the structure is what is compared), "perplexity" / 困惑度 (``PPL``)
+and case (``C_t`` is ``c_t``).
 The comparison treats every symbol as a number: it checks which terms are added, multiplied and
 passed through which function, not matrix shapes or transposes.
 """
