@@ -838,3 +838,8 @@ def test_jiu_ends_the_reach_of_a_negated_condition() -> None:
 def test_makes_no_difference_denies_what_it_follows() -> None:
     assert one("dropout", "Dropout makes no difference.") == "contradicted"
     assert one("dropout", "Adding dropout made little difference.") == "contradicted"
+
+
+def test_which_after_a_contrast_keeps_its_antecedent_when_the_slot_is_said_both_ways() -> None:
+    answer = "Unlike value clipping, which changes the direction, this keeps it."
+    assert one("value-clipping: change direction", answer) == "made"

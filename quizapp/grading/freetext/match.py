@@ -240,7 +240,12 @@ class ClaimReader:
         decided: tuple[Mention, ...] = ()
         rival_spread: int | None = None
         for combo in combos:
-            if both_ways and claim.subject and not self._subject_candidates(claim, combo):
+            if (
+                both_ways
+                and claim.subject
+                and not self._subject_candidates(claim, combo)
+                and self._antecedent(claim, combo, min(combo, key=lambda m: m.order)) is None
+            ):
                 continue
             # Once a compact reading gives the predicate to a rival named in the clause, a
             # reading gathered from more fragments of the clause does not take it back.
