@@ -843,3 +843,10 @@ def test_makes_no_difference_denies_what_it_follows() -> None:
 def test_which_after_a_contrast_keeps_its_antecedent_when_the_slot_is_said_both_ways() -> None:
     answer = "Unlike value clipping, which changes the direction, this keeps it."
     assert one("value-clipping: change direction", answer) == "made"
+
+
+@pytest.mark.parametrize(
+    "answer", ["dropout 的效果其实没什么保证。", "Dropout is not guaranteed.", "dropout 不能保证。"]
+)
+def test_not_guaranteed_denies_what_it_follows(answer: str) -> None:
+    assert one("dropout", answer) == "contradicted"

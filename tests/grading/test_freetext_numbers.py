@@ -34,6 +34,9 @@ def status(question_id: str, point_id: str, answer: str) -> str:
         ("the one-step Jacobian of each one, in half-precision", set()),  # no values
         ("concatenated to size 3n, plus +4n", {3.0, 4.0}),  # a size's coefficient
         ("h_{t+1} and (n+1)", set()),
+        ("a bias of -1, in (−1, 1)", {-1.0, 1.0}),  # a sign, not an index
+        ("h_n[-1] and out[:, 0, n:]", set()),  # positions in brackets
+        ("the backward half of out", set()),  # "half" alone is a part, not a value
     ],
 )
 def test_the_numbers_an_answer_writes(text: str, values: set[float]) -> None:

@@ -41,9 +41,16 @@ _YEARS = range(1900, 2100)
 _SAME = 1e-9
 
 
+# An index in brackets ("h_n[-1]", "out[:, -1]") is a position, not a value.
+_INDEX = re.compile(r"\[[^\[\]]{0,24}\]")
+# A minus sign that makes a number negative ("a bias of -1", "(−1, 1)"), not an index ("t-1").
+_NEGATIVE = re.compile(r"(?<![A-Za-z0-9_)}\]])[-−](?=\d)")
+
+
 def _values(text: str, *, exact_only: bool, results: bool = True) -> frozenset[float]:
     values: set[float] = set()
-    for match in _NUMBER.finditer(text):
+    text = _INDEX.sub(lambda m: " " * len(m.group()), text)
+    for match in _NUMBER.finditer(_NEGATIVE.sub("~", text)):
         before = text[: match.start()]
         if exact_only and _NOT_EXACT_BEFORE.search(before):
             continue
@@ -60,7 +67,7 @@ def _values(text: str, *, exact_only: bool, results: bool = True) -> frozenset[f
             value /= float(denominator)
         if percent is not None:
             value /= 100
-        values.add(value)
+        values.add(-value if match.start() > 0 and text[match.start() - 1] in "-−" else value)
     return frozenset(values)
 
 
@@ -93,9 +100,9 @@ class PointValues:
 # quarters"). Not "one" or "zero" alone: "the one-step Jacobian", "each one", "zero-padded" are
 # no values.
 _NUMBER_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "twice": 2.0}
-_COUNTS = {None: 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+_COUNTS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
 _PARTS = {"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0, "quarters": 4.0}
-_FRACTION_WORDS = re.compile(r"\b(?:(a|one|two|three)[ -])?(half|halves|thirds?|quarters?)\b(?!-)")
+_FRACTION_WORDS = re.compile(r"\b(a|one|two|three)[ -](half|halves|thirds?|quarters?)\b(?!-)")
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b(?![- ]?(?:thirds?|quarters?))")
 
 
