@@ -850,3 +850,13 @@ def test_which_after_a_contrast_keeps_its_antecedent_when_the_slot_is_said_both_
 )
 def test_not_guaranteed_denies_what_it_follows(answer: str) -> None:
     assert one("dropout", answer) == "contradicted"
+
+
+def test_a_number_form_does_not_match_inside_a_fraction() -> None:
+    def concepts(text: str) -> set[str]:
+        found = default_grader().analyse(text).fragments
+        return {f.concept for fragment in found for f in fragment.found}
+
+    assert "at-most-one" in concepts("tanh prime is at most 1")
+    assert "at-most-one" not in concepts("tanh prime is at most 1/4")
+    assert "at-most-one" not in concepts("tanh prime is at most 1.5")

@@ -100,6 +100,7 @@ class ConceptIndex:
                         _JOINS.fullmatch(text, tokens[k][2], tokens[k + 1][1])
                         for k in range(index, end - 1)
                     )
+                    and not _MORE_DIGITS.match(text, tokens[end - 1][2])
                 ):
                     candidates.append(Found(concept_id, tokens[index][1], tokens[end - 1][2]))
         compact = _SPACES.sub("", text)
@@ -113,13 +114,18 @@ class ConceptIndex:
         return _resolve_overlaps(candidates)
 
 
+# A number form ending its words is not the start of a longer number ("at most 1" is not inside
+# "at most 1/4" or "at most 1.5").
+_MORE_DIGITS = re.compile(r"(?<=\d)\s*[.,/⁄]\s*\d")
+
+
 def _symbol_pattern(form: str) -> str:
     chars = [c for c in form if not c.isspace()]
     body = r"\s*".join(re.escape(c) for c in chars)
     if chars[0].isascii() and chars[0].isalnum():
         body = r"(?<![a-z0-9_])" + body  # "t 接近 0" is not inside "f_t 接近 0"
     if chars[-1].isascii() and chars[-1].isdigit():
-        body += r"(?![a-z0-9]|[.,]\d)"  # "是 0" is not inside "是 0.5"
+        body += r"(?![a-z0-9]|[.,/⁄]\d)"  # "是 0" is not inside "是 0.5" nor "是 1/4"
     elif chars[-1].isascii() and chars[-1].isalnum():
         body += r"(?![a-z0-9])"
     return body
