@@ -857,6 +857,7 @@ def test_a_number_form_does_not_match_inside_a_fraction() -> None:
         found = default_grader().analyse(text).fragments
         return {f.concept for fragment in found for f in fragment.found}
 
-    assert "at-most-one" in concepts("tanh prime is at most 1")
-    assert "at-most-one" not in concepts("tanh prime is at most 1/4")
-    assert "at-most-one" not in concepts("tanh prime is at most 1.5")
+    assert "tanh-bound" in concepts("tanh′ ≤ 1")
+    assert "tanh-bound" not in concepts("tanh′ ≤ 1/4")
+    assert "tanh-bound" not in concepts("tanh′ is at most 1/4")
+    assert "at-most-one" not in concepts("σ′ 最大是 1/4")
