@@ -861,3 +861,9 @@ def test_a_number_form_does_not_match_inside_a_fraction() -> None:
     assert "tanh-bound" not in concepts("tanh′ ≤ 1/4")
     assert "tanh-bound" not in concepts("tanh′ is at most 1/4")
     assert "at-most-one" not in concepts("σ′ 最大是 1/4")
+
+
+def test_the_same_as_a_rival_says_it_of_both() -> None:
+    claim = "layernorm: not depend batch-size"
+    assert one(claim, "层归一化不依赖批大小。") == "made"
+    assert one(claim, "层归一化和批归一化一样不依赖批大小。") == "contradicted"

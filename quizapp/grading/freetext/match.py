@@ -19,7 +19,8 @@ A claim (``questions.claims``) is made by one clause when
    RNN, has to …").
    Mentions inside a contrast phrase ("unlike a CNN") or naming a compared thing's noun ("比
    softmax 的 KV 缓存") are never the subject; "both" / 两者都 standing as the subject gives the
-   predicate to both rivals, so it contradicts the claim whichever way round it is said
+   predicate to both rivals (so does "A 和 B 一样 …"), so it contradicts the claim whichever way
+   round it is said
    ("两者在训练时都只能串行" as well as "both run in parallel"); after "which", the subject is
    the noun "which" stands for, even one in a contrast ("… than the slow modules, which change
    rarely").
@@ -75,6 +76,10 @@ _BOTH_AS_SUBJECT = re.compile(
 
 
 _FOR_BOTH = re.compile(r"\b(?:for|in|with) both(?: of them| cases| models)?\s*$")
+
+
+# "A 和 B 一样 …": what follows is said of both.
+_SAME_AS_AFTER = re.compile(r"\s*(?:也)?(?:一样|同样)")
 
 
 # A short phrase that only sets the scene for the statement after its comma ("for streaming",
@@ -252,7 +257,7 @@ class ClaimReader:
             if rival_spread is not None and self._spread(combo)[0] > rival_spread:
                 break
             negative = self._negative(claim, combo) != self._order_reversed(claim, combo)
-            if self._said_of_both(claim, combo):
+            if self._said_of_both(claim, combo) or self._listed_with_rival(claim, combo):
                 # Said of both things compared: a misconception is stated of its subject too
                 # ("both are sequential" says the mLSTM is); a key point, whichever way round,
                 # is not the subject's own.
@@ -446,6 +451,25 @@ class ClaimReader:
             m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
             for m in self._subject_candidates(claim, combo)
         )
+
+    def _listed_with_rival(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """The subject of ``combo`` joins the claim's subject with a rival as the same ("GRU 和
+        LSTM 一样是三块"): the predicate is given to both."""
+        if not claim.subject:
+            return False
+        anchor = min(combo, key=lambda m: m.order)
+        before = [
+            m
+            for m in self._subject_candidates(claim, combo)
+            if m.clause == anchor.clause and m.order < anchor.order
+        ]
+        if not before:
+            return False
+        last = before[-1]
+        if not _SAME_AS_AFTER.match(self.segmented.fragments[last.fragment].text, last.end):
+            return False
+        group = {m.concept for m in self._coordinated(last, before)}
+        return bool(group & set(claim.subject)) and bool(group - set(claim.subject))
 
     def _pair_named(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """Before ``combo``, the answer names the claim's subject and a rival of it: the two
