@@ -32,6 +32,7 @@ from quizapp.grading.freetext.formulas import (
 )
 from quizapp.grading.freetext.match import ClaimReader, Verdict
 from quizapp.grading.freetext.mentions import ConceptIndex
+from quizapp.grading.freetext.numbers import other_values
 
 
 class PointStatus(Enum):
@@ -155,7 +156,7 @@ class Grader:
             hit = reader.read(claim)
             if hit is None:
                 continue
-            if hit.verdict is Verdict.MADE and not reader.other_values(point, hit):
+            if hit.verdict is Verdict.MADE and not other_values(point, reader.segmented, hit.spans):
                 return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
             if contradiction is None:
                 contradiction = hit.clause

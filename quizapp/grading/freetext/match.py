@@ -38,12 +38,8 @@ from enum import Enum
 
 from questions.claims import Claim
 from questions.lexicon import Lexicon
-from questions.schema import KeyPoint
 from quizapp.grading.freetext.clauses import Segmented
-from quizapp.grading.freetext.numbers import PointValues, written_values
 
-# How far from the claim's words a number is read as the value they state ("fixed at 0.5").
-NUMBER_REACH = 16
 # Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
 MAX_COMBINATIONS = 64
 _COORDINATION = re.compile(
@@ -75,6 +71,7 @@ _BOTH_AS_SUBJECT = re.compile(
 )
 
 
+# "… for both" closing a statement gives it to both things compared.
 _FOR_BOTH = re.compile(r"\b(?:for|in|with) both(?: of them| cases| models)?\s*$")
 
 
@@ -198,22 +195,11 @@ class ClaimReader:
         contradiction: ClaimHit | None = None
         for clause, mentions in self.by_clause.items():
             verdict, combo = self._in_clause(claim, mentions, explicit_subject)
-            spans = _spans(combo)
             if verdict is Verdict.MADE:
-                return ClaimHit(claim, verdict, clause, spans)
+                return ClaimHit(claim, verdict, clause, _spans(combo))
             if verdict is Verdict.CONTRADICTED and contradiction is None:
-                contradiction = ClaimHit(claim, verdict, clause, spans)
+                contradiction = ClaimHit(claim, verdict, clause, _spans(combo))
         return contradiction
-
-    def other_values(self, point: KeyPoint, hit: ClaimHit) -> bool:
-        """Whether the words of ``hit`` stand next to numbers and none of them is a value ``point``
-        states ("the self-loop weight is fixed at 0.5" against "fixed weight 1"). Next to: in the
-        same fragment, at most ``NUMBER_REACH`` characters before or after the claim's words."""
-        written = written_values(
-            self.segmented.fragments[index].text[max(0, first - NUMBER_REACH) : last + NUMBER_REACH]
-            for index, first, last in hit.spans
-        )
-        return PointValues.of((point.text.en, point.text.zh)).contradicted_by(written)
 
     def _slot_mentions(self, slot: tuple[str, ...], mentions: list[Mention]) -> list[Mention]:
         opposites = {self.lexicon.opposite_of(c) for c in slot} - {None}

@@ -5,20 +5,28 @@ its number as much as by its words: "the self-loop weight is fixed at 0.5" says 
 the number wrong. The claims (``questions.claims``) name concepts, not values, so the grader reads
 the values here: the numbers a point's text states as exact values, and the numbers written next to
 the words that make one of its claims (in their fragment, a few characters either side:
-``match.NUMBER_REACH``). When those are numbers and none of them is one of the point's, the clause
-states another value, which contradicts the point.
+``NUMBER_REACH``). When those are numbers and none of them is one of the point's, the clause states
+another value, which contradicts the point (``other_values``).
 
 Only exact values count: a number after "<", "≈", "near", "below", 小于, 约 … is a bound or an
 example ("decays when f < 1"), years are citations ("Gers et al. 2000"), and digits that belong to
-a name or an index ("fp16", "h_{t-1}", "O(1)", "e^0") are not values. Written with digits only:
-"fixed at one" states no number and is left to the words.
+a name or an index ("fp16", "h_{t-1}", "O(1)", "e^0") are not values. An answer's number words
+count from "two" and as fractions ("three quarters"); "one" and "zero" alone are left to the words
+("the one-step Jacobian", "zero-padded").
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from questions.schema import KeyPoint
+from quizapp.grading.freetext.clauses import Segmented
+
+# How far from the claim's words a number is read as the value they state ("fixed at 0.5").
+NUMBER_REACH = 16
 
 # A number standing on its own: not inside a name ("fp16", "x2"), an index ("t-1", "_2"), an
 # exponent ("e^0", "1e-4") or an "O(…)"; a fraction "3/4" or a percentage "75%" is read whole, a
@@ -119,3 +127,25 @@ def written_values(texts: Iterable[str]) -> frozenset[float]:
         values |= _values(text, exact_only=False, results=False)
         values |= _word_values(text)
     return frozenset(values)
+
+
+@functools.cache
+def _point_values(english: str, chinese: str) -> PointValues:
+    return PointValues.of((english, chinese))
+
+
+def other_values(
+    point: KeyPoint, segmented: Segmented, spans: Iterable[tuple[int, int, int]]
+) -> bool:
+    """Whether the claim's words at ``spans`` (fragment, first and last character) of ``segmented``
+    stand next to numbers and none of them is a value ``point`` states ("the self-loop weight is
+    fixed at 0.5" against "fixed weight 1"). Next to: in the same fragment, at most
+    ``NUMBER_REACH`` characters before or after the words."""
+    stated = _point_values(point.text.en, point.text.zh)
+    if not stated.exact:
+        return False
+    written = written_values(
+        segmented.fragments[index].text[max(0, first - NUMBER_REACH) : last + NUMBER_REACH]
+        for index, first, last in spans
+    )
+    return stated.contradicted_by(written)
