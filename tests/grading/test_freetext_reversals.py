@@ -231,6 +231,18 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "RWKV trains in parallel like a Transformer and runs as an RNN at inference.",
             "RWKV runs in parallel at inference and trains step by step like an RNN.",
         ),
+        (  # "只" and "局部模式" stand in two fragments; the second denies learning them
+            "long-term-deps-002",
+            "local-patterns",
+            "模型只学到了局部模式。",
+            "模型反而只学到远距离的模式，局部模式学不到。",
+        ),
+        (  # "pass nothing" denies the passing
+            "grad-causes-007",
+            "dead-units",
+            "Dead units with ReLU′ = 0 pass nothing back.",
+            "Dead units still pass the gradient back.",
+        ),
     ],
 )
 def test_right_statement_made_reversed_one_not(

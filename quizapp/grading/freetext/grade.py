@@ -3,8 +3,9 @@ misconceptions it states, and the proposed score.
 
 The proposal is the learner's to confirm: every mode shows the ticks and lets the learner change
 them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
-its claims (and, for a point that states an exact value, does not write another number instead:
-``numbers``); a catalogued misconception that the point lists takes the credit away again; a point
+its claims (for a point that states an exact value, without writing another number instead:
+``numbers``; and without one fragment of that clause denying another of its claims:
+``denied_inside``); a catalogued misconception that the point lists takes the credit away again; a point
 whose claim the answer states the other way round is *contradicted* (no credit, and said so). When
 an answer contradicts at least as many points as it makes, the points it makes are proposed as
 *doubtful*, not ticked (measured on blind answers that reverse every claim: most of the credit such
@@ -30,7 +31,7 @@ from quizapp.grading.freetext.formulas import (
     check_formula,
     equations_in,
 )
-from quizapp.grading.freetext.match import ClaimReader, Verdict
+from quizapp.grading.freetext.match import ClaimHit, ClaimReader, Verdict
 from quizapp.grading.freetext.mentions import ConceptIndex
 from quizapp.grading.freetext.numbers import other_values
 
@@ -151,18 +152,41 @@ class Grader:
             right = by_formula.verdict is FormulaVerdict.RIGHT
             status = PointStatus.MADE if right else PointStatus.CONTRADICTED
             return PointResult(point, status, by_formula.written, by_formula=True)
-        contradiction: int | None = None
+        made: ClaimHit | None = None
+        contradictions: list[ClaimHit] = []
         for claim in point.claims:
             hit = reader.read(claim)
             if hit is None:
                 continue
             if hit.verdict is Verdict.MADE and not other_values(point, reader.segmented, hit.spans):
-                return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
-            if contradiction is None:
-                contradiction = hit.clause
-        if contradiction is not None:
-            return PointResult(point, PointStatus.CONTRADICTED, clause_text(contradiction))
+                made = made or hit
+            else:
+                contradictions.append(hit)
+        if made is not None and not any(denied_inside(made, c) for c in contradictions):
+            return PointResult(point, PointStatus.MADE, clause_text(made.clause))
+        if contradictions:
+            return PointResult(
+                point, PointStatus.CONTRADICTED, clause_text(contradictions[0].clause)
+            )
         return PointResult(point, PointStatus.MISSED, None)
+
+
+def denied_inside(made: ClaimHit, contradiction: ClaimHit) -> bool:
+    """Whether ``contradiction`` takes the credit of ``made``: ``made`` gathers its words from
+    several fragments of a clause, and inside one of them the point's claim of two or more
+    concepts is said the other way round ("只学到远距离的模式，局部模式学不到": "只" and "局部模式"
+    would make "only local patterns", but "局部模式学不到" denies "learns local patterns").
+
+    A compact denial is the learner's own statement; words gathered across fragments are the
+    matcher's guess. A one-concept claim does not decide (its denial is often a passing
+    mention: "exp overflows" is no denial that the stabiliser prevents overflow)."""
+    return (
+        contradiction.clause == made.clause
+        and len(contradiction.claim.slots) >= 2
+        and len(made.fragments) > 1
+        and len(contradiction.fragments) == 1
+        and contradiction.fragments <= made.fragments
+    )
 
 
 @dataclass(frozen=True)

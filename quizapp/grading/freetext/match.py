@@ -126,6 +126,11 @@ class ClaimHit:
     # Where the claim's words stand: (fragment, first character, last character) per fragment.
     spans: tuple[tuple[int, int, int], ...] = ()
 
+    @property
+    def fragments(self) -> frozenset[int]:
+        """The fragments the claim's words stand in."""
+        return frozenset(f for f, _, _ in self.spans)
+
 
 def _spans(combo: tuple[Mention, ...]) -> tuple[tuple[int, int, int], ...]:
     """Per fragment of ``combo``: its first and last character."""
@@ -334,6 +339,9 @@ class ClaimReader:
             last = max(m.end for m in here)
             start = max((b for b in fragment.scope_breaks if b <= first), default=0)
             seen.update((index, p) for p in fragment.negations if start <= p < last)
+            seen.update(
+                (index, p) for p in fragment.negations if _object_denied(fragment.text, last, p)
+            )
             last = max(last, words_end)
             # A denying predicate after the claim's words ("… is pointless", "… 没用") denies
             # them; its own negation word is not counted a second time.
@@ -538,3 +546,14 @@ class ClaimReader:
             group.append(previous)
             index -= 1
         return group
+
+
+def _object_denied(text: str, end: int, negation: int) -> bool:
+    """Whether the negation at ``negation`` is an English "no" or "nothing" right after the words
+    ending at ``end``: "passes no gradient" and "passes nothing back" deny the passing as much as
+    what is passed ("shares no weights", "has no upper bound")."""
+    return (
+        negation >= end
+        and not text[end:negation].strip()
+        and text.startswith(("no ", "nothing"), negation)
+    )
