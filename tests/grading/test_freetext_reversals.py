@@ -237,6 +237,12 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "模型只学到了局部模式。",
             "模型反而只学到远距离的模式，局部模式学不到。",
         ),
+        (  # a cleft: what 去掉的是 removes is named after it, not in the fragment before
+            "min-rnn-001",
+            "no-tanh",
+            "候选状态去掉的是 tanh。",
+            "tanh 反而保留了下来，去掉的是 sigmoid。",
+        ),
         (  # "pass nothing" denies the passing
             "grad-causes-007",
             "dead-units",

@@ -72,6 +72,7 @@ _BOTH_AS_SUBJECT = re.compile(
 
 
 # "… for both" closing a statement gives it to both things compared.
+_CLEFT_EN = re.compile(r"^(?:and |but |so )?what (?:is |was |gets |got |you )?\s*$")
 _FOR_BOTH = re.compile(r"\b(?:for|in|with) both(?: of them| cases| models)?\s*$")
 
 
@@ -222,6 +223,7 @@ class ClaimReader:
             for combo in itertools.islice(itertools.product(*per_slot), MAX_COMBINATIONS)
             if len(set(combo)) == len(combo)  # one mention fills one slot
             and not self._mixes_contrast(combo)
+            and not self._cleft_reaches_out(combo)
         ]
         # The most compact statement decides: the claim's words in one fragment, close together,
         # before words gathered from across the clause.
@@ -319,6 +321,19 @@ class ClaimReader:
         if len(combo) == 1:
             return (1, 0)  # one word: the first in reading order decides
         return (1, max(m.end for m in combo) - min(m.start for m in combo))
+
+    def _cleft_reaches_out(self, combo: tuple[Mention, ...]) -> bool:
+        """A verb of a cleft ("去掉的是 sigmoid", "what gets removed is …") paired with words of
+        another fragment: its object is the one it names after 的是 / "is", in its own fragment
+        ("tanh 反而保留了下来，去掉的是 sigmoid" does not remove the tanh)."""
+        fragments = {m.fragment for m in combo}
+        if len(fragments) < 2:
+            return False
+        for m in combo:
+            text = self.segmented.fragments[m.fragment].text
+            if text.startswith("的是", m.end) or _CLEFT_EN.match(text[: m.start]):
+                return True
+        return False
 
     def _mixes_contrast(self, combo: tuple[Mention, ...]) -> bool:
         """Some mentions inside a (not denying) contrast phrase and some outside it."""
