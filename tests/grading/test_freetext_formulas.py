@@ -187,3 +187,5 @@ def test_perplexity_written_out_is_the_symbol() -> None:
     assert exp_of_ce("Perplexity = exp(2L), the exponential of twice the loss.") == "contradicted"
     assert exp_of_ce("Perplexity = exp(L), the exponential of the cross-entropy.") == "made"
     assert exp_of_ce("困惑度 = exp(L)。") == "made"
+    # a value for one case is not the formula written wrong
+    assert exp_of_ce("A uniform model over the vocabulary has PPL = V.") == "missed"

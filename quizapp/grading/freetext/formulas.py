@@ -82,6 +82,21 @@ def plain(text: str) -> str:
     return _CURRENT_STEP.sub("", text)
 
 
+_NUMBER = re.compile(r"\s*-?\d+(?:\.\d+)?\s*")
+_ONE_NAME = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_']*\s*")
+
+
+def _value_for_a_case(written: str, key: str) -> bool:
+    """Whether a right side is a value for one case, not the formula: a number, or one name the
+    key formula does not use ("a uniform model has PPL = V" against PPL = exp(L)). One of the
+    key's own names is a formula written wrong ("δa_t = δh_t", the tanh′ left out)."""
+    if _NUMBER.fullmatch(key) or _ONE_NAME.fullmatch(key):
+        return False
+    if _NUMBER.fullmatch(written):
+        return True
+    return bool(_ONE_NAME.fullmatch(written)) and not names_in(written) <= names_in(key)
+
+
 def names_in(text: str) -> set[str]:
     """The symbol names of a plain formula side (function names excluded)."""
     return {n for n in _NAME.findall(text) if n not in _FUNCTIONS}
@@ -225,6 +240,8 @@ def check_formula(key: KeyFormula, equations: Iterable[Equation]) -> FormulaHit 
     wrong: FormulaHit | None = None
     for equation in equations:
         if equation.left != key.left or not names_in(equation.right) <= known:
+            continue
+        if _value_for_a_case(equation.right, key.right):
             continue
         expected = _key_expression(key.right, symbols)
         written = read_expression(equation.right, symbols)
