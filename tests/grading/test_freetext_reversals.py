@@ -289,3 +289,13 @@ def test_probe2_labels_are_sound() -> None:
         assert not answer.made & answer.reversed, answer.question
     per_question = {(a.question, a.lang) for a in answers}
     assert len(per_question) == len(answers)  # one English and one Chinese answer per question
+
+
+def test_not_only_does_not_say_only() -> None:
+    def named(answer: str) -> list[str]:
+        grade = default_grader().grade(QUESTIONS["rnn-why-006"], answer)
+        return [m.misconception.id for m in grade.misconceptions]
+
+    assert named("h_t holds only the current input.") == ["state-holds-current-input-only"]
+    assert named("h_t depends not only on the current input but on all earlier inputs.") == []
+    assert named("h_t 不仅取决于当前输入，还取决于之前所有的输入。") == []
