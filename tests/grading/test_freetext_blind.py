@@ -52,6 +52,7 @@ SHAPES = {
     "freetext_blind21": (5, WITH_PARTIAL),
     "freetext_blind22": (5, WITH_PARTIAL),
     "freetext_blind23": (5, WITH_PARTIAL),
+    "freetext_blind24": (5, WITH_PARTIAL),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
