@@ -237,6 +237,18 @@ def status(question_id: str, point_id: str, answer: str) -> str:
             "模型只学到了局部模式。",
             "模型反而只学到远距离的模式，局部模式学不到。",
         ),
+        (  # a clause that only denies, after "but" / 但, denies the clause before it
+            "long-term-deps-001",
+            "vanishing",
+            "原因是梯度消失。",
+            "有人说是梯度消失，但这是误解。",
+        ),
+        (
+            "long-term-deps-001",
+            "vanishing",
+            "People blame vanishing gradients, and they are right.",
+            "People blame vanishing gradients, but that is a myth.",
+        ),
         (  # a cleft: what 去掉的是 removes is named after it, not in the fragment before
             "min-rnn-001",
             "no-tanh",

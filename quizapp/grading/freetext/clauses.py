@@ -557,6 +557,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
     clauses: list[Clause] = []
     fragments: list[Fragment] = []
     for sentence in _sentences(answer):
+        last_before: int | None = None  # the last fragment of the sentence's clause before
         for clause_text in _split(sentence, _CONTRAST, _NOT_CONTRAST, _CAUSE_BEFORE):
             indices: list[int] = []
             denied_reasons = {m.end() for m in _NOT_BECAUSE.finditer(clause_text)}
@@ -597,7 +598,17 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                     fragments[before] = dataclasses.replace(
                         denied, negations=(0, *denied.negations)
                     )
+            if len(indices) == 1 and last_before is not None:
+                # "People blame vanishing gradients, but that is a myth": a clause that only
+                # denies, after a contrast, denies the clause before it.
+                denial = fragments[indices[0]]
+                if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
+                    denied = fragments[last_before]
+                    fragments[last_before] = dataclasses.replace(
+                        denied, negations=(0, *denied.negations)
+                    )
             if indices:
+                last_before = indices[-1]
                 clauses.append(
                     Clause(clause_text.strip().rstrip(",，、;；:：").strip(), tuple(indices))
                 )
