@@ -552,6 +552,14 @@ class Segmented:
     fragments: tuple[Fragment, ...]
 
 
+def _deny_the_last(fragments: list[Fragment], before: int, after: int) -> None:
+    """Negate fragment ``before`` when fragment ``after`` only denies it (``_DENIES_THE_LAST``)."""
+    denial = fragments[after]
+    if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
+        denied = fragments[before]
+        fragments[before] = dataclasses.replace(denied, negations=(0, *denied.negations))
+
+
 def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
     """Cut ``answer``; ``find`` gives the concepts in a normalised fragment."""
     clauses: list[Clause] = []
@@ -592,21 +600,11 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                     )
                 )
             for before, after in itertools.pairwise(indices):
-                denial = fragments[after]
-                if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
-                    denied = fragments[before]
-                    fragments[before] = dataclasses.replace(
-                        denied, negations=(0, *denied.negations)
-                    )
+                _deny_the_last(fragments, before, after)
             if len(indices) == 1 and last_before is not None:
                 # "People blame vanishing gradients, but that is a myth": a clause that only
                 # denies, after a contrast, denies the clause before it.
-                denial = fragments[indices[0]]
-                if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
-                    denied = fragments[last_before]
-                    fragments[last_before] = dataclasses.replace(
-                        denied, negations=(0, *denied.negations)
-                    )
+                _deny_the_last(fragments, last_before, indices[0])
             if indices:
                 last_before = indices[-1]
                 clauses.append(

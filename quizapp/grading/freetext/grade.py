@@ -5,8 +5,9 @@ The proposal is the learner's to confirm: every mode shows the ticks and lets th
 them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
 its claims (for a point that states an exact value, without writing another number instead:
 ``numbers``; and without one fragment of that clause denying another of its claims:
-``denied_inside``); a catalogued misconception that the point lists takes the credit away again; a point
-whose claim the answer states the other way round is *contradicted* (no credit, and said so). When
+``denied_inside``); a catalogued misconception that the point lists takes the credit away again;
+a point whose claim the answer states the other way round is *contradicted* (no credit, and said
+so). When
 an answer contradicts at least as many points as it makes, the points it makes are proposed as
 *doubtful*, not ticked (measured on blind answers that reverse every claim: most of the credit such
 an answer still got came from clauses that only looked right).
@@ -159,6 +160,9 @@ class Grader:
             if hit is None:
                 continue
             if hit.verdict is Verdict.MADE and not other_values(point, reader.segmented, hit.spans):
+                if len(hit.fragments) == 1 and made is None:
+                    # Said in one fragment: no later claim can deny it inside (``denied_inside``).
+                    return PointResult(point, PointStatus.MADE, clause_text(hit.clause))
                 made = made or hit
             else:
                 contradictions.append(hit)

@@ -71,8 +71,9 @@ _BOTH_AS_SUBJECT = re.compile(
 )
 
 
-# "… for both" closing a statement gives it to both things compared.
+# What stands before the verb of an English cleft ("what gets removed is …").
 _CLEFT_EN = re.compile(r"^(?:and |but |so )?what (?:is |was |gets |got |you )?\s*$")
+# "… for both" closing a statement gives it to both things compared.
 _FOR_BOTH = re.compile(r"\b(?:for|in|with) both(?: of them| cases| models)?\s*$")
 
 
