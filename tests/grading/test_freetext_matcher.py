@@ -216,6 +216,20 @@ def test_stemming_reads_inflections() -> None:
     assert one("rnn: sequential train", "recurrent networks keep training sequential") == "made"
 
 
+def test_an_adverb_may_stand_inside_a_form_but_not_only() -> None:
+    assert "depend" in shipped_concepts("the gates depend more on h_{t-1}")
+    assert "depend" in shipped_concepts("the gates depend strongly on h_{t-1}")
+    assert "depend" not in shipped_concepts("the gates depend only on x_t")
+    assert "depend" not in shipped_concepts("the gates depend not on h_{t-1}")
+
+
+def test_keep_before_a_verb_in_ing_is_go_on() -> None:
+    assert "norm-preserving" in shipped_concepts("it keeps the norm and the direction")
+    found = shipped_concepts("it keeps norms shrinking")
+    assert "norm-preserving" not in found
+    assert {"norm", "shrink"} <= found
+
+
 def test_longest_form_wins_in_chinese() -> None:
     assert one("forget-gate", "遗忘门决定保留多少") == "made"
     assert one("gate", "遗忘门决定保留多少") == "missed"  # the forget gate, not a bare gate

@@ -2,7 +2,11 @@
 
 English forms match whole words, after stemming both sides with the Snowball English stemmer
 (``snowballstemmer``, the maintained pure-Python Snowball package: "keeps", "kept" and "keeping" need
-no separate forms except for irregular verbs) and ignoring the articles "a", "an", "the".
+no separate forms except for irregular verbs) and ignoring the articles "a", "an", "the". An
+adverb that leaves a claim as it is ("also", "still", "more", "mostly", "strongly" …) may stand
+between two words of a form ("depends more on h_{t-1}" is "depends on"); "only", "not" and "less"
+may not. A form that starts with "keep" is not read before a verb in -ing ("keeps norms
+shrinking" does not keep the norm).
 
 Chinese forms and notation match as substrings, whatever the spacing between characters ("接近 1",
 "f * c"). We do not use a general Chinese segmenter (jieba is the common one; its last release is
@@ -16,6 +20,7 @@ match inside "with_t", "是 0" not inside "是 0.5").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,9 +33,28 @@ from quizapp.grading.freetext.notation import normalise
 _WORD_FORM = re.compile(r"[a-z -]+\Z")
 _WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset({"a", "an", "the"})
-# What may stand between the words of one English form: spaces, hyphens, slashes and articles
-# (not Chinese text or punctuation: "weights 依旧 sum" is not "weighted sum").
-_JOINS = re.compile(r"(?:[\s/-]|\b(?:a|an|the)\b)*")
+# Adverbs that may stand inside a form without changing its claim ("depends more on h_{t-1}",
+# "keeps also the norm"); never "only", "not", "less" or "hardly", which change it, nor "really"
+# or "actually" ("doesn't really matter" gave two reversed answers credit, measured).
+_INSERTED = frozenset(
+    [
+        "also",
+        "still",
+        "directly",
+        "mostly",
+        "mainly",
+        "largely",
+        "heavily",
+        "strongly",
+        "more",
+        "always",
+        "explicitly",
+        "indeed",
+    ]
+)
+# What may stand between the words of one English form: spaces, hyphens, slashes, articles
+# and the adverbs above (not Chinese text or punctuation: "weights 依旧 sum" is not "weighted sum").
+_JOINS = re.compile(r"(?:[\s/-]|\b(?:a|an|the|" + "|".join(sorted(_INSERTED)) + r")\b)*")
 _STEMMER = snowballstemmer.stemmer("english")
 _SPACES = re.compile(r"\s+")
 
@@ -86,23 +110,27 @@ class ConceptIndex:
         """Concepts in ``text`` (already normalised), overlaps resolved longest first, in order."""
         candidates: list[Found] = []
         tokens = [
-            (stem(m.group(0)), m.start(), m.end())
+            (stem(m.group(0)), m.start(), m.end(), m.group(0) in _INSERTED)
             for m in _WORD.finditer(text)
             if m.group(0) not in _ARTICLES
         ]
-        for index, (first, _, _) in enumerate(tokens):
+        for index, (first, _, _, _) in enumerate(tokens):
             for stems, concept_id in self.words.get(first, ()):
-                end = index + len(stems)
+                words = _form_tokens(tokens, index, stems)
                 if (
-                    end <= len(tokens)
-                    and all(tokens[index + k][0] == s for k, s in enumerate(stems))
+                    words
                     and all(
-                        _JOINS.fullmatch(text, tokens[k][2], tokens[k + 1][1])
-                        for k in range(index, end - 1)
+                        _JOINS.fullmatch(text, tokens[a][2], tokens[b][1])
+                        for a, b in itertools.pairwise(words)
                     )
-                    and not _MORE_DIGITS.match(text, tokens[end - 1][2])
+                    and not _MORE_DIGITS.match(text, tokens[words[-1]][2])
+                    and not (
+                        first == _KEEP
+                        and len(stems) > 1
+                        and _GOES_ON.match(text, tokens[words[-1]][2])
+                    )
                 ):
-                    candidates.append(Found(concept_id, tokens[index][1], tokens[end - 1][2]))
+                    candidates.append(Found(concept_id, tokens[index][1], tokens[words[-1]][2]))
         compact = _SPACES.sub("", text)
         starts = {compact[i : i + 2] for i in range(len(compact))}  # pairs, and the last char
         starts |= set(compact)
@@ -112,6 +140,29 @@ class ConceptIndex:
                     if match.end() > match.start():
                         candidates.append(Found(concept_id, match.start(), match.end()))
         return _resolve_overlaps(candidates)
+
+
+def _form_tokens(
+    tokens: list[tuple[str, int, int, bool]], index: int, stems: tuple[str, ...]
+) -> list[int]:
+    """The indices of the tokens that spell the form ``stems`` from token ``index`` (an adverb of
+    ``_INSERTED`` may stand between two of its words), or [] when it is not there."""
+    found: list[int] = []
+    at = index
+    for k, wanted in enumerate(stems):
+        if k:
+            at += 1
+            while at < len(tokens) and tokens[at][3] and tokens[at][0] != wanted:
+                at += 1
+        if at >= len(tokens) or tokens[at][0] != wanted:
+            return []
+        found.append(at)
+    return found
+
+
+# "keeps the norm" is not "keeps norms shrinking": before a verb in -ing, "keep" is "go on".
+_KEEP = stem("keep")
+_GOES_ON = re.compile(r"\s+[a-z]+ing\b")
 
 
 # A number form ending its words is not the start of a longer number ("at most 1" is not inside
