@@ -230,6 +230,23 @@ def test_keep_before_a_verb_in_ing_is_go_on() -> None:
     assert {"norm", "shrink"} <= found
 
 
+def test_not_only_keeps_its_only() -> None:
+    assert "only-last-step" in shipped_concepts("the gradient flows back only from the final step")
+    found = shipped_concepts("the gradient flows back not only from the final step but from all")
+    assert "only-last-step" not in found
+    assert "not-only" in found
+
+
+def test_a_comparison_in_brackets_ends_with_them() -> None:
+    text = "s_max > 1/γ (largest singular value vs. the inverse bound) is necessary for exploding"
+    fragment = default_grader().analyse(text).fragments[0]
+    close = fragment.text.index(")")
+    assert [end for start, end in fragment.contrast_spans if start < close] == [close]
+    open_text = "s_max is compared vs. the inverse bound and is necessary for exploding"
+    fragment = default_grader().analyse(open_text).fragments[0]
+    assert [end for _, end in fragment.contrast_spans] == [len(fragment.text)]
+
+
 def test_longest_form_wins_in_chinese() -> None:
     assert one("forget-gate", "遗忘门决定保留多少") == "made"
     assert one("gate", "遗忘门决定保留多少") == "missed"  # the forget gate, not a bare gate

@@ -30,6 +30,8 @@
   the predicate 少 is the GRU's, and "学不到比 k 更长的依赖" keeps 依赖 its own. ("like X" alone is
   not read so: "something like 'not good'", "acts like a reset gate" name examples and roles
   more often than rivals.)
+  A contrast phrase that starts inside brackets ends at the closing bracket ("s > 1/γ (the largest
+  singular value vs. the inverse bound) is necessary": the rest is the clause's own).
   不过 is "but" only where a clause starts (after punctuation): "候选值不过 tanh" is a negation.
 - A negation governs the list right after it ("never on the inputs, the outputs or between
   layers", "不在输入、输出和层之间"): the list's commas, "and" and 、 do not end its reach.
@@ -469,9 +471,20 @@ def _contrast_spans(text: str, found: list[Found]) -> tuple[Spans, Spans]:
             # "longer than k are still learned": the compared thing is the word or concept
             # right after "than"; what follows it is the clause's own statement.
             end = _compared_end(text, match.end(), found) or _next_word_end(text, match.end())
-        spans.append((match.start(), end))
+        spans.append((match.start(), _closing_bracket(text, match.start(), end)))
     spans += [(m.start(), m.end()) for m in _ZH_CONTRAST_SPAN.finditer(text)]
     return tuple(spans), tuple(nouns)
+
+
+def _closing_bracket(text: str, start: int, end: int) -> int:
+    """``end``, or the closing bracket before it when ``start`` stands inside brackets: "s > 1/γ
+    (the largest singular value vs. the inverse bound) is necessary" compares inside the brackets
+    only."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+        return end
+    closes = [i for i in (text.find(")", start, end), text.find("）", start, end)) if i >= 0]
+    return min(closes, default=end)
 
 
 # 的 after a compared thing: its noun follows ("比 softmax 的 KV 缓存").

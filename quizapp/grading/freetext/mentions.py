@@ -6,7 +6,8 @@ no separate forms except for irregular verbs) and ignoring the articles "a", "an
 adverb that leaves a claim as it is ("also", "still", "more", "mostly", "strongly" …) may stand
 between two words of a form ("depends more on h_{t-1}" is "depends on"); "only", "not" and "less"
 may not. A form that starts with "keep" is not read before a verb in -ing ("keeps norms
-shrinking" does not keep the norm).
+shrinking" does not keep the norm), nor a form that starts with "only" or "just" after "not"
+("not only from the last step" is not "only from the last step").
 
 Chinese forms and notation match as substrings, whatever the spacing between characters ("接近 1",
 "f * c"). We do not use a general Chinese segmenter (jieba is the common one; its last release is
@@ -129,6 +130,7 @@ class ConceptIndex:
                         and len(stems) > 1
                         and _GOES_ON.match(text, tokens[words[-1]][2])
                     )
+                    and not (first in _ONLY and index > 0 and tokens[index - 1][0] == _NOT)
                 ):
                     candidates.append(Found(concept_id, tokens[index][1], tokens[words[-1]][2]))
         compact = _SPACES.sub("", text)
@@ -162,6 +164,9 @@ def _form_tokens(
 
 # "keeps the norm" is not "keeps norms shrinking": before a verb in -ing, "keep" is "go on".
 _KEEP = stem("keep")
+# "not only from the last step" is not "only from the last step" (nor "not just …").
+_ONLY = frozenset({stem("only"), stem("just"), stem("merely"), stem("solely")})
+_NOT = stem("not")
 _GOES_ON = re.compile(r"\s+[a-z]+ing\b")
 
 
