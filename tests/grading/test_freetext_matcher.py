@@ -292,6 +292,7 @@ def test_paired_quoted_and_questioning_negations() -> None:
     clip = "norm-clipping: keep direction"
     assert one(clip, "Norm clipping neither changes the direction nor the scale.") == "made"
     assert one("unit: not saturated", "神经元既不饱和也不死亡") == "made"
+    assert one("unit saturated", "神经元既不死亡也不饱和") == "contradicted"  # each 不 counts
     assert one("unit saturated", "神经元饱和（比如读到“不”字时）") == "made"
     assert one("unit saturated", "先看看神经元有没有饱和") == "made"
     assert one("loss sum", "损失没有求和，或者相加") == "contradicted"  # "or" keeps the negation

@@ -154,8 +154,9 @@ _NOT_NEGATING_ZH = re.compile(
 )
 # "or" does not end a negation's reach: "no truncation or checkpointing" denies both.
 _SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、|(?<![也这那])就(?![是算])")
-# "neither … nor" and 既不 … 也不 are one negation, not two: the second word is not counted.
-_SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b|既[不没].*?也([不没])")
+# "neither … nor" is one negation, not two: "nor" is not counted. (In 既不 … 也不 each 不 counts:
+# 也 ends the first one's reach.)
+_SECOND_OF_PAIR = re.compile(r"\bneither\b.*?\b(nor)\b")
 # A negation word quoted as an example ("the word “not”", 读到的“不”) negates nothing.
 _QUOTED = re.compile(r"[“‘\"'「『][^”’\"'」』]{1,6}[”’\"'」』]")
 # 于 after an adjective is "than" too ("弱于 LSTM", "优于 GRU", "少于"; not 大于 / 小于, which
@@ -412,8 +413,7 @@ def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
             for k in range(match.start(), match.end()):
                 masked[k] = " "
     for match in _SECOND_OF_PAIR.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        for k in range(match.start(group), match.end(group)):
+        for k in range(match.start(1), match.end(1)):
             masked[k] = " "
     for a, b in covered:
         for k in range(a, b):
