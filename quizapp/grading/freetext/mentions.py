@@ -94,7 +94,9 @@ class ConceptIndex:
                     continue
                 if _WORD_FORM.match(text):
                     stems = tuple(stem(w) for w in _WORD.findall(text) if w not in _ARTICLES)
-                    if stems:
+                    # A form written twice (in both languages, or "doesn't" and "does not")
+                    # is searched once.
+                    if stems and (stems, concept.id) not in self.words[stems[0]]:
                         self.words[stems[0]].append((stems, concept.id))
                 else:
                     start = "".join(c for c in text if not c.isspace())[:2]
@@ -164,10 +166,10 @@ def _form_tokens(
 
 # "keeps the norm" is not "keeps norms shrinking": before a verb in -ing, "keep" is "go on".
 _KEEP = stem("keep")
+_GOES_ON = re.compile(r"\s+[a-z]+ing\b")
 # "not only from the last step" is not "only from the last step" (nor "not just …").
 _ONLY = frozenset({stem("only"), stem("just"), stem("merely"), stem("solely")})
 _NOT = stem("not")
-_GOES_ON = re.compile(r"\s+[a-z]+ing\b")
 
 
 # A number form ending its words is not the start of a longer number ("at most 1" is not inside
