@@ -61,6 +61,7 @@ SHAPES = {
     "freetext_blind30": (5, WITH_PARTIAL),
     "freetext_blind31": (5, WITH_PARTIAL),
     "freetext_blind32": (5, WITH_PARTIAL),
+    "freetext_blind33": (5, WITH_PARTIAL),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
