@@ -2,7 +2,7 @@
 
 ``tests/data/freetext_blind`` (five answers a question, a third held out by a hash of the text),
 ``tests/data/freetext_blind2`` to ``_blind5`` (four a question), ``_blind6`` onwards (five a
-question, with a partial answer) and ``_reversed1`` (four wrong answers a question) were written by
+question, with a partial answer) and ``_reversed1`` onwards (four wrong answers a question) were written by
 writers who saw only the questions, the model answers and the key point texts: never the grader,
 the lexicon, the claims or a score. Each was measured once before any tuning looked at it
 (README). ``benchmarks/freetext.py --blind`` and ``--corpus DIR`` print their figures by kind,
@@ -63,7 +63,9 @@ SHAPES = {
     "freetext_blind31": (5, WITH_PARTIAL),
     "freetext_blind32": (5, WITH_PARTIAL),
     "freetext_blind33": (5, WITH_PARTIAL),
+    "freetext_blind34": (5, WITH_PARTIAL),
     "freetext_reversed1": (4, {"reversed"}),
+    "freetext_reversed2": (4, {"reversed"}),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
