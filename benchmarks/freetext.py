@@ -29,6 +29,7 @@ from quizapp.grading.freetext.evaluate import (
     KINDS,
     REVERSED_LIMIT,
     SPLITS,
+    Tally,
     evaluate,
     read_corpus,
 )
@@ -38,6 +39,19 @@ CORPUS = DATA / "freetext"
 DEV_CORPUS = DATA / "freetext_dev"
 PROBE_CORPUS = DATA / "freetext_probe"
 BLIND_CORPUS = DATA / "freetext_blind"
+
+
+def _figures(tally: Tally, digits: int, *, short: bool = False) -> str:
+    """Precision and recall, or what stands in their place: a set with no answers, or with no
+    point to make (only reversed answers), has no recall, and its precision would only say
+    whether any false credit was given, so its false credits are counted instead."""
+    if not tally.answers:
+        return "-"
+    if not tally.tp + tally.fn:
+        return f"FP {tally.fp}" if short else f"no point to make, {tally.fp} false credits"
+    if short:
+        return f"P {tally.precision:.{digits}f} R {tally.recall:.{digits}f}"
+    return f"precision {tally.precision:.{digits}f}, recall {tally.recall:.{digits}f}"
 
 
 def main() -> None:
@@ -91,8 +105,8 @@ def main() -> None:
         over = sum(s > REVERSED_LIMIT for s in scores)
         false = sum(c > REVERSED_LIMIT for c in report.reversed_false_credit(split))
         print(
-            f"\n[{name}] {total.answers} answers: precision {total.precision:.3f}, "
-            f"recall {total.recall:.3f}; reversed answers above {REVERSED_LIMIT:.0%}: "
+            f"\n[{name}] {total.answers} answers: {_figures(total, 3)}; "
+            f"reversed answers above {REVERSED_LIMIT:.0%}: "
             f"{over} of {len(scores)} (max {max(scores, default=0):.2f}); "
             f"with false credit above {REVERSED_LIMIT:.0%}: {false}"
         )
@@ -110,7 +124,7 @@ def main() -> None:
             cells = []
             for lang in ("en", "zh"):
                 t = report.tally(split, kind, lang)
-                cells.append(f"{lang} P {t.precision:.2f} R {t.recall:.2f} (n={t.answers})")
+                cells.append(f"{lang} {_figures(t, 2, short=True)} (n={t.answers})")
             print(f"  {kind:<10} " + "   ".join(cells))
 
     times = []
