@@ -410,6 +410,9 @@ def test_denials_in_other_words() -> None:
     assert one(claim, "The batch size won't really tell you much.") == "contradicted"
     assert one(claim, "The batch size is not really the issue here.") == "contradicted"
     assert one(claim, "Leave the batch size untouched.") == "contradicted"
+    assert one(claim, "The batch size stays untouched.") == "contradicted"
+    # "untouched" after a verb of motion says how the thing passes, it does not deny it
+    assert one(claim, "The batch size goes through nearly untouched.") == "made"
     assert one(claim, "The batch size is not relevant here.") == "contradicted"
     assert one(claim, "The batch size doesn't really matter.") == "contradicted"
     assert one("loss sum", "Summing the loss would only make it worse.") == "contradicted"

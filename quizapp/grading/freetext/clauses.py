@@ -237,7 +237,10 @@ _NEGATIVE_PREDICATE = re.compile(
     r"is harmful|are harmful|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
     r"(?:adds?|added|tells?|told|says?|said) (?:you |us )?(?:nothing|little)(?: new)?|"
     r"(?:is|are) (?:a )?bad(?: idea)?\s*$|"
-    r"untouched|unaffected)\b"
+    # "is / stays / leave X untouched" (not "flows back nearly untouched"): the denial stands at
+    # "untouched", after the words it denies.
+    r"(?:is|are|was|were|be|been|remains?|remained|stays?|stayed|leaves?|left)"
+    r"\s+(?:\w+\s+){0,3}?(?P<at>untouched|unaffected))\b"
     r"|没用(?![\u4e00-\u9fffA-Za-z])|没有用(?![\u4e00-\u9fffA-Za-z])|被高估|言过其实|"
     r"不管用|不起作用|没有帮助|没帮助|没必要(?!的)|不必要(?!的)|不必|没有关系|"
     r"去掉(?!的是|的只是)|误导|不需要|用不着|不是必须|毫无作用|没有作用|不成立|是错的|不是问题|不成问题|"
@@ -256,6 +259,13 @@ _NEGATIVE_PREDICATE = re.compile(
     # "X、Y 都不常用" closing its fragment: the list before it is denied.
     r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
 )
+
+
+def _denial_at(match: re.Match[str]) -> int:
+    """Where a denying predicate stands: at its last word when it names one ("leave X untouched"
+    denies X, which stands before "untouched")."""
+    at = match.start("at")
+    return at if at >= 0 else match.start()
 
 
 # A condition granted for argument's sake ("even if f went negative", 即使 f 为负) asserts
@@ -606,7 +616,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                         _scope_breaks(text),
                         contrasts,
                         _denying_spans(text),
-                        tuple(m.start() for m in _NEGATIVE_PREDICATE.finditer(text)),
+                        tuple(_denial_at(m) for m in _NEGATIVE_PREDICATE.finditer(text)),
                         _unasserted(clause_text, offset, text),
                         compared_nouns,
                         bool(_RELATIVE_BEFORE.search(clause_text[:offset]) or _WHOSE.match(piece)),
