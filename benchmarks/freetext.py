@@ -41,7 +41,7 @@ PROBE_CORPUS = DATA / "freetext_probe"
 BLIND_CORPUS = DATA / "freetext_blind"
 
 
-def _figures(tally: Tally, digits: int, *, short: bool = False) -> str:
+def _figures(tally: Tally, *, short: bool = False) -> str:
     """Precision and recall, or what stands in their place: a set with no answers, or with no
     point to make (only reversed answers), has no recall, and its precision would only say
     whether any false credit was given, so its false credits are counted instead."""
@@ -50,8 +50,8 @@ def _figures(tally: Tally, digits: int, *, short: bool = False) -> str:
     if not tally.tp + tally.fn:
         return f"FP {tally.fp}" if short else f"no point to make, {tally.fp} false credits"
     if short:
-        return f"P {tally.precision:.{digits}f} R {tally.recall:.{digits}f}"
-    return f"precision {tally.precision:.{digits}f}, recall {tally.recall:.{digits}f}"
+        return f"P {tally.precision:.2f} R {tally.recall:.2f}"
+    return f"precision {tally.precision:.3f}, recall {tally.recall:.3f}"
 
 
 def main() -> None:
@@ -105,7 +105,7 @@ def main() -> None:
         over = sum(s > REVERSED_LIMIT for s in scores)
         false = sum(c > REVERSED_LIMIT for c in report.reversed_false_credit(split))
         print(
-            f"\n[{name}] {total.answers} answers: {_figures(total, 3)}; "
+            f"\n[{name}] {total.answers} answers: {_figures(total)}; "
             f"reversed answers above {REVERSED_LIMIT:.0%}: "
             f"{over} of {len(scores)} (max {max(scores, default=0):.2f}); "
             f"with false credit above {REVERSED_LIMIT:.0%}: {false}"
@@ -124,7 +124,7 @@ def main() -> None:
             cells = []
             for lang in ("en", "zh"):
                 t = report.tally(split, kind, lang)
-                cells.append(f"{lang} {_figures(t, 2, short=True)} (n={t.answers})")
+                cells.append(f"{lang} {_figures(t, short=True)} (n={t.answers})")
             print(f"  {kind:<10} " + "   ".join(cells))
 
     times = []

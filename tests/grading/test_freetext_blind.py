@@ -2,10 +2,10 @@
 
 ``tests/data/freetext_blind`` (five answers a question, a third held out by a hash of the text),
 ``tests/data/freetext_blind2`` to ``_blind5`` (four a question), ``_blind6`` onwards (five a
-question, with a partial answer) and ``_reversed1`` onwards (four wrong answers a question) were written by
-writers who saw only the questions, the model answers and the key point texts: never the grader,
-the lexicon, the claims or a score. Each was measured once before any tuning looked at it
-(README). ``benchmarks/freetext.py --blind`` and ``--corpus DIR`` print their figures by kind,
+question, with a partial answer) and ``_reversed1`` onwards (four wrong answers a question) were
+written by writers who saw only the questions, the model answers and the key point texts: never
+the grader, the lexicon, the claims or a score. Each was measured once before any tuning looked at
+it (README). ``benchmarks/freetext.py --blind`` and ``--corpus DIR`` print their figures by kind,
 language and split.
 """
 
