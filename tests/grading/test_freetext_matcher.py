@@ -900,3 +900,38 @@ def test_the_same_as_a_rival_says_it_of_both() -> None:
     claim = "layernorm: not depend batch-size"
     assert one(claim, "层归一化不依赖批大小。") == "made"
     assert one(claim, "层归一化和批归一化一样不依赖批大小。") == "contradicted"
+
+
+def test_a_negated_verb_the_claim_does_not_name_decides_nothing() -> None:
+    # "doesn't change saturated units" denies the change, not the saturation
+    assert one("not saturated", "Dropout doesn't change saturated units.") == "missed"
+    assert one("not saturated", "Dropout 不会改变饱和的神经元。") == "missed"
+    assert one("not saturated", "The units are not saturated.") == "made"
+    # the verb is the claim's own (an opposite of one of its slots): read as before
+    assert one("norm-clipping: keep direction", "Norm clipping doesn't change the direction.") == (
+        "made"
+    )
+
+
+def test_what_is_left_open_states_nothing() -> None:
+    assert one("batch-size", "Regardless of the batch size, the loss goes down.") == "missed"
+    assert one("batch-size", "Whether the batch size is large or small doesn't matter.") == (
+        "missed"
+    )
+    assert one("batch-size", "不管批大小是多少，损失都会下降。") == "missed"
+    assert one("batch-size", "批大小设大还是设小都无所谓。") == "missed"
+    # what comes after the open part is still said
+    assert one("batch-size", "不管损失怎样，批大小都要调。") == "made"
+
+
+def test_a_cause_ruled_out() -> None:
+    assert one("batch-size", "The batch size can't be the cause here.") == "contradicted"
+    assert one("batch-size", "The batch size could not be the reason.") == "contradicted"
+    assert one("batch-size", "The batch size is the culprit.") == "made"
+
+
+def test_no_difference_between_the_two_is_said_of_both() -> None:
+    # the claim's subject is implied by the question, but "两者" gives the predicate to both
+    assert one("cnn: parallel", "两者在并行上没有区别。") == "contradicted"
+    assert one("cnn: parallel", "它们在训练时的并行程度没有区别。") == "contradicted"
+    assert one("cnn: parallel", "训练时可以并行。") == "made"

@@ -13,7 +13,8 @@
   no comma meets its main clause ("since X has no recurrence it can …", "with no recurrence it
   can …"); not at a comma between two
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
-  condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing. A negation reaches only the
+  condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing, nor does what is left open
+  ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter"). A negation reaches only the
   fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
   同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
@@ -218,7 +219,8 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:does|do|did|will|would|can|could) not (?:really |actually )?(?:tell|show|say|buy|give)"
     r"(?: you| us)? (?:much|anything|a lot|the whole story)|"
     r"no such (?:problem|issue|need|limit|constraint|requirement)|"
-    r"(?:is|are|was|were) not (?:really |actually )?(?:the|an?|much of an?) "
+    r"(?:(?:is|are|was|were) not|(?:can|could|will|would|must) not be) (?:really |actually )?"
+    r"(?:the|an?|much of an?) "
     r"(?:issue|problem|point|concern|bottleneck|cause|reason|culprit)|"
     r"(?:is|are|was|were) not (?:really |very )?relevant|"
     r"(?:is|are|was|were) not (?:really )?(?:worth|applicable|possible|an option)|"
@@ -282,11 +284,24 @@ _RELATIVE_BEFORE = re.compile(r"(?i)\bwhich\s*$")
 _WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
+# What is left open ("whatever the forget gate does", "regardless of the batch size", "whether
+# before or after the step does not matter"; 不管 / 无论 …, "前还是后都无所谓") asserts nothing.
+_INDIFFERENT = re.compile(
+    r"(?i)\s*(?:regardless of|irrespective of|no matter)\b"
+    r"|.*\bwhether\b.*\bor\b.*\b(?:not matter|no difference|irrelevant|either way)"
+    r"|.*还是.*都(?:无所谓|一样|行|可以|没关系)"
+)
+_ZH_LEFT_OPEN = re.compile("(?:不管|无论|不论)[^也都还仍照]*")
+
+
 def _unasserted(clause_text: str, offset: int, text: str) -> int:
     """How many leading characters of the normalised fragment ``text`` (at ``offset`` of its
-    clause) assert nothing: a granted condition."""
-    if _EVEN_IF_BEFORE.search(clause_text[:offset]):
+    clause) assert nothing: a granted condition, or what is left open."""
+    if _EVEN_IF_BEFORE.search(clause_text[:offset]) or _INDIFFERENT.match(text):
         return len(text)
+    left_open = _ZH_LEFT_OPEN.match(text.lstrip())
+    if left_open:
+        return left_open.end() + len(text) - len(text.lstrip())
     granted = _ZH_GRANTED.match(text.lstrip())
     return granted.end() + len(text) - len(text.lstrip()) if granted else 0
 

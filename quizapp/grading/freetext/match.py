@@ -68,6 +68,8 @@ _BOTH_AS_SUBJECT = re.compile(
     rf"\b(?:both|neither)(?: of (?:them|these|those|the two))?(?: \w+ly)? (?:{_VERBS})\b"
     rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
     r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)[^,，。；;:：、和与及]{0,8}?(?:都|均|也都|全都)"
+    # "两者在并行性上没有区别": no difference between the two is said of both
+    r"|(?:两者|二者|它们|这两[个种者]?)[^,，。；;:：、和与及]{0,12}?(?:没有|没|无)(?:区别|差别|差异)"
 )
 
 
@@ -87,6 +89,24 @@ _INTRODUCTORY = re.compile(
     r"\s*(?:for|in|at|during|on|under|when|after|before)\s+(?:\S+\s*){1,3}"
     r"|\s*(?:对于|对|在|至于)[^\s]{1,8}(?:时|中|上|里|场景|方面|来说|而言)?\s*"
 )
+
+
+# A negation word and what may stand between it and its verb ("does not really change", 不会改变).
+_NEGATION_THEN_VERB = re.compile(
+    r"(?:not|never|no longer)\s+(?:(?:really|actually|even|always|necessarily|much|just)\s+)?"
+    r"|(?:不|没有|没|从不|并不|并没有|无法|未)(?:会|能|再|一定|太|怎么|曾)?\s*"
+)
+
+
+# Concepts that act on what follows them: a negation right before one is the verb's, not its
+# object's ("does not change vanishing", "不会减少噪声").
+_OPERATORS = frozenset(
+    {
+        "change", "shrink", "grow", "fix", "prevent", "remove", "mitigate",
+        "counteract", "eliminate", "decrease", "widen", "shorten", "lengthen", "handle", "hurt",
+        "protect", "aid", "cancel", "compress", "double", "halve",
+    }
+)  # fmt: skip
 
 
 # A passive between two ordered slots turns their order: "the output is read by the upper layer".
@@ -246,6 +266,8 @@ class ClaimReader:
                 and self._antecedent(claim, combo, min(combo, key=lambda m: m.order)) is None
             ):
                 continue
+            if self._negation_taken(claim, combo):
+                continue
             # Once a compact reading gives the predicate to a rival named in the clause, a
             # reading gathered from more fragments of the clause does not take it back.
             if rival_spread is not None and self._spread(combo)[0] > rival_spread:
@@ -290,6 +312,34 @@ class ClaimReader:
             words_end = max(m.end for m in combo if m.fragment == part[0])
             by_part[part] += self._negations(here, words_end)
         return any(count % 2 == 1 for count in by_part.values())
+
+    def _negation_taken(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
+        """A negation before the claim's words belongs to a verb the claim does not name: an
+        operator (``_OPERATORS``: change, reduce, fix, cause …) stands right after it, fills no
+        slot, and claim words follow it ("it doesn't change vanishing gradients" says nothing of
+        "no vanishing"; "larger batches don't reduce noise" nothing of "small batches are
+        noisy"). This reading neither makes nor contradicts the claim."""
+        slots = {c for slot in claim.slots for c in slot}
+        slots |= {o for c in slots if (o := self.lexicon.opposite_of(c)) is not None}
+        for index in {m.fragment for m in combo}:
+            fragment = self.segmented.fragments[index]
+            here = [m for m in combo if m.fragment == index]
+            first = min(m.start for m in here)
+            scope = max((b for b in fragment.scope_breaks if b <= first), default=0)
+            for p in fragment.negations:
+                word = _NEGATION_THEN_VERB.match(fragment.text, p)
+                if p < scope or word is None:
+                    continue
+                for found in fragment.found:
+                    if (
+                        found.start == word.end()
+                        and found.concept in _OPERATORS
+                        and found.concept not in slots
+                        and any(m.start >= found.end for m in here)
+                        and not any(m.start < found.end and found.start < m.end for m in here)
+                    ):
+                        return True
+        return False
 
     def _part(self, mention: Mention) -> tuple[int, int]:
         """The fragment of ``mention`` and its stretch between scope breaks ("and", 也, 、):
