@@ -935,3 +935,19 @@ def test_no_difference_between_the_two_is_said_of_both() -> None:
     assert one("cnn: parallel", "两者在并行上没有区别。") == "contradicted"
     assert one("cnn: parallel", "它们在训练时的并行程度没有区别。") == "contradicted"
     assert one("cnn: parallel", "训练时可以并行。") == "made"
+
+
+def test_what_a_thing_has_nothing_to_do_with_is_denied() -> None:
+    claim = "batchnorm: depend batch-size"
+    assert one(claim, "It is unrelated to how BatchNorm depends on the batch size.") == (
+        "contradicted"
+    )
+    assert one(claim, "BatchNorm depends on the batch size.") == "made"
+    assert one("batch-size", "The batch size matters for neither.") == "contradicted"
+
+
+def test_harm_said_of_a_remedy_denies_it() -> None:
+    assert one("dropout", "层之间加 dropout 会伤害模型。") == "contradicted"
+    assert one("dropout", "Dropout between layers only hurts.") == "contradicted"
+    assert one("loss sum", "损失求和不用特别处理。") == "contradicted"
+    assert one("dropout", "Dropout between layers helps.") == "made"

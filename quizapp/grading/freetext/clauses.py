@@ -208,6 +208,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:barely|hardly|scarcely) matters?|matters? (?:very )?little|"
+    r"(?:matters?|applies|apply|helps?) (?:for|to|in) neither|"
     r"(?:makes?|made|making) (?:no|little) (?:real )?difference|"
     r"(?:is|are|was|were) (?:not|never) guaranteed|"
     rf"{_VERB_THEN_NOTHING}|"
@@ -236,7 +237,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"plays? (?:a |only a )?(?:negligible|minor|little|no) (?:role|part)|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
-    r"is harmful|are harmful|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
+    r"is harmful|are harmful|(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
     r"(?:adds?|added|tells?|told|says?|said) (?:you |us )?(?:nothing|little)(?: new)?|"
     r"(?:is|are) (?:a )?bad(?: idea)?\s*$|"
     # "is / stays / leave X untouched" (not "flows back nearly untouched"): the denial stands at
@@ -249,7 +250,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"没有意义|没意义|毫无意义|没什么意义|没啥意义|没啥用|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
     r"都不行|也不行|行不通|做不到|办不到|做不了|实现不了|达不到|无法实现|没法实现|没法做到|(?:已经)?过时了|站不住脚|"
-    r"不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
+    r"(?<![无])有害|是有害的|会伤害|会损害|不用(?:特别|专门|额外|单独)?处理|不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
     r"(?:作用|用处|帮助|效果|意义|贡献)(?:其实|并)?不大|没(?:多大|太大|什么大)用|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|无所谓|影响不大|"
     r"(?:没(?:什么|有)?|无法|不能|难以)保证|保证不了|"
@@ -571,11 +572,18 @@ _REPLACED = re.compile(
 )
 
 
+# "has nothing to do with X", "unrelated to X": X is denied (the phrase itself is not).
+_UNRELATED = re.compile(r"\b(?:nothing to do with|unrelated to|irrelevant to|no bearing on)\b")
+
+
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _DENYING.finditer(text):
         stop = _DENIAL_STOP.search(text, m.end())
         spans.append((m.start(), stop.start() if stop else len(text)))
+    for m in _UNRELATED.finditer(text):
+        stop = _DENIAL_STOP.search(text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
     for m in _REPLACED.finditer(text):
         group = next(g for g in ("en", "zh", "zh2") if m.group(g) is not None)
         spans.append((m.start(group), m.end(group)))

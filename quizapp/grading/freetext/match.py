@@ -435,7 +435,9 @@ class ClaimReader:
                     )
             for mention in here:
                 denied = fragment.denied_by(mention.start)
-                if denied is not None:
+                # ("nothing to do with X" is no denial of X when the claim names the phrase
+                # itself: "clipping has nothing to do with ReLU" states `clipping unrelated relu`)
+                if denied is not None and not any(m.end == denied for m in here):
                     seen.add((index, -1 - denied))
         return len(seen)
 
