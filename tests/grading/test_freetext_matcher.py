@@ -951,3 +951,32 @@ def test_harm_said_of_a_remedy_denies_it() -> None:
     assert one("dropout", "Dropout between layers only hurts.") == "contradicted"
     assert one("loss sum", "损失求和不用特别处理。") == "contradicted"
     assert one("dropout", "Dropout between layers helps.") == "made"
+
+
+def test_more_verbs_a_negation_belongs_to() -> None:
+    # "can't affect vanishing" denies an effect, it does not say "no vanishing"
+    assert one("not saturated", "Dropout can't affect saturated units.") == "missed"
+    assert one("not saturated", "Dropout 不会影响饱和的神经元。") == "missed"
+    assert one("not saturated", "Dropout leaves the units not saturated.") == "made"
+
+
+def test_a_claim_called_a_bug_or_meaningless_is_denied() -> None:
+    assert one("batch-size", "We tune the batch size, which is a bug.") == "contradicted"
+    assert one("batch-size", "Tuning the batch size is meaningless here.") == "contradicted"
+    assert one("batch-size", "We tune the batch size, which is standard.") == "made"
+
+
+def test_both_after_the_two_were_named() -> None:
+    claim = "norm-clipping: keep direction"
+    answer = "Value clipping is norm clipping with another norm, and both keep the direction."
+    assert one(claim, answer) == "contradicted"
+    assert one(claim, "Value clipping is cheap, and norm clipping keeps the direction.") == "made"
+    assert one("norm-clipping: change direction", "Neither changes the direction.") == (
+        "contradicted"
+    )
+
+
+def test_chinese_harm_after_the_words() -> None:
+    assert one("loss sum", "损失求和反而不好。") == "contradicted"
+    assert one("dropout", "只加一部分 dropout 会出错。") == "contradicted"
+    assert one("loss sum", "损失求和反而更稳定。") == "made"

@@ -205,6 +205,7 @@ _VERB_THEN_NOTHING = "(?:" + "|".join(f"(?<=\\b{v})" for v in _NOTHING_VERBS) + 
 _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
     r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth|"
+    r"meaningless|worthless|futile|"
     r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
     r"(?:barely|hardly|scarcely) matters?|matters? (?:very )?little|"
@@ -257,7 +258,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:是|都是|纯属)?多余的?\s*$|"
     r"没什么影响|没有影响|没影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
-    r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|不是好办法|不是个好办法|不是好主意|"
+    r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|反而(?:不好|更差|更糟|有害)|会出错|会报错|不是好办法|不是个好办法|不是好主意|"
     r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
     # "X、Y 都不常用" closing its fragment: the list before it is denied.
     r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
@@ -312,7 +313,8 @@ def _unasserted(clause_text: str, offset: int, text: str) -> int:
 _DENIES_THE_LAST = re.compile(
     r"(?:这种情况|这种事|这一点|这个说法|这|那)?\s*(?:其实|实际上|根本)?\s*"
     r"(?:不会发生|不会出现|不对|是错的|不成立|不是这样|并非如此|其实不然|是误解)"
-    r"|(?:(?:which|that|this)\s+)?(?:is|was)\s+(?:not true|wrong|false|a myth|not the case)"
+    r"|(?:(?:which|that|this)\s+)?(?:is|was)\s+(?:not true|wrong|false|a myth|not the case|"
+    r"a bug|a mistake|an error)"
     r"|(?:(?:which|that|this)\s+)?(?:never|does not|do not|will not) (?:happens?|occurs?)"
     r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:never|not)\s+(?:done|used|an option)"
     r"|(?:nobody|no one) does (?:that|this|it)|(?:我们|大家)?(?:没人|没有人|从来不|不会)这么做"
@@ -601,7 +603,7 @@ class Segmented:
 def _deny_the_last(fragments: list[Fragment], before: int, after: int) -> None:
     """Negate fragment ``before`` when fragment ``after`` only denies it (``_DENIES_THE_LAST``)."""
     denial = fragments[after]
-    if not denial.found and _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
+    if _DENIES_THE_LAST.fullmatch(denial.text.strip(" .。!！")):
         denied = fragments[before]
         fragments[before] = dataclasses.replace(denied, negations=(0, *denied.negations))
 

@@ -62,14 +62,17 @@ _VERBS = (
     r"suffer|suffers|get|gets|see|sees|keep|keeps|must|should|may|might|handle|handles|work|"
     r"works|struggle|struggles|learn|learns|train|trains|run|runs|require|requires|rely|"
     r"relies|share|shares|treat|treats|give|gives|make|makes|take|takes|read|reads|process|"
-    r"processes|scale|scales|store|stores|face|faces|hit|hits|allow|allows|support|supports"
+    r"processes|scale|scales|store|stores|face|faces|hit|hits|allow|allows|support|supports|"
+    r"change|changes|rescale|rescales|preserve|preserves|clip|clips|shrink|shrinks|grow|grows|"
+    r"compute|computes|produce|produces|reset|resets"
 )
 _BOTH_AS_SUBJECT = re.compile(
-    rf"\b(?:both|neither)(?: of (?:them|these|those|the two))?(?: \w+ly)? (?:{_VERBS})\b"
+    rf"\b(?:both|neither)(?: of (?:them|these|those|the two)| methods| approaches| models| cells)?"
+    rf"(?: \w+ly)? (?:{_VERBS})\b"
     rf"|\bthey both\b|\bthe two (?:\w+ )?(?:both |all )?(?:{_VERBS})\b"
     r"|(?:两者|二者|两种|两个|它们|他们|这两[个种者]?|这俩|俩)[^,，。；;:：、和与及]{0,8}?(?:都|均|也都|全都)"
     # "两者在并行性上没有区别": no difference between the two is said of both
-    r"|(?:两者|二者|它们|这两[个种者]?)[^,，。；;:：、和与及]{0,12}?(?:没有|没|无)(?:区别|差别|差异)"
+    r"|(?:两者|二者|两种|它们|这两[个种者]?)[^,，。；;:：、和与及]{0,12}?(?:没有|没|无)(?:区别|差别|差异)"
 )
 
 
@@ -107,6 +110,13 @@ _OPERATORS = frozenset(
         "protect", "aid", "cancel", "compress", "double", "halve",
     }
 )  # fmt: skip
+
+
+# The same verbs as plain words, whether or not a concept covers them.
+_OPERATOR_WORD = re.compile(
+    r"(?:affect|influence|impact|alter|address|solve|cure|tackle|improve|worsen|reduce|increase"
+    r"|decrease)\w*\b|影响|改变|解决|缓解|减少|增加|降低|提高|改善"
+)
 
 
 # A passive between two ordered slots turns their order: "the output is read by the upper layer".
@@ -330,6 +340,13 @@ class ClaimReader:
                 word = _NEGATION_THEN_VERB.match(fragment.text, p)
                 if p < scope or word is None:
                     continue
+                verb = _OPERATOR_WORD.match(fragment.text, word.end())
+                if (
+                    verb is not None
+                    and any(m.start >= verb.end() for m in here)
+                    and not any(m.start < verb.end() and word.end() < m.end for m in here)
+                ):
+                    return True
                 for found in fragment.found:
                     if (
                         found.start == word.end()
@@ -506,12 +523,26 @@ class ClaimReader:
         ("both X and Y …" names its subjects and is read as a list; in "for training, both run
         in parallel" and "两者都并行训练" the two are not what the subject is one of)."""
         anchor = min(combo, key=lambda m: m.order)
-        before = any(q < anchor.start for q in self.both_at[anchor.fragment])
-        if not claim.subject or not (before or self.both_after[anchor.fragment]):
+        both = [q for q in self.both_at[anchor.fragment] if q < anchor.start]
+        if not claim.subject or not (both or self.both_after[anchor.fragment]):
             return False
-        return not any(
-            m.clause == anchor.clause and (m.order < anchor.order or m.fragment == anchor.fragment)
+        named = [
+            m
             for m in self._subject_candidates(claim, combo)
+            if m.clause == anchor.clause
+            and (m.order < anchor.order or m.fragment == anchor.fragment)
+        ]
+        if not named:
+            return True
+        # The claim's subject and a rival named in an earlier fragment of the clause, then
+        # "both" standing for the two ("value clipping is norm clipping with another norm, and
+        # both rescale the vector").
+        concepts = {m.concept for m in named}
+        return (
+            bool(both)
+            and all(m.fragment < anchor.fragment for m in named)
+            and bool(concepts & set(claim.subject))
+            and bool(concepts - set(claim.subject))
         )
 
     def _listed_with_rival(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
