@@ -14,8 +14,8 @@
   can …"); not at a comma between two
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
   condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing, nor does what is left open
-  ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter"). A negation reaches only the
-  fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
+  ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter"). A negation
+  reaches only the fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
   同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
   only by claims that name what is negated: measured, reaching past the words cost more right
@@ -286,8 +286,9 @@ _RELATIVE_BEFORE = re.compile(r"(?i)\bwhich\s*$")
 _WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
-# What is left open ("whatever the forget gate does", "regardless of the batch size", "whether
-# before or after the step does not matter"; 不管 / 无论 …, "前还是后都无所谓") asserts nothing.
+# What is left open ("regardless of the batch size", "whether before or after the step does not
+# matter"; 不管 / 无论 …, "前还是后都无所谓") asserts nothing. (Not "whatever X": "whatever state it
+# ends in is all the decoder gets" asserts.)
 _INDIFFERENT = re.compile(
     r"(?i)\s*(?:regardless of|irrespective of|no matter)\b"
     r"|.*\bwhether\b.*\bor\b.*\b(?:not matter|no difference|irrelevant|either way)"

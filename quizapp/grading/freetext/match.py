@@ -7,7 +7,9 @@ A claim (``questions.claims``) is made by one clause when
 2. the polarity agrees: the negation words in scope (see ``clauses``) plus the opposites used,
    counted modulo 2, say "negative" exactly when the claim is negative (slots the claim orders
    with ``>`` and the clause names the other way round count as one more negation: "the lower
-   layer reads the upper layer" reverses "upper-layer > lower-layer read");
+   layer reads the upper layer" reverses "upper-layer > lower-layer read"); a negation right
+   before a verb the claim does not name is that verb's, and the clause then decides nothing
+   ("it doesn't change vanishing gradients" says nothing of "no vanishing");
 3. the subject agrees: the thing the clause talks about — the nearest mention of the subject's
    group before the claim's words in the clause, else after them in the same fragment (or in the
    next one when the words stand in a short scene-setting phrase: "for streaming, Transformers are
@@ -325,8 +327,8 @@ class ClaimReader:
 
     def _negation_taken(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
         """A negation before the claim's words belongs to a verb the claim does not name: an
-        operator (``_OPERATORS``: change, reduce, fix, cause …) stands right after it, fills no
-        slot, and claim words follow it ("it doesn't change vanishing gradients" says nothing of
+        operator (``_OPERATORS``, ``_OPERATOR_WORD``: change, fix, affect, reduce, 影响 …) stands
+        right after it, fills no slot, and claim words follow it ("it doesn't change vanishing gradients" says nothing of
         "no vanishing"; "larger batches don't reduce noise" nothing of "small batches are
         noisy"). This reading neither makes nor contradicts the claim."""
         slots = {c for slot in claim.slots for c in slot}
