@@ -980,3 +980,10 @@ def test_chinese_harm_after_the_words() -> None:
     assert one("loss sum", "损失求和反而不好。") == "contradicted"
     assert one("dropout", "只加一部分 dropout 会出错。") == "contradicted"
     assert one("loss sum", "损失求和反而更稳定。") == "made"
+
+
+def test_advice_against_denies_and_no_harm_does_not() -> None:
+    assert one("dropout", "层之间加 dropout 不推荐。") == "contradicted"
+    assert one("dropout", "Dropout between layers is bad practice.") == "contradicted"
+    # "won't go wrong" is no denial of what it follows
+    assert one("dropout", "层之间加 dropout 不会出错。") == "made"

@@ -238,7 +238,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"plays? (?:a |only a )?(?:negligible|minor|little|no) (?:role|part)|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
-    r"is harmful|are harmful|(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
+    r"is harmful|are harmful|(?:is|are) (?:a )?bad practice|(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
     r"(?:adds?|added|tells?|told|says?|said) (?:you |us )?(?:nothing|little)(?: new)?|"
     r"(?:is|are) (?:a )?bad(?: idea)?\s*$|"
     # "is / stays / leave X untouched" (not "flows back nearly untouched"): the denial stands at
@@ -251,14 +251,14 @@ _NEGATIVE_PREDICATE = re.compile(
     r"没有意义|没意义|毫无意义|没什么意义|没啥意义|没啥用|不会发生|不会出现|说明不了|不要加|不要用|不该用|不应该用|不该选|"
     r"(?:并不|并没有|根本不|根本没有|不会|从不)(?:出现|存在|参与|包含|进入|起作用)|不存在|"
     r"都不行|也不行|行不通|做不到|办不到|做不了|实现不了|达不到|无法实现|没法实现|没法做到|(?:已经)?过时了|站不住脚|"
-    r"(?<![无])有害|是有害的|会伤害|会损害|不用(?:特别|专门|额外|单独)?处理|不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
+    r"(?<![无])有害|是有害的|(?<![不没])会(?:伤害|损害)|不用(?:特别|专门|额外|单独)?处理|不用管|不用考虑|不必考虑|无需考虑|不用担心|不用理会|可以忽略|忽略不计|"
     r"不应该选|不是好选择|不是好的选择|不是一个好选择|并不合适|不合适|不太合适|不可取|"
     r"(?:作用|用处|帮助|效果|意义|贡献)(?:其实|并)?不大|没(?:多大|太大|什么大)用|关系不大|没什么关系|没有什么关系|没关系|没太大关系|没多大关系|无关紧要|无所谓|影响不大|"
     r"(?:没(?:什么|有)?|无法|不能|难以)保证|保证不了|"
     r"(?:是|都是|纯属)?多余的?\s*$|"
     r"没什么影响|没有影响|没影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
-    r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|反而(?:不好|更差|更糟|有害)|会出错|会报错|不是好办法|不是个好办法|不是好主意|"
+    r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|反而(?:不好|更差|更糟|有害)|(?<![不没])会(?:出错|报错)|不推荐|不建议(?:用|使用|这么做)?\s*$|不是好办法|不是个好办法|不是好主意|"
     r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
     # "X、Y 都不常用" closing its fragment: the list before it is denied.
     r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
