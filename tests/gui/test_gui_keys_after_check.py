@@ -1,5 +1,5 @@
-"""Keys after an answer is checked (Alt+←/→, Ctrl+Enter), Enter on focused buttons, and the F1 sheet
-listing every key the app binds, fitting at 18 pt."""
+"""Keys after an answer is checked (Alt+←/→, Ctrl+Enter, 1–9 on key points), Enter on focused
+buttons, and the F1 sheet listing every key the app binds, fitting at 18 pt."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from quizapp.gui import keys, theme, translations
 from quizapp.gui.app import Started
+from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.views.shortcuts import ShortcutsDialog
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -172,3 +173,18 @@ def test_sheet_fits_at_18_pt_in_the_smallest_window(
     assert dialog.width() <= 1024 and dialog.height() <= 700
     assert isinstance(dialog.findChild(QPushButton), QPushButton)
     dialog.close()
+
+
+def test_number_keys_tick_points_after_free_text(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    _open_questions(started, qtbot, "free_text")
+    view = started.window.question
+    qtbot.keyClicks(_focused(), "Something unrelated.")
+    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: view.grade is not None)
+    assert isinstance(view.answer, FreeTextAnswer)
+    checks = view.answer.checks
+    assert not checks[1].isChecked()
+    _key(qtbot, Qt.Key.Key_2)  # wherever the focus is after checking, 2 ticks the second point
+    assert checks[1].isChecked()
+    _key(qtbot, Qt.Key.Key_2)
+    assert not checks[1].isChecked()
