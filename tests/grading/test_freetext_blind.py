@@ -69,6 +69,7 @@ SHAPES = {
     "freetext_blind37": (5, WITH_PARTIAL),
     "freetext_blind38": (5, WITH_PARTIAL),
     "freetext_blind39": (5, WITH_PARTIAL),
+    "freetext_blind40": (5, WITH_PARTIAL),
     "freetext_reversed1": (4, {"reversed"}),
     "freetext_reversed2": (4, {"reversed"}),
     "freetext_reversed3": (4, {"reversed"}),
@@ -76,6 +77,7 @@ SHAPES = {
     "freetext_reversed5": (4, {"reversed"}),
     "freetext_reversed6": (4, {"reversed"}),
     "freetext_reversed7": (4, {"reversed"}),
+    "freetext_reversed8": (4, {"reversed"}),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
