@@ -15,8 +15,8 @@
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
   condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing, nor does what is left open
   ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter"). A negation
-  reaches only the fragment it stands in, before the claim's last word and after the last "and" (并且, 而且,
-  同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
+  reaches only the fragment it stands in, before the claim's last word and after the last "and"
+  (并且, 而且, 同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
@@ -238,7 +238,8 @@ _NEGATIVE_PREDICATE = re.compile(
     r"plays? (?:a |only a )?(?:negligible|minor|little|no) (?:role|part)|"
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
-    r"is harmful|are harmful|(?:is|are) (?:a )?bad practice|(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
+    r"is harmful|are harmful|(?:is|are) (?:a )?bad practice|"
+    r"(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
     r"(?:adds?|added|tells?|told|says?|said) (?:you |us )?(?:nothing|little)(?: new)?|"
     r"(?:is|are) (?:a )?bad(?: idea)?\s*$|"
     # "is / stays / leave X untouched" (not "flows back nearly untouched"): the denial stands at
@@ -278,7 +279,8 @@ def _denial_at(match: re.Match[str]) -> int:
 # In Chinese the granted condition ends where the statement goes on with 也 / 都 / 还 / 仍
 # ("哪怕是零也会改变隐状态" asserts its second half).
 _EVEN_IF_BEFORE = re.compile(r"(?i)\beven\s+if\s*$")  # "if" itself starts the fragment
-_ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使)[^也都还仍照]*")
+# What is left open (不管 / 无论 / 不论 …) ends there too.
+_ZH_GRANTED = re.compile("(?:即使|即便|就算|哪怕|纵然|纵使|不管|无论|不论)[^也都还仍照]*")
 
 
 _RELATIVE_BEFORE = re.compile(r"(?i)\bwhich\s*$")
@@ -287,14 +289,13 @@ _WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
 # What is left open ("regardless of the batch size", "whether before or after the step does not
-# matter"; 不管 / 无论 …, "前还是后都无所谓") asserts nothing. (Not "whatever X": "whatever state it
+# matter", "前还是后都无所谓"; 不管 / 无论 … is read with 即使 in ``_ZH_GRANTED``) asserts nothing. (Not "whatever X": "whatever state it
 # ends in is all the decoder gets" asserts.)
 _INDIFFERENT = re.compile(
     r"(?i)\s*(?:regardless of|irrespective of|no matter)\b"
     r"|.*\bwhether\b.*\bor\b.*\b(?:not matter|no difference|irrelevant|either way)"
     r"|.*还是.*都(?:无所谓|一样|行|可以|没关系)"
 )
-_ZH_LEFT_OPEN = re.compile("(?:不管|无论|不论)[^也都还仍照]*")
 
 
 def _unasserted(clause_text: str, offset: int, text: str) -> int:
@@ -302,9 +303,6 @@ def _unasserted(clause_text: str, offset: int, text: str) -> int:
     clause) assert nothing: a granted condition, or what is left open."""
     if _EVEN_IF_BEFORE.search(clause_text[:offset]) or _INDIFFERENT.match(text):
         return len(text)
-    left_open = _ZH_LEFT_OPEN.match(text.lstrip())
-    if left_open:
-        return left_open.end() + len(text) - len(text.lstrip())
     granted = _ZH_GRANTED.match(text.lstrip())
     return granted.end() + len(text) - len(text.lstrip()) if granted else 0
 
@@ -581,12 +579,11 @@ _UNRELATED = re.compile(r"\b(?:nothing to do with|unrelated to|irrelevant to|no 
 
 def _denying_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
-    for m in _DENYING.finditer(text):
-        stop = _DENIAL_STOP.search(text, m.end())
-        spans.append((m.start(), stop.start() if stop else len(text)))
-    for m in _UNRELATED.finditer(text):
-        stop = _DENIAL_STOP.search(text, m.end())
-        spans.append((m.end(), stop.start() if stop else len(text)))
+    # "rather than X" denies from the phrase on; "nothing to do with X" only X after it.
+    for pattern, from_end in ((_DENYING, False), (_UNRELATED, True)):
+        for m in pattern.finditer(text):
+            stop = _DENIAL_STOP.search(text, m.end())
+            spans.append((m.end() if from_end else m.start(), stop.start() if stop else len(text)))
     for m in _REPLACED.finditer(text):
         group = next(g for g in ("en", "zh", "zh2") if m.group(g) is not None)
         spans.append((m.start(group), m.end(group)))

@@ -270,6 +270,8 @@ class ClaimReader:
         result: Verdict | None = None
         decided: tuple[Mention, ...] = ()
         rival_spread: int | None = None
+        named = frozenset(c for slot in claim.slots for c in slot)
+        named |= {o for c in named if (o := self.lexicon.opposite_of(c)) is not None}
         for combo in combos:
             if (
                 both_ways
@@ -278,7 +280,7 @@ class ClaimReader:
                 and self._antecedent(claim, combo, min(combo, key=lambda m: m.order)) is None
             ):
                 continue
-            if self._negation_taken(claim, combo):
+            if self._negation_taken(combo, named):
                 continue
             # Once a compact reading gives the predicate to a rival named in the clause, a
             # reading gathered from more fragments of the clause does not take it back.
@@ -325,14 +327,13 @@ class ClaimReader:
             by_part[part] += self._negations(here, words_end)
         return any(count % 2 == 1 for count in by_part.values())
 
-    def _negation_taken(self, claim: Claim, combo: tuple[Mention, ...]) -> bool:
-        """A negation before the claim's words belongs to a verb the claim does not name: an
-        operator (``_OPERATORS``, ``_OPERATOR_WORD``: change, fix, affect, reduce, 影响 …) stands
-        right after it, fills no slot, and claim words follow it ("it doesn't change vanishing gradients" says nothing of
-        "no vanishing"; "larger batches don't reduce noise" nothing of "small batches are
-        noisy"). This reading neither makes nor contradicts the claim."""
-        slots = {c for slot in claim.slots for c in slot}
-        slots |= {o for c in slots if (o := self.lexicon.opposite_of(c)) is not None}
+    def _negation_taken(self, combo: tuple[Mention, ...], named: frozenset[str]) -> bool:
+        """A negation before the claim's words belongs to a verb the claim does not name
+        (``named``: its slots and their opposites): an operator (``_OPERATOR_WORD``, or a concept
+        in ``_OPERATORS``: change, fix, affect, reduce, 影响 …) stands right after it, and claim
+        words follow it ("it doesn't change vanishing gradients" says nothing of "no
+        vanishing"; "larger batches don't reduce noise" nothing of "small batches are noisy").
+        This reading neither makes nor contradicts the claim."""
         for index in {m.fragment for m in combo}:
             fragment = self.segmented.fragments[index]
             here = [m for m in combo if m.fragment == index]
@@ -342,22 +343,22 @@ class ClaimReader:
                 word = _NEGATION_THEN_VERB.match(fragment.text, p)
                 if p < scope or word is None:
                     continue
-                verb = _OPERATOR_WORD.match(fragment.text, word.end())
-                if (
-                    verb is not None
-                    and any(m.start >= verb.end() for m in here)
-                    and not any(m.start < verb.end() and word.end() < m.end for m in here)
+                start = word.end()
+                verb = _OPERATOR_WORD.match(fragment.text, start)
+                ends = [verb.end()] if verb is not None else []
+                ends += [
+                    found.end
+                    for found in fragment.found
+                    if found.start == start
+                    and found.concept in _OPERATORS
+                    and found.concept not in named
+                ]
+                if any(
+                    any(m.start >= end for m in here)
+                    and not any(m.start < end and start < m.end for m in here)
+                    for end in ends
                 ):
                     return True
-                for found in fragment.found:
-                    if (
-                        found.start == word.end()
-                        and found.concept in _OPERATORS
-                        and found.concept not in slots
-                        and any(m.start >= found.end for m in here)
-                        and not any(m.start < found.end and found.start < m.end for m in here)
-                    ):
-                        return True
         return False
 
     def _part(self, mention: Mention) -> tuple[int, int]:
