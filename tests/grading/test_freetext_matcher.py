@@ -987,3 +987,31 @@ def test_advice_against_denies_and_no_harm_does_not() -> None:
     assert one("dropout", "Dropout between layers is bad practice.") == "contradicted"
     # "won't go wrong" is no denial of what it follows
     assert one("dropout", "层之间加 dropout 不会出错。") == "made"
+
+
+def test_a_chinese_a_not_a_question_leaves_its_concept_open() -> None:
+    # 饱不饱和 asks "saturated or not": it states neither, and its 不 denies nothing
+    assert one("saturated", "跟神经元饱不饱和无关。") == "missed"
+    assert one("not saturated", "跟神经元饱不饱和无关。") == "missed"
+    assert one("not saturated", "神经元不饱和。") == "made"
+
+
+def test_a_waste_of_time_or_impossible_denies_what_it_follows() -> None:
+    assert one("batch-size", "Tuning the batch size is a waste of time.") == "contradicted"
+    assert one("batch-size", "调批大小纯属浪费时间。") == "contradicted"
+    assert one("batch-size", "Tuning the batch size never comes up.") == "contradicted"
+    assert one("batch-size", "The batch size is not what drives it.") == "contradicted"
+    assert one("batch-size", "批大小太大是不可能的。") == "contradicted"
+    assert one("batch-size", "Tuning the batch size saves time.") == "made"
+
+
+def test_advice_against_in_a_fragment_of_its_own() -> None:
+    assert one("batch-size", "调批大小，不推荐。") == "contradicted"
+    assert one("batch-size", "调批大小，很推荐。") == "made"
+
+
+def test_fan_er_shi_is_no_contrast() -> None:
+    # 反而是 ("it is in fact …") names the subject; only 而是 after a denial starts a new clause
+    assert one("cnn: parallel", "能并行的反而是 RNN。") == "contradicted"
+    assert one("cnn: parallel", "能并行的反而是 CNN。") == "made"
+    assert one("cnn: parallel", "不是 RNN，而是 CNN 能并行。") == "made"

@@ -4,7 +4,7 @@
   inside a number, a dotted name (``nn.LSTM``), an abbreviation (e.g., i.e., et al., vs.) or an
   ellipsis ("...") does not end one.
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
-  但(是), 然而, 不过, 可是, 而是, 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim
+  但(是), 然而, 不过, 可是, 而是 (not in 反而是), 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim
   must be made inside one clause. "not only … but also", 不仅 … 而且 and an adverbial ", though,"
   are not contrasts.
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
@@ -14,7 +14,8 @@
   can …"); not at a comma between two
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
   condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing, nor does what is left open
-  ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter"). A negation
+  ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter") or asked (an
+  A-not-A question: 稳不稳定). A negation
   reaches only the fragment it stands in, before the claim's last word and after the last "and"
   (并且, 而且, 同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
   its second half. (A negation after the claim's words, as in "gated cells don't help", is read
@@ -76,7 +77,7 @@ _SENTENCE_END = re.compile(r"[.;!?。；！？．\n]")
 _CONTRAST = re.compile(
     r"(?i)\b(?:but|whereas|while|although|though)\b"
     r"|\bhowever\b(?!\s+(?:many|much|long|far|small|large|often|big))"
-    r"|但是|但|然而|(?<![^\s,，;；:：。])不过|可是|而是|却|(?<![从因进然反继])而(?![且言不非没])"
+    r"|但是|但|然而|(?<![^\s,，;；:：。])不过|可是|(?<!反)而是|却|(?<![从因进然反继])而(?![且言不非没])"
 )
 # 因为 … 而 … ("because … therefore") and 随着 … 而 … ("as … grows") do not contrast: their 而
 # is not a break.
@@ -134,6 +135,10 @@ _LIST_KEEP = re.compile(f"{_ADJECTIVE_COMMA}|{_NEGATED_LIST_SOURCE}", re.I)
 # 没(有)用 followed by its object is "did not use" ("没有用扫描"), not "useless": a concept form
 # 没用 found there is dropped, so its 没 negates the object.
 _DID_NOT_USE = re.compile("没有?用(?=\\s*[\u4e00-\u9fffA-Za-z])(?![处的了吗呢啊吧])")
+# A Chinese A-not-A question ("稳不稳定", "好不好用") asks: a concept it splits is left open,
+# neither stated nor denied ("跟动力学稳不稳定无关" says nothing of stability). A form that starts
+# with the question itself (有没有, 是不是: "check whether") is kept.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(
     r"\b(?:not|no|never|without|none|nor|neither|nothing|lacks?|lacking|unable to|"
@@ -239,6 +244,9 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
     r"is harmful|are harmful|(?:is|are) (?:a )?bad practice|"
+    r"(?:is|are|was|were) (?:\w+ )?(?:a )?waste of (?:time|effort|compute)|"
+    r"never (?:really )?comes? up|(?:does|do|did) not (?:even )?enter into it|"
+    r"(?:is|are|was|were) not what (?:drives|causes|decides|matters)|"
     r"(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"
     r"(?:adds?|added|tells?|told|says?|said) (?:you |us )?(?:nothing|little)(?: new)?|"
     r"(?:is|are) (?:a )?bad(?: idea)?\s*$|"
@@ -260,6 +268,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"没什么影响|没有影响|没影响|不受影响|不受[^,，。]{0,8}影响|一点没少|一点也没少|没什么必要|没有必要|"
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|反而(?:不好|更差|更糟|有害)|(?<![不没])会(?:出错|报错)|不推荐|不建议(?:用|使用|这么做)?\s*$|不是好办法|不是个好办法|不是好主意|"
+    r"(?:纯属|完全是|就是|是在)?浪费(?:时间|精力)|(?:是|也是)?不可能的?\s*$|"
     r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
     # "X、Y 都不常用" closing its fragment: the list before it is denied.
     r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
@@ -317,6 +326,7 @@ _DENIES_THE_LAST = re.compile(
     r"|(?:(?:which|that|this)\s+)?(?:never|does not|do not|will not) (?:happens?|occurs?)"
     r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:never|not)\s+(?:done|used|an option)"
     r"|(?:nobody|no one) does (?:that|this|it)|(?:我们|大家)?(?:没人|没有人|从来不|不会)这么做"
+    r"|(?:所以|因此|也)?(?:并)?(?:不推荐|不建议|不可取|没必要|没有必要)"
 )
 
 
@@ -622,8 +632,14 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                 text = normalise(piece)
                 if not text:
                     continue
-                found = [f for f in find(text) if not _DID_NOT_USE.match(text, f.start)]
-                covered = [(f.start, f.end) for f in found]
+                asked = [(m.start(), m.end()) for m in _A_NOT_A.finditer(text)]
+                found = [
+                    f
+                    for f in find(text)
+                    if not _DID_NOT_USE.match(text, f.start)
+                    and not any(a < f.start < b for a, b in asked)
+                ]
+                covered = [(f.start, f.end) for f in found] + asked  # its 不 negates nothing
                 negations = _negations(text, covered)
                 if offset in denied_reasons:
                     negations = (0, *negations)  # the reason a "not because" denies
