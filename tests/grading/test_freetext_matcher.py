@@ -1015,3 +1015,9 @@ def test_fan_er_shi_is_no_contrast() -> None:
     assert one("cnn: parallel", "能并行的反而是 RNN。") == "contradicted"
     assert one("cnn: parallel", "能并行的反而是 CNN。") == "made"
     assert one("cnn: parallel", "不是 RNN，而是 CNN 能并行。") == "made"
+
+
+def test_before_or_after_all_the_same_leaves_it_open() -> None:
+    assert one("batch-size", "批大小放在前后都一样。") == "missed"
+    assert one("batch-size", "调批大小先后都无所谓。") == "missed"
+    assert one("batch-size", "批大小放在前面。") == "made"

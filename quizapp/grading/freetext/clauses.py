@@ -298,12 +298,12 @@ _WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
 # What is left open ("regardless of the batch size", "whether before or after the step does not
-# matter", "前还是后都无所谓"; 不管 / 无论 … is read with 即使 in ``_ZH_GRANTED``) asserts nothing. (Not "whatever X": "whatever state it
+# matter", "前还是后都无所谓", "step 前后都一样"; 不管 / 无论 … is read with 即使 in ``_ZH_GRANTED``) asserts nothing. (Not "whatever X": "whatever state it
 # ends in is all the decoder gets" asserts.)
 _INDIFFERENT = re.compile(
     r"(?i)\s*(?:regardless of|irrespective of|no matter)\b"
     r"|.*\bwhether\b.*\bor\b.*\b(?:not matter|no difference|irrelevant|either way)"
-    r"|.*还是.*都(?:无所谓|一样|行|可以|没关系)"
+    r"|.*(?:还是.*|前后|先后)都(?:无所谓|一样|行|可以|没关系|没区别)"
 )
 
 
