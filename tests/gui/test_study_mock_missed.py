@@ -93,6 +93,11 @@ def test_the_mock_report_names_the_missed_question_and_points(
     assert [h.text() if h is not None else "" for h in shown_headers] == list(headers)
     points = "; ".join(to_unicode(point.text.get(lang)) for point in question.key_points)
     assert _cells(table) == [[to_unicode(question.prompt.get(lang)), "0 %", points]]
+    # Question and points share the width and wrap: no column runs past the table's edge (the
+    # points, sized to their one-line text, used to push the row out of view).
+    table.resize(900, table.height())
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.columnWidth(2) >= table.viewport().width() // 3
     # The question is named in its own section, never as "Missed question: Free text".
     texts = [w.text() for w in _body(pages) if isinstance(w, QLabel)]
     texts += [

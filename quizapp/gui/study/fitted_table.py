@@ -24,10 +24,14 @@ ROW_PADDING = 4  # pixels above and below a row's text together, at least the st
 
 
 class FittedTable(QTableWidget):
-    """``rows`` of text; column ``stretch`` takes the spare width, the others fit their text."""
+    """``rows`` of text; the ``stretch`` columns share the spare width (their text wraps), the
+    others fit their text."""
 
     def __init__(
-        self, rows: Sequence[Sequence[str]], stretch: int, parent: QWidget | None = None
+        self,
+        rows: Sequence[Sequence[str]],
+        stretch: int | Sequence[int],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(len(rows), len(rows[0]) if rows else 0, parent)
         self.verticalHeader().hide()
@@ -40,8 +44,9 @@ class FittedTable(QTableWidget):
                 self.setItem(r, c, QTableWidgetItem(text))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self.columnCount():
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in (stretch,) if isinstance(stretch, int) else stretch:
+            if column < self.columnCount():
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self._fitted_width = -1
         self.fit()
 

@@ -155,7 +155,13 @@ class SummaryPage(QWidget):
                 widget.hide()
                 widget.deleteLater()
 
-    def _section(self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    def _section(
+        self,
+        title: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        stretch: Sequence[int] = (),
+    ) -> None:
         label = QLabel(title)
         set_role(label, "subheading")
         self.body.addWidget(label)
@@ -164,8 +170,9 @@ class SummaryPage(QWidget):
             set_role(empty, "muted")
             self.body.addWidget(empty)
             return
-        # The name column takes the spare width (after the "#" column when there is one).
-        table = FittedTable(rows, 1 if headers[0] == "#" else 0)
+        # The name column takes the spare width (after the "#" column when there is one), or the
+        # ``stretch`` columns share it: two long texts side by side each wrap in their half.
+        table = FittedTable(rows, stretch or (1 if headers[0] == "#" else 0))
         table.setHorizontalHeaderLabels(list(headers))
         self.body.addWidget(table)
 
@@ -266,6 +273,7 @@ class SummaryPage(QWidget):
                 ]
                 for m in report.missed
             ],
+            stretch=(0, 2),
         )
         self._section(
             self.tr("Time per item"),
