@@ -1021,3 +1021,12 @@ def test_before_or_after_all_the_same_leaves_it_open() -> None:
     assert one("batch-size", "批大小放在前后都一样。") == "missed"
     assert one("batch-size", "调批大小先后都无所谓。") == "missed"
     assert one("batch-size", "批大小放在前面。") == "made"
+
+
+def test_a_denial_after_two_joined_nouns_reaches_both() -> None:
+    # "X and X' would be a waste of time": the "and" joins two nouns, the denial covers both
+    assert (
+        one("dropout", "Dropout on h and dropout on x would be a waste of time.") == "contradicted"
+    )
+    assert one("dropout", "Dropout on h and dropout on x is a waste of time.") == "contradicted"
+    assert one("dropout", "Dropout on h and dropout on x.") == "made"

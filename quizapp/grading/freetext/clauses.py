@@ -244,7 +244,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"(?:is|are|was|were|would be) (?:simply |just |plainly )?(?:wrong|incorrect|a mistake)|"
     r"(?:would |will |does |do |can )?(?:only )?(?:makes?|making|made) (?:\w+ ){0,3}worse|"
     r"is harmful|are harmful|(?:is|are) (?:a )?bad practice|"
-    r"(?:is|are|was|were) (?:\w+ )?(?:a )?waste of (?:time|effort|compute)|"
+    r"(?:is|are|was|were|be) (?:\w+ )?(?:a )?waste of (?:time|effort|compute)|"
     r"never (?:really )?comes? up|(?:does|do|did) not (?:even )?enter into it|"
     r"(?:is|are|was|were) not what (?:drives|causes|decides|matters)|"
     r"(?:would |will |does |do |can |only )?hurts?\s*$|(?:is|are|was|were) (?:just |simply )?(?:a )?bug|"

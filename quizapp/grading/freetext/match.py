@@ -40,7 +40,7 @@ from enum import Enum
 
 from questions.claims import Claim
 from questions.lexicon import Lexicon
-from quizapp.grading.freetext.clauses import Segmented
+from quizapp.grading.freetext.clauses import Fragment, Segmented
 
 # Combinations of mentions tried per clause; answers are short, this only bounds the worst case.
 MAX_COMBINATIONS = 64
@@ -435,6 +435,7 @@ class ClaimReader:
             # does 、, which only lists nouns ("流式、在线场景下也不该选循环模型").
             # Unless the stretch before 也 has a denial of its own: "不会飙升也不会出现 NaN" denies
             # each half once.
+            concepts = {m.concept for m in here}
             deny_end = min(
                 (
                     b
@@ -444,6 +445,7 @@ class ClaimReader:
                         fragment.text[b - 1] not in "也、"
                         or any(start <= q < b for q in fragment.negations)
                     )
+                    and not _joins_nouns(fragment, b, concepts)
                 ),
                 default=len(fragment.text),
             )
@@ -648,6 +650,20 @@ class ClaimReader:
             group.append(previous)
             index -= 1
         return group
+
+
+def _joins_nouns(fragment: Fragment, end: int, concepts: set[str]) -> bool:
+    """Whether the "and" / 、 ending at ``end`` only joins a noun of the claim's or of the
+    noun before it ("concatenating h_n[-2] and h_n[-1] is a waste of time"): the nouns are one
+    subject, and a denial after them reaches back past the "and"."""
+    after = [f for f in fragment.found if f.start >= end]
+    if not after:
+        return False
+    nearest = min(after, key=lambda f: f.start)
+    if re.fullmatch(r"\s*(?:the\s+)?", fragment.text[end : nearest.start]) is None:
+        return False
+    before = {f.concept for f in fragment.found if f.end <= end}
+    return nearest.concept in concepts or nearest.concept in before
 
 
 def _object_denied(text: str, end: int, negation: int) -> bool:
