@@ -653,9 +653,10 @@ class ClaimReader:
 
 
 def _joins_nouns(fragment: Fragment, end: int, concepts: set[str]) -> bool:
-    """Whether the "and" / 、 ending at ``end`` only joins a noun of the claim's or of the
-    noun before it ("concatenating h_n[-2] and h_n[-1] is a waste of time"): the nouns are one
-    subject, and a denial after them reaches back past the "and"."""
+    """Whether the "and" / 、 ending at ``end`` only joins one more noun: the next word found is a
+    concept of the claim's or one already named before the "and" in this fragment
+    ("concatenating h_n[-2] and h_n[-1] is a waste of time"). The nouns are one subject, and a
+    denial after them reaches back past the "and"."""
     after = [f for f in fragment.found if f.start >= end]
     if not after:
         return False
