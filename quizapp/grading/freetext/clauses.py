@@ -4,9 +4,9 @@
   inside a number, a dotted name (``nn.LSTM``), an abbreviation (e.g., i.e., et al., vs.) or an
   ellipsis ("...") does not end one.
 - A **clause** ends at a contrast: "but", "whereas", "while", "however", "although", "though";
-  但(是), 然而, 不过, 可是, 而是 (not in 反而是), 却, 而 (not after 因为 or 随着: "随着序列变长而变大"). A claim
-  must be made inside one clause. "not only … but also", 不仅 … 而且 and an adverbial ", though,"
-  are not contrasts.
+  但(是), 然而, 不过, 可是, 而是 (not in 反而是), 却, 而 (not after 因为 or 随着:
+  "随着序列变长而变大"). A claim must be made inside one clause. "not only … but also", 不仅 …
+  而且 and an adverbial ", though," are not contrasts.
 - A **fragment** ends at a comma, a dash (— or --; not right after "isn't", which goes on
   across it) or a word that starts a new proposition ("so", "because",
   "which", "if", "therefore"; 因为, 所以, 因此, 从而, 如果 …) or where a subordinate clause with
@@ -15,10 +15,10 @@
   adjectives of one noun phrase ("a later, more relevant input") or in a "3:4" ratio. A granted
   condition ("even if …", 即使 / 哪怕 … up to 也) asserts nothing, nor does what is left open
   ("regardless of …", 不管 / 无论 … up to 都, "whether … or … doesn't matter") or asked (an
-  A-not-A question: 稳不稳定). A negation
-  reaches only the fragment it stands in, before the claim's last word and after the last "and"
-  (并且, 而且, 同时, 也, 、) before its first ("or" does not stop it: "no truncation or checkpointing"), so "gradients do not explode and the direction is kept" keeps
-  its second half. (A negation after the claim's words, as in "gated cells don't help", is read
+  A-not-A question: 稳不稳定). A negation reaches only the fragment it stands in, before the
+  claim's last word and after the last "and" (并且, 而且, 同时, 也, 、) before its first ("or" does
+  not stop it: "no truncation or checkpointing"), so "gradients do not explode and the
+  direction is kept" keeps its second half. (A negation after the claim's words, as in "gated cells don't help", is read
   only by claims that name what is negated: measured, reaching past the words cost more right
   answers — "the gradient norm without clipping", "无填充" — than it caught.)
 - A **contrast phrase** ("unlike X", "rather than X", "compared with X", "than X"; 不像, 不同于,
@@ -135,9 +135,10 @@ _LIST_KEEP = re.compile(f"{_ADJECTIVE_COMMA}|{_NEGATED_LIST_SOURCE}", re.I)
 # 没(有)用 followed by its object is "did not use" ("没有用扫描"), not "useless": a concept form
 # 没用 found there is dropped, so its 没 negates the object.
 _DID_NOT_USE = re.compile("没有?用(?=\\s*[\u4e00-\u9fffA-Za-z])(?![处的了吗呢啊吧])")
-# A Chinese A-not-A question ("稳不稳定", "好不好用") asks: a concept it splits is left open,
-# neither stated nor denied ("跟动力学稳不稳定无关" says nothing of stability). A form that starts
-# with the question itself (有没有, 是不是: "check whether") is kept.
+# A Chinese A-not-A question ("稳不稳定", "好不好用", 有没有) asks: its 不 / 没 negates nothing,
+# and a concept it splits is left open, neither stated nor denied ("跟动力学稳不稳定无关" says
+# nothing of stability). A form that starts with the question itself (有没有, 是不是: "check
+# whether") is kept.
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Within a normalised fragment.
 _ENGLISH_NEGATION = re.compile(
@@ -155,9 +156,8 @@ _NOT_NEGATING_ZH = re.compile(
     "(?<=不一定)非|(?<=不必)非|(?<=未必)非|不同|不仅|不只|不但|不断|不少|不管|不论|"
     "(?<![^\\s,，;；:：。])不过|无论|除非|非常|毫无疑问|无限|无穷|没错|差不多|不止|"
     "不外乎|而非|不像|别的|别处|别人|区别|差别|类别|识别|辨别|分别|特别|个别|告别|性别|级别|未来|"
-    "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是|有没有|能不能|是不是|会不会|要不要|可不可以|"
-    "对不对|好不好|行不行"
-)
+    "非线性|并非只|而不是|而不只是|而不仅仅是|而不仅是"
+)  # (nor in an A-not-A question, 有没有 / 是不是 / 好不好 …: ``_A_NOT_A``)
 # "or" does not end a negation's reach: "no truncation or checkpointing" denies both.
 _SCOPE_BREAK = re.compile(r"\band\b|并且|而且|同时|以及|并|也|、|(?<![也这那])就(?![是算])")
 # "neither … nor" is one negation, not two: "nor" is not counted. (In 既不 … 也不 each 不 counts:
@@ -298,8 +298,9 @@ _WHOSE = re.compile(r"(?i)\s*whose\b")
 
 
 # What is left open ("regardless of the batch size", "whether before or after the step does not
-# matter", "前还是后都无所谓", "step 前后都一样"; 不管 / 无论 … is read with 即使 in ``_ZH_GRANTED``) asserts nothing. (Not "whatever X": "whatever state it
-# ends in is all the decoder gets" asserts.)
+# matter", "前还是后都无所谓", "step 前后都一样"; 不管 / 无论 … is read with 即使 in
+# ``_ZH_GRANTED``) asserts nothing. (Not "whatever X": "whatever state it ends in is all the
+# decoder gets" asserts.)
 _INDIFFERENT = re.compile(
     r"(?i)\s*(?:regardless of|irrespective of|no matter)\b"
     r"|.*\bwhether\b.*\bor\b.*\b(?:not matter|no difference|irrelevant|either way)"
@@ -445,7 +446,7 @@ def _main_clauses(clause_text: str, pieces: list[str]) -> list[str]:
 
 def _negations(text: str, covered: list[tuple[int, int]]) -> tuple[int, ...]:
     masked = list(text)
-    for pattern in (_NOT_NEGATING_EN, _NOT_NEGATING_ZH, _QUOTED):
+    for pattern in (_NOT_NEGATING_EN, _NOT_NEGATING_ZH, _A_NOT_A, _QUOTED):
         for match in pattern.finditer(text):
             for k in range(match.start(), match.end()):
                 masked[k] = " "
@@ -639,7 +640,7 @@ def segment(answer: str, find: Callable[[str], list[Found]]) -> Segmented:
                     if not _DID_NOT_USE.match(text, f.start)
                     and not any(a < f.start < b for a, b in asked)
                 ]
-                covered = [(f.start, f.end) for f in found] + asked  # its 不 negates nothing
+                covered = [(f.start, f.end) for f in found]
                 negations = _negations(text, covered)
                 if offset in denied_reasons:
                     negations = (0, *negations)  # the reason a "not because" denies
