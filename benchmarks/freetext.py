@@ -120,6 +120,11 @@ def main() -> None:
             f"  points left doubtful (answer contradicts as many as it makes): {len(doubtful)}, "
             f"{sum(p.point.id in o.answer.made for p, o in doubtful)} of them labelled made"
         )
+        alarms, right = report.misconception_alarms(split)
+        print(
+            f"  right answers told they state a misconception: {alarms} of {right}"
+            + (f" ({alarms / right:.1%})" if right else "")
+        )
         for kind in KINDS:
             cells = []
             for lang in ("en", "zh"):

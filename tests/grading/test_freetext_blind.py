@@ -133,3 +133,11 @@ def test_reversed_answers_rarely_keep_credit(report: Report) -> None:
     over = [c for c in false if c > REVERSED_LIMIT]
     # The aim is none; this bound keeps the grader from sliding back.
     assert len(over) <= len(false) // 20, f"{len(over)} of {len(false)} above 25 %"
+
+
+def test_right_answers_are_rarely_told_they_state_a_misconception(report: Report) -> None:
+    alarms, right = report.misconception_alarms()
+    # A paraphrase or a partial answer states nothing wrong: naming a wrong claim in one is a
+    # false alarm. This bound keeps the grader from sliding back.
+    assert right > 10_000
+    assert alarms <= right // 40, f"{alarms} of {right} right answers"

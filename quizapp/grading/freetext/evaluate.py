@@ -25,6 +25,8 @@ KINDS = ("paraphrase", "partial", "reversed", "off_topic")
 SPLITS = ("train", "heldout")
 # A reversed answer may keep at most this share of the points (the aim: none above it).
 REVERSED_LIMIT = 0.25
+# Kinds whose answers state nothing wrong: a misconception found in one is a false alarm.
+RIGHT_KINDS = ("paraphrase", "partial")
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,13 @@ class Report:
             for o in self.select(split, "reversed")
             if o.grade.points
         ]
+
+    def misconception_alarms(self, split: str | None = None) -> tuple[int, int]:
+        """How many right answers (paraphrases and partial answers, which state nothing wrong)
+        are told they state a catalogued misconception, out of how many: a false alarm tells a
+        learner who was right that they were wrong."""
+        right = [o for o in self.select(split) if o.answer.kind in RIGHT_KINDS]
+        return sum(bool(o.grade.misconceptions) for o in right), len(right)
 
 
 def evaluate(
