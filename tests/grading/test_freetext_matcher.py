@@ -1030,3 +1030,10 @@ def test_a_denial_after_two_joined_nouns_reaches_both() -> None:
     )
     assert one("dropout", "Dropout on h and dropout on x is a waste of time.") == "contradicted"
     assert one("dropout", "Dropout on h and dropout on x.") == "made"
+
+
+def test_an_alternative_replaces_nothing() -> None:
+    # 替代方案 / 替代品 is "the alternative": what follows is stated, not left behind
+    assert one("rnn: parallel", "RNN 的替代方案是并行训练。") == "made"
+    assert one("rnn: parallel", "RNN 的替代品也能并行。") == "made"
+    assert one("rnn: parallel", "RNN 用串行替代了并行。") == "contradicted"

@@ -580,7 +580,8 @@ _DENIAL_STOP = re.compile(r"\band\b|并且|而且|同时")
 _REPLACED = re.compile(
     r"\bswitch(?:es|ed|ing)?\s+from\s+(?P<en>.{1,40}?)\s+to\b"
     r"|把(?P<zh>[^,，。;；]{1,20}?)(?:改成|换成|替换成|替换为|改为|换为)"
-    r"|(?:代替|取代|替代|替换掉?)了?(?P<zh2>[^,，。;；]{1,20})"
+    # (not 替代方案 / 替代品 …, "the alternative": "它的替代方案是并行扫描" replaces nothing)
+    r"|(?:代替|取代|替代|替换掉?)(?!方案|品|物|性|者)了?(?P<zh2>[^,，。;；]{1,20})"
 )
 
 
