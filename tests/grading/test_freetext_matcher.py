@@ -1010,6 +1010,14 @@ def test_advice_against_in_a_fragment_of_its_own() -> None:
     assert one("batch-size", "调批大小，很推荐。") == "made"
 
 
+def test_not_needed_in_a_fragment_of_its_own_denies_the_one_before() -> None:
+    # 用不着 / 不需要 standing alone ("…, not needed") denies the fragment it follows
+    assert one("batch-size", "批大小调到很小，用不着。") == "contradicted"
+    assert one("batch-size", "调批大小，根本不需要。") == "contradicted"
+    # not when it has words of its own: then it says what is not needed
+    assert one("batch-size", "调批大小，不需要别的改动。") == "made"
+
+
 def test_fan_er_shi_is_no_contrast() -> None:
     # 反而是 ("it is in fact …") names the subject; only 而是 after a denial starts a new clause
     assert one("cnn: parallel", "能并行的反而是 RNN。") == "contradicted"

@@ -328,6 +328,7 @@ _DENIES_THE_LAST = re.compile(
     r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:never|not)\s+(?:done|used|an option)"
     r"|(?:nobody|no one) does (?:that|this|it)|(?:我们|大家)?(?:没人|没有人|从来不|不会)这么做"
     r"|(?:所以|因此|也)?(?:并)?(?:不推荐|不建议|不可取|没必要|没有必要)"
+    r"|(?:根本|完全|其实)?(?:用不着|用不上|不需要|不必要|没有用|没用)"
 )
 
 
