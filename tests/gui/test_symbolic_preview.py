@@ -37,9 +37,8 @@ def test_every_model_expression_previews_as_drawable_latex(
 def test_the_preview_of_a_nested_formula_is_written_without_sympy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
-
     import sympy
+    from sympy.printing.latex import LatexPrinter
 
     def no_sympy_latex(*args: object, **kwargs: object) -> str:
         raise AssertionError("the preview must not call sympy.latex")
@@ -49,9 +48,8 @@ def test_the_preview_of_a_nested_formula_is_written_without_sympy(
     symbol = question.symbols[0]
     text = f"exp(-exp(-exp(-exp(-{symbol}))))"  # sympy.latex took 0.3 s to forever
     describe_typed(question, symbol)
-    printer = sys.modules["sympy.printing.latex"].LatexPrinter
     monkeypatch.setattr(sympy, "latex", no_sympy_latex)
-    monkeypatch.setattr(printer, "doprint", no_sympy_latex)
+    monkeypatch.setattr(LatexPrinter, "doprint", no_sympy_latex)
     shown, latex, ok = describe_typed(question, text)
     assert ok and shown.startswith("read as exp(")
     assert latex is not None and latex.count(r"\exp") == 4
