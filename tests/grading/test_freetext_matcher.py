@@ -1018,6 +1018,15 @@ def test_not_needed_in_a_fragment_of_its_own_denies_the_one_before() -> None:
     assert one("batch-size", "调批大小，不需要别的改动。") == "made"
 
 
+def test_calling_a_claim_a_misconception_denies_it() -> None:
+    # "X is a common misconception" / "X 是常见误解" says X is wrong
+    assert one("batch-size", "Tuning the batch size is a common misconception.") == "contradicted"
+    assert one("batch-size", "Tuning the batch size is a misunderstanding.") == "contradicted"
+    assert one("batch-size", "调批大小是常见误解。") == "contradicted"
+    assert one("batch-size", "调批大小是一个误区。") == "contradicted"
+    assert one("batch-size", "Tuning the batch size is common.") == "made"
+
+
 def test_fan_er_shi_is_no_contrast() -> None:
     # 反而是 ("it is in fact …") names the subject; only 而是 after a denial starts a new clause
     assert one("cnn: parallel", "能并行的反而是 RNN。") == "contradicted"

@@ -210,6 +210,7 @@ _VERB_THEN_NOTHING = "(?:" + "|".join(f"(?<=\\b{v})" for v in _NOTHING_VERBS) + 
 _NEGATIVE_PREDICATE = re.compile(
     r"\b(?:(?:is|are|was|were|be|seems?|looks?)\s+(?:\w+\s+)?"
     r"(?:pointless|useless|unnecessary|needless|irrelevant|misleading|overrated|a myth|"
+    r"an? (?:common |popular |widespread |frequent |classic )?(?:misconception|misunderstanding|fallacy)|"
     r"meaningless|worthless|futile|"
     r"redundant|superfluous)|"
     r"ruled out|rule out|of no use|nothing to do with|has no effect|have no effect|"
@@ -269,6 +270,7 @@ _NEGATIVE_PREDICATE = re.compile(
     r"没什么用|白做|白费|用不上|谈不上|不是关键|不是重点|不是原因|不是主要原因|"
     r"(?:也|并|都|(?<![\u4e00-\u9fff]))不好\s*$|反而(?:不好|更差|更糟|有害)|(?<![不没])会(?:出错|报错)|不推荐|不建议(?:用|使用|这么做)?\s*$|不是好办法|不是个好办法|不是好主意|"
     r"(?:纯属|完全是|就是|是在)?浪费(?:时间|精力)|(?:是|也是)?不可能的?\s*$|"
+    r"(?<![的])是(?:一个|个)?(?:常见的?|普遍的?|典型的?)?(?:误解|误区|错觉)|"
     r"无关\s*$|"  # "与 X 无关" closing its fragment; 无关输入 ("irrelevant input") is no denial
     # "X、Y 都不常用" closing its fragment: the list before it is denied.
     r"(?:都|均|全都|也都)(?:不|没有?|没法|无法|不能|不会)[\u4e00-\u9fff]{0,4}\s*$"
