@@ -311,3 +311,19 @@ def test_not_only_does_not_say_only() -> None:
     assert named("h_t holds only the current input.") == ["state-holds-current-input-only"]
     assert named("h_t depends not only on the current input but on all earlier inputs.") == []
     assert named("h_t 不仅取决于当前输入，还取决于之前所有的输入。") == []
+
+
+def test_two_alternatives_offered_together_state_neither_alone() -> None:
+    def misconceptions(answer: str) -> list[str]:
+        grade = default_grader().grade(QUESTIONS["long-term-deps-001"], answer)
+        return [m.misconception.id for m in grade.misconceptions]
+
+    hedged = (
+        "The gradient from a distant step is a product of Jacobians, so it shrinks or blows up."
+    )
+    assert misconceptions(hedged) == []
+    assert status("long-term-deps-001", "vanishing", hedged) == "made"
+    # the wrong alternative alone is still named
+    wrong = "The gradient from a distant step is a product of Jacobians, so it blows up."
+    assert "long-deps-from-exploding" in misconceptions(wrong)
+    assert status("long-term-deps-001", "vanishing", wrong) == "contradicted"

@@ -5,7 +5,9 @@ The proposal is the learner's to confirm: every mode shows the ticks and lets th
 them before the score counts (``checklist_score``). A point is *made* when one clause makes one of
 its claims (for a point that states an exact value, without writing another number instead:
 ``numbers``; and without one fragment of that clause denying another of its claims:
-``denied_inside``); a catalogued misconception that the point lists takes the credit away again;
+``denied_inside``); a catalogued misconception that the point lists takes the credit away again
+(not one offered as the other of two alternatives whose first makes a point, "it shrinks or blows
+up": ``hedged``);
 a point whose claim the answer states the other way round is *contradicted* (no credit, and said
 so). When
 an answer contradicts at least as many points as it makes, the points it makes are proposed as
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -115,7 +118,11 @@ class Grader:
         for misconception in self._misconceptions(question):
             for claim in misconception.claims:
                 hit = reader.read(claim, explicit_subject=True)
-                if hit is not None and hit.verdict is Verdict.MADE:
+                if (
+                    hit is not None
+                    and hit.verdict is Verdict.MADE
+                    and not hedged(hit, question, reader)
+                ):
                     found[misconception.id] = MisconceptionFound(
                         misconception, clause_text(hit.clause)
                     )
@@ -173,6 +180,35 @@ class Grader:
                 point, PointStatus.CONTRADICTED, clause_text(contradictions[0].clause)
             )
         return PointResult(point, PointStatus.MISSED, None)
+
+
+# Two alternatives offered together: "it shrinks or blows up", 消失或者爆炸.
+_OR_BETWEEN = re.compile(r"\s*(?:or|and/or|或者|或是|或)\s*")
+
+
+def hedged(wrong: ClaimHit, question: Question, reader: ClaimReader) -> bool:
+    """Whether a misconception's words are one of two alternatives whose other one makes a key
+    point ("the gradient shrinks or blows up exponentially"): offering both is no statement of
+    the wrong one alone. Read only where the two stand apart, joined by "or"; where one claim's
+    words enclose the other's ("gradients from distant steps vanish or explode") the "or" may
+    join two parts of one claim ("正交或单位矩阵初始化"), and the misconception stands: measured,
+    reading those too gave two reversed answers credit and took no false alarm away."""
+    fragments = reader.segmented.fragments
+    for point in question.key_points:
+        for claim in point.claims:
+            right = reader.read(claim)
+            if right is None or right.verdict is not Verdict.MADE:
+                continue
+            for fragment, start, end in wrong.spans:
+                for other, first, last in right.spans:
+                    if other != fragment:
+                        continue
+                    text = fragments[fragment].text
+                    if last <= start and _OR_BETWEEN.fullmatch(text, last, start):
+                        return True
+                    if end <= first and _OR_BETWEEN.fullmatch(text, end, first):
+                        return True
+    return False
 
 
 def denied_inside(made: ClaimHit, contradiction: ClaimHit) -> bool:
