@@ -79,6 +79,7 @@ SHAPES = {
     "freetext_blind47": (5, WITH_PARTIAL),
     "freetext_blind48": (5, WITH_PARTIAL),
     "freetext_blind49": (5, WITH_PARTIAL),
+    "freetext_blind50": (5, WITH_PARTIAL),
     "freetext_reversed1": (4, {"reversed"}),
     "freetext_reversed2": (4, {"reversed"}),
     "freetext_reversed3": (4, {"reversed"}),
@@ -96,6 +97,7 @@ SHAPES = {
     "freetext_reversed15": (4, {"reversed"}),
     "freetext_reversed16": (4, {"reversed"}),
     "freetext_reversed17": (4, {"reversed"}),
+    "freetext_reversed18": (4, {"reversed"}),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
