@@ -114,6 +114,12 @@ class Grader:
         def clause_text(index: int) -> str:
             return segmented.clauses[index].original
 
+        @functools.cache
+        def made_claims() -> tuple[ClaimHit, ...]:
+            """The point claims the answer makes (read once, and only if a misconception is)."""
+            hits = (reader.read(claim) for point in question.key_points for claim in point.claims)
+            return tuple(hit for hit in hits if hit is not None and hit.verdict is Verdict.MADE)
+
         found: dict[str, MisconceptionFound] = {}
         for misconception in self._misconceptions(question):
             for claim in misconception.claims:
@@ -121,7 +127,7 @@ class Grader:
                 if (
                     hit is not None
                     and hit.verdict is Verdict.MADE
-                    and not hedged(hit, question, reader)
+                    and not hedged(hit, made_claims(), segmented)
                 ):
                     found[misconception.id] = MisconceptionFound(
                         misconception, clause_text(hit.clause)
@@ -186,28 +192,24 @@ class Grader:
 _OR_BETWEEN = re.compile(r"\s*(?:or|and/or|或者|或是|或)\s*")
 
 
-def hedged(wrong: ClaimHit, question: Question, reader: ClaimReader) -> bool:
+def hedged(wrong: ClaimHit, made: Sequence[ClaimHit], segmented: Segmented) -> bool:
     """Whether a misconception's words are one of two alternatives whose other one makes a key
-    point ("the gradient shrinks or blows up exponentially"): offering both is no statement of
-    the wrong one alone. Read only where the two stand apart, joined by "or"; where one claim's
-    words enclose the other's ("gradients from distant steps vanish or explode") the "or" may
-    join two parts of one claim ("正交或单位矩阵初始化"), and the misconception stands: measured,
-    reading those too gave two reversed answers credit and took no false alarm away."""
-    fragments = reader.segmented.fragments
-    for point in question.key_points:
-        for claim in point.claims:
-            right = reader.read(claim)
-            if right is None or right.verdict is not Verdict.MADE:
-                continue
-            for fragment, start, end in wrong.spans:
-                for other, first, last in right.spans:
-                    if other != fragment:
-                        continue
-                    text = fragments[fragment].text
-                    if last <= start and _OR_BETWEEN.fullmatch(text, last, start):
-                        return True
-                    if end <= first and _OR_BETWEEN.fullmatch(text, end, first):
-                        return True
+    point (one of the ``made`` claim hits: "the gradient shrinks or blows up exponentially"):
+    offering both is no statement of the wrong one alone. Read only where the two stand apart,
+    joined by "or"; where one claim's words enclose the other's ("gradients from distant steps
+    vanish or explode") the "or" may join two parts of one claim ("正交或单位矩阵初始化"), and the
+    misconception stands: measured, reading those too gave two reversed answers credit and took
+    no false alarm away."""
+    for fragment, start, end in wrong.spans:
+        text = segmented.fragments[fragment].text
+        for right in made:
+            for other, first, last in right.spans:
+                if other != fragment:
+                    continue
+                if last <= start and _OR_BETWEEN.fullmatch(text, last, start):
+                    return True
+                if end <= first and _OR_BETWEEN.fullmatch(text, end, first):
+                    return True
     return False
 
 
