@@ -1054,3 +1054,21 @@ def test_an_alternative_replaces_nothing() -> None:
     assert one("rnn: parallel", "RNN 的替代方案是并行训练。") == "made"
     assert one("rnn: parallel", "RNN 的替代品也能并行。") == "made"
     assert one("rnn: parallel", "RNN 用串行替代了并行。") == "contradicted"
+
+
+def test_a_fragment_naming_its_own_subject_is_its_own_statement() -> None:
+    # A claim that names its subject among its words ("rnn: sequential rnn"), stated whole in the
+    # fragment after a comma: the rival of the fragment before is that fragment's subject only.
+    claim = "rnn: sequential rnn"
+    assert one(claim, "The CNN sees a fixed window, the RNN is sequential.") == "made"
+    assert (
+        one(claim, "The CNN sees a fixed window, sequential steps are what the RNN needs.")
+        == "made"
+    )
+    assert one(claim, "卷积网络看固定窗口，串行是循环神经网络的特点。") == "made"
+    # and a fragment with the rest of the claim's words that names a rival speaks of the rival
+    assert one(claim, "The RNN reads a prefix, the CNN is sequential.") == "contradicted"
+    assert (
+        one(claim, "The RNN reads a prefix, sequential steps are what the CNN needs.")
+        == "contradicted"
+    )

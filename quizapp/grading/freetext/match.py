@@ -25,7 +25,10 @@ A claim (``questions.claims``) is made by one clause when
    round it is said
    ("两者在训练时都只能串行" as well as "both run in parallel"); after "which", the subject is
    the noun "which" stands for, even one in a contrast ("… than the slow modules, which change
-   rarely").
+   rarely"). A claim that names its subject among its own words ("pytorch: reset-after pytorch")
+   takes the subject from its words: stated whole in one fragment, it is that fragment's own
+   statement whatever a fragment before it named ("U(r⊙h) is Cho's form, r⊙(Uh) is what PyTorch
+   uses"); a fragment holding the rest of its words that names a rival speaks of the rival.
 
 The same clause with the polarity reversed, or the predicate given to a rival subject, is a
 *contradiction* of the claim: it earns nothing and is reported.
@@ -470,6 +473,15 @@ class ClaimReader:
             return True
         candidates = self._subject_candidates(claim, combo)
         anchor = min(combo, key=lambda m: m.order)
+        named_here = {m.fragment for m in combo if m.concept in claim.subject}
+        if named_here:
+            # A claim that names its subject among its words: a fragment holding the rest of
+            # them that names a rival of its own speaks of that rival ("The RNN reads a prefix,
+            # the CNN is sequential" does not say the RNN is).
+            rivals = self.lexicon.rivals(claim.subject) - set(claim.subject)
+            elsewhere = {m.fragment for m in combo} - named_here
+            if any(m.fragment in elsewhere and m.concept in rivals for m in candidates):
+                return False
         antecedent = self._antecedent(claim, combo, anchor)
         if antecedent is not None:
             return antecedent.concept in claim.subject
@@ -482,6 +494,16 @@ class ClaimReader:
             # "for streaming, Transformers are the natural fit": the phrase is the next one's
             after = [m for m in same if m.fragment == anchor.fragment + 1]
         earlier = [m for m in candidates if m.clause < anchor.clause]
+        if (
+            before
+            and all(m.fragment == anchor.fragment for m in combo)
+            and any(m.concept in claim.subject for m in combo)
+            and all(m.fragment < anchor.fragment for m in before)
+        ):
+            # A fragment that states the claim whole and names its subject among the claim's own
+            # words is a statement of its own: "U(r⊙h) is Cho's form, r⊙(Uh) is what cuDNN and
+            # PyTorch use" gives the second form to PyTorch, not to Cho.
+            return True
         if before:
             chosen = before[-1]
             pool = before
