@@ -367,6 +367,8 @@ class StudyPage(QWidget):
             self.answer_box.addWidget(self.answer)
             for line_edit in self.answer.findChildren(QLineEdit):
                 line_edit.returnPressed.connect(self.submit)
+            for editor in self.answer.findChildren(QPlainTextEdit):
+                editor.textChanged.connect(self._answer_typed)
         self.check_button.setEnabled(self.answer is not None)
         self.reveal_button.setEnabled(self.answer is not None)
         self.reveal_button.setVisible(not self.mock)  # no answers given away in an interview
@@ -541,6 +543,11 @@ class StudyPage(QWidget):
     def _warn(self, text: str) -> None:
         self.hint.setText(text)
         self.hint.show()
+
+    def _answer_typed(self) -> None:
+        """Once the learner writes, "Write an answer first." no longer applies."""
+        if not self.hint.isHidden() and self.hint.text() == self.tr("Write an answer first."):
+            self.hint.hide()
 
     def reveal(self) -> None:
         """ "Show the answer" (not in a mock interview): the solution, recorded as a miss."""
