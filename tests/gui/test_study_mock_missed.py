@@ -1,5 +1,6 @@
-"""The mock interview's report names each missed question and the key points its answer missed, in
-the interface and content language (not "Missed question: Free text" without saying which)."""
+"""The mock interview's free-text items: the report names each missed question and the key points
+its answer missed, in the interface and content language (not "Missed question: Free text" without
+saying which); checking an empty answer says "Write an answer first." until the learner writes."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from quizapp.gui.study import StudyPages, install_study_pages
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.richtext import to_unicode
 from quizapp.settings import Settings
+from quizapp.study.session import StudySession
 
 MOMENT = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 TITLES: dict[Lang, tuple[str, tuple[str, ...]]] = {
@@ -23,6 +25,7 @@ TITLES: dict[Lang, tuple[str, tuple[str, ...]]] = {
     "zh": ("没答对的题目", ("题目", "得分", "漏掉的要点")),
 }
 UNRELATED: dict[Lang, str] = {"en": "It depends on the weather.", "zh": "这取决于天气。"}
+WRITE_FIRST: dict[Lang, str] = {"en": "Write an answer first.", "zh": "请先写下答案。"}
 
 
 @pytest.fixture(params=["en", "zh"])
@@ -67,10 +70,8 @@ def _cells(table: QTableWidget) -> list[list[str]]:
     return [[item.text() if item is not None else "" for item in row] for row in items]
 
 
-def test_the_mock_report_names_the_missed_question_and_points(
-    app_pages: tuple[Lang, StudyPages],
-) -> None:
-    lang, pages = app_pages
+def _mock_at_free_text(pages: StudyPages) -> tuple[StudySession, FreeTextAnswer]:
+    """A mock interview started and skipped to its first free-text item, with that item's answer."""
     assert pages.controller.start_mock(minutes=30)
     session = pages.controller.session
     assert session is not None
@@ -78,10 +79,18 @@ def test_the_mock_report_names_the_missed_question_and_points(
         session.current.question is None or session.current.question.type != "free_text"
     ):
         pages.page.skip()
-    question = session.current.question if session.current is not None else None
-    assert question is not None, "the mock plan has a free-text question"
+    assert session.current is not None, "the mock plan has a free-text question"
     answer = pages.page.answer
     assert isinstance(answer, FreeTextAnswer)
+    return session, answer
+
+
+def test_the_mock_report_names_the_missed_question_and_points(
+    app_pages: tuple[Lang, StudyPages],
+) -> None:
+    lang, pages = app_pages
+    session, answer = _mock_at_free_text(pages)
+    question = answer.question
     answer.edit.setPlainText(UNRELATED[lang])  # makes none of the key points
     pages.page.submit()
     session.finish()
@@ -108,3 +117,18 @@ def test_the_mock_report_names_the_missed_question_and_points(
         for cell in row
     ]
     assert not [t for t in texts if "Missed question:" in t or "没答对的自由" in t]
+
+
+def test_the_empty_answer_line_goes_when_the_learner_writes(
+    app_pages: tuple[Lang, StudyPages],
+) -> None:
+    lang, pages = app_pages
+    session, answer = _mock_at_free_text(pages)
+    item, hint = session.current, pages.page.hint
+    pages.page.submit()  # nothing written: said, nothing recorded, the question stays
+    assert not hint.isHidden()
+    assert hint.text() == WRITE_FIRST[lang]
+    assert session.current is item
+    answer.edit.setPlainText("x")
+    assert hint.isHidden()  # it used to stay until the next check
+    assert session.current is item
