@@ -1,4 +1,5 @@
-"""One answer field of a drill: the quantity's name, a line edit, the live "read as" line, a mark.
+"""One answer field of a drill: the quantity's name, a line edit, the live "read as" line, a mark
+(which goes when the learner types again while the field is open).
 
 The field does not read numbers itself: the drill view gives it a ``describe`` function (built on
 ``quizapp.drills.read_answers``) that turns the typed text into the line shown under the field.
@@ -53,6 +54,7 @@ class AnswerField(QWidget):
         layout.addWidget(self.mark, 2, 1)
         layout.setColumnStretch(1, 1)
         self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.textEdited.connect(self._on_typed)
         self.edit.returnPressed.connect(self.submitted)
 
     def text(self) -> str:
@@ -86,6 +88,13 @@ class AnswerField(QWidget):
         """Hide the mark (a new drill)."""
         self.mark.clear()
         self.mark.hide()
+
+    def _on_typed(self, text: str) -> None:
+        """A mark on a field the learner may still edit ("Not read, not counted: empty answer")
+        spoke of the text before: it goes once the learner types (not when a draft is restored)."""
+        del text
+        if not self.edit.isReadOnly():
+            self.clear_mark()
 
     def _on_text_changed(self, text: str) -> None:
         line, ok = self._describe(text) if text.strip() else ("", True)
