@@ -473,13 +473,15 @@ class ClaimReader:
             return True
         candidates = self._subject_candidates(claim, combo)
         anchor = min(combo, key=lambda m: m.order)
+        # A claim that names its subject among its own words ("pytorch: reset-after pytorch"):
+        # the fragments that name it, and those its words stand in.
         named_here = {m.fragment for m in combo if m.concept in claim.subject}
+        in_fragments = {m.fragment for m in combo}
         if named_here:
-            # A claim that names its subject among its words: a fragment holding the rest of
-            # them that names a rival of its own speaks of that rival ("The RNN reads a prefix,
-            # the CNN is sequential" does not say the RNN is).
+            # A fragment holding the rest of its words that names a rival of its own speaks of
+            # that rival ("The RNN reads a prefix, the CNN is sequential" does not say the RNN is).
             rivals = self.lexicon.rivals(claim.subject) - set(claim.subject)
-            elsewhere = {m.fragment for m in combo} - named_here
+            elsewhere = in_fragments - named_here
             if any(m.fragment in elsewhere and m.concept in rivals for m in candidates):
                 return False
         antecedent = self._antecedent(claim, combo, anchor)
@@ -495,14 +497,14 @@ class ClaimReader:
             after = [m for m in same if m.fragment == anchor.fragment + 1]
         earlier = [m for m in candidates if m.clause < anchor.clause]
         if (
-            before
-            and all(m.fragment == anchor.fragment for m in combo)
-            and any(m.concept in claim.subject for m in combo)
+            named_here
+            and in_fragments == {anchor.fragment}
+            and before
             and all(m.fragment < anchor.fragment for m in before)
         ):
-            # A fragment that states the claim whole and names its subject among the claim's own
-            # words is a statement of its own: "U(r⊙h) is Cho's form, r⊙(Uh) is what cuDNN and
-            # PyTorch use" gives the second form to PyTorch, not to Cho.
+            # Stated whole in one fragment, such a claim is that fragment's own statement: "U(r⊙h)
+            # is Cho's form, r⊙(Uh) is what cuDNN and PyTorch use" gives the second form to
+            # PyTorch, not to Cho.
             return True
         if before:
             chosen = before[-1]
