@@ -35,6 +35,7 @@ from quizapp.gui.views.drill_sheet import DrillSheet, keep_in_view
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.page_scroll import scroll_page
 from quizapp.gui.widgets.paper import Paper
+from quizapp.gui.widgets.shown_focus import give_focus
 
 if TYPE_CHECKING:
     from quizapp.drills import Drill, DrillGrade, QuantityInfo
@@ -248,7 +249,7 @@ class DrillView(QWidget):
                 self.diagram_panel.diagram.set_values(values)
             except Exception:
                 log.exception("the diagram could not show the values")
-        self.another_button.setFocus()
+        give_focus(self.another_button)
         QTimer.singleShot(0, self._scroll_to_answers)
 
     def _scroll_to_answers(self) -> None:

@@ -34,6 +34,7 @@ from quizapp.gui.views.answers import AnswerWidget, answer_widget_for, typed_tex
 from quizapp.gui.widgets.banner import Banner
 from quizapp.gui.widgets.paper import Paper
 from quizapp.gui.widgets.rich_text import set_rich_text
+from quizapp.gui.widgets.shown_focus import give_focus
 
 if TYPE_CHECKING:
     from questions.load import Problem
@@ -345,7 +346,7 @@ class QuestionView(QWidget):
         """Locking the answer takes the focus from it: give it to "Next" (Enter goes on), or to
         the feedback's scroll area on the last question, so the page's keys keep working."""
         if self.next_button.isEnabled():
-            self.next_button.setFocus()
+            give_focus(self.next_button)
         else:
             self.scroll_area.setFocus()
 
