@@ -83,6 +83,7 @@ SHAPES = {
     "freetext_blind51": (5, WITH_PARTIAL),
     "freetext_blind52": (5, WITH_PARTIAL),
     "freetext_blind53": (5, WITH_PARTIAL),
+    "freetext_blind54": (5, WITH_PARTIAL),
     "freetext_reversed1": (4, {"reversed"}),
     "freetext_reversed2": (4, {"reversed"}),
     "freetext_reversed3": (4, {"reversed"}),
@@ -104,6 +105,7 @@ SHAPES = {
     "freetext_reversed19": (4, {"reversed"}),
     "freetext_reversed20": (4, {"reversed"}),
     "freetext_reversed21": (4, {"reversed"}),
+    "freetext_reversed22": (4, {"reversed"}),
 }
 CORPORA = {name: read_corpus(sorted((DATA / name).glob("*.yaml"))) for name in SHAPES}
 QUESTIONS = {q.id: q for q in load_bank(include_user_packs=False).questions}
