@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from quizapp import paths
@@ -46,6 +47,18 @@ def started(qtbot: QtBot) -> Iterator[Started]:
     shared_renderer().wait_idle(30.0)
     translations.set_language("en")
     theme.apply_theme(result.app, "light", Settings().font_size)
+
+
+def open_questions(app: Started, qtbot: QtBot, kind: str) -> None:
+    """Three questions of one type on the question page, the window active and focused."""
+    window = app.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    chosen = [q for q in window.questions() if q.type == kind][:3]
+    assert len(chosen) == 3
+    window.question.set_questions(chosen, "en")
+    window.show_page("question")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
 
 ROOT = Path(__file__).resolve().parents[2]

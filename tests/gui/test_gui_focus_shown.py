@@ -7,7 +7,12 @@ no mark. Both tests fail on the code before ``give_focus``.
 
 from __future__ import annotations
 
-from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from gui_fixtures import (  # noqa: F401 - fixtures
+    _shared_formula_cache,
+    formula_cache,
+    open_questions,
+    started,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -29,13 +34,9 @@ def _looks_focused(qtbot: QtBot, widget: QWidget) -> bool:
 
 
 def test_next_shows_its_focus_after_a_free_text_check(started: Started, qtbot: QtBot) -> None:  # noqa: F811
+    open_questions(started, qtbot, "free_text")
     window = started.window
-    chosen = [q for q in window.questions() if q.type == "free_text"][:2]
-    window.question.set_questions(chosen, "en")
-    window.show_page("question")
     view = window.question
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClicks(QApplication.focusWidget(), "Something unrelated.")
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier

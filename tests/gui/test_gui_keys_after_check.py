@@ -4,7 +4,12 @@ buttons, and the F1 sheet listing every key the app binds, fitting at 18 pt."""
 from __future__ import annotations
 
 import pytest
-from gui_fixtures import _shared_formula_cache, formula_cache, started  # noqa: F401 - fixtures
+from gui_fixtures import (  # noqa: F401 - fixtures
+    _shared_formula_cache,
+    formula_cache,
+    open_questions,
+    started,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -23,17 +28,6 @@ def _focused() -> object:
     return QApplication.focusWidget()
 
 
-def _open_questions(app: Started, qtbot: QtBot, kind: str) -> None:
-    window = app.window
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    chosen = [q for q in window.questions() if q.type == kind][:3]
-    assert len(chosen) == 3
-    window.question.set_questions(chosen, "en")
-    window.show_page("question")
-    qtbot.waitUntil(lambda: _focused() is not None)
-
-
 def _key(
     qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
@@ -43,7 +37,7 @@ def _key(
 
 
 def test_alt_arrows_after_checking_a_choice(started: Started, qtbot: QtBot) -> None:  # noqa: F811
-    _open_questions(started, qtbot, "single_choice")
+    open_questions(started, qtbot, "single_choice")
     view = started.window.question
     _key(qtbot, Qt.Key.Key_1)
     _key(qtbot, Qt.Key.Key_Return, CTRL)
@@ -56,7 +50,7 @@ def test_alt_arrows_after_checking_a_choice(started: Started, qtbot: QtBot) -> N
 
 
 def test_alt_arrows_and_ctrl_enter_after_a_typed_answer(started: Started, qtbot: QtBot) -> None:  # noqa: F811
-    _open_questions(started, qtbot, "numeric")
+    open_questions(started, qtbot, "numeric")
     view = started.window.question
     assert isinstance(_focused(), QLineEdit)
     qtbot.keyClicks(_focused(), "3")
@@ -74,7 +68,7 @@ def test_alt_arrows_and_ctrl_enter_after_a_typed_answer(started: Started, qtbot:
 
 
 def test_last_question_keeps_focus_on_the_page(started: Started, qtbot: QtBot) -> None:  # noqa: F811
-    _open_questions(started, qtbot, "single_choice")
+    open_questions(started, qtbot, "single_choice")
     view = started.window.question
     view.show_question(2)
     _key(qtbot, Qt.Key.Key_2)
@@ -86,7 +80,7 @@ def test_last_question_keeps_focus_on_the_page(started: Started, qtbot: QtBot) -
 
 
 def test_free_text_check_button_is_disabled_once_checked(started: Started, qtbot: QtBot) -> None:  # noqa: F811
-    _open_questions(started, qtbot, "free_text")
+    open_questions(started, qtbot, "free_text")
     view = started.window.question
     assert view.answer is not None
     view.answer.fill_plausible()
@@ -176,7 +170,7 @@ def test_sheet_fits_at_18_pt_in_the_smallest_window(
 
 
 def test_number_keys_tick_points_after_free_text(started: Started, qtbot: QtBot) -> None:  # noqa: F811
-    _open_questions(started, qtbot, "free_text")
+    open_questions(started, qtbot, "free_text")
     view = started.window.question
     qtbot.keyClicks(_focused(), "Something unrelated.")
     _key(qtbot, Qt.Key.Key_Return, CTRL)

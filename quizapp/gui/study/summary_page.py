@@ -31,6 +31,7 @@ from quizapp.gui.theme import set_role
 from quizapp.gui.views.answers.free_text import FreeTextAnswer
 from quizapp.gui.widgets.paper import Paper
 from quizapp.gui.widgets.rich_text import set_rich_text
+from quizapp.gui.widgets.shown_focus import give_focus
 from quizapp.paths import inside_data_folder
 from quizapp.richtext import to_unicode
 from quizapp.study.display_names import item_title
@@ -141,7 +142,7 @@ class SummaryPage(QWidget):
         else:
             target = self.home_button
         target.setDefault(True)
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        give_focus(target)
 
     def _clear_body(self) -> None:
         for result, answer in self.pending_answers:
